@@ -1,0 +1,95 @@
+package org.carecast.cli;
+
+import org.carecast.engine.Simulator;
+import org.carecast.model.Model;
+import org.carecast.report.ConsoleSummary;
+import org.carecast.report.OutputFolder;
+import org.carecast.report.ReportFormat;
+import org.carecast.report.RunInfo;
+import org.carecast.results.Aggregator;
+import org.carecast.results.Projection;
+import org.carecast.scenario.ModelCompiler;
+import org.carecast.scenario.Scenario;
+import org.carecast.scenario.ScenarioReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code carecast run SCENARIO}: simulates the scenario and writes its projection to an output
+ * folder (CSV tables, the summary, a copy of the scenario) and the summary to the console.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Simulate a scenario and write monthly and yearly projections with uncertainty bands.")
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario YAML file.")
+    Path scenarioFile;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<scenario file name>). Replaced only when the run completes.")
+    Path out;
+
+    @Option(names = "--replications", paramLabel = "N", description = "Replications to run (default: the scenario's).")
+    Integer replications;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Random seed (default: the scenario's).")
+    Long seed;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores). Never changes the numbers.")
+    Integer threads;
+
+    @Option(names = "--quiet", description = "Do not print the summary or the progress bar.")
+    boolean quiet;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Scenario scenario = ScenarioReader.read(scenarioFile);
+        Model model = ModelCompiler.compile(scenario);
+        int reps = replications != null ? replications : scenario.replications();
+        long s = seed != null ? seed : scenario.seed();
+        int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (reps < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--replications must be at least 1");
+        }
+        if (t < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
+        }
+        Path folder = out != null ? out : Path.of("out", stem(scenarioFile));
+
+        Aggregator aggregator = new Aggregator(model, reps);
+        ProgressBar progress = ProgressBar.forTerminal(reps, quiet);
+        Simulator.RunStats stats = Simulator.run(model, reps, s, t, aggregator, progress);
+        progress.finish();
+        Projection projection = aggregator.projection();
+        RunInfo info = new RunInfo(VersionProvider.version(), scenarioFile, s, reps, stats.threads(), stats.seconds(), stats.events());
+
+        OutputFolder.write(folder, dir -> {
+            for (ReportFormat format : ReportFormat.values()) {
+                format.reporter().write(projection, info, dir);
+            }
+            Files.copy(scenarioFile, dir.resolve("scenario.yaml"));
+        });
+        PrintWriter console = spec.commandLine().getOut();
+        if (!quiet) {
+            console.print(ConsoleSummary.render(projection, info));
+        }
+        console.printf("Wrote %s%n", folder);
+        console.flush();
+        return 0;
+    }
+
+    private static String stem(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+}

@@ -1,0 +1,33 @@
+package org.carecast.cli;
+
+import org.carecast.model.Model;
+import org.carecast.scenario.ModelCompiler;
+import org.carecast.scenario.Scenario;
+import org.carecast.scenario.ScenarioReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code carecast validate SCENARIO}: reads and checks a scenario without running it. */
+@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Check a scenario file without running it. Exit status 0 if valid, 2 with a located message if not.")
+final class ValidateCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario YAML file.")
+    Path scenarioFile;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Scenario scenario = ScenarioReader.read(scenarioFile);
+        Model model = ModelCompiler.compile(scenario);
+        spec.commandLine().getOut().printf("%s: valid. '%s': %d placement types, %d need levels, %d age bands, %d children at %s, %d months, %d replications.%n",
+                scenarioFile, scenario.name(), model.types(), model.needs().size(), model.ages().size(),
+                model.initial().size(), scenario.start(), scenario.horizonMonths(), scenario.replications());
+        return 0;
+    }
+}

@@ -1,0 +1,78 @@
+package org.carecast.engine;
+
+import org.carecast.model.ExitReason;
+
+import java.util.Arrays;
+
+/**
+ * Monthly tallies of one replication in flat primitive arrays. Month {@code m} runs from the
+ * start of calendar month {@code m} to the start of month {@code m + 1}; censuses are taken at
+ * the start of each month and once more at the end of the horizon, so they have
+ * {@code months + 1} rows. Money is in pounds. One instance is reused by a worker thread
+ * across replications: consumers must copy what they keep.
+ */
+public final class ReplicationResult {
+
+    public final int months;
+    public final int types;
+    /** Children per type at the start of month m (m = months is the end of the horizon): [m * types + t]. */
+    public final int[] census;
+    /** Children with three or more placement moves in the previous 365 days, at the start of month m. */
+    public final int[] threePlusMoves;
+    /** Child-days spent in each type during month m: [m * types + t]. */
+    public final double[] childDays;
+    /** Spend in pounds during month m on each type (per-child cost plus fixed cost): [m * types + t]. */
+    public final double[] spend;
+    /** Placements during month m that did not get the first choice, by the type taken: [m * types + t]. */
+    public final int[] spillOver;
+    /** Entries into care during month m. */
+    public final int[] entries;
+    /** Exits during month m by {@link ExitReason} ordinal: [m * reasons + r]. */
+    public final int[] exits;
+    /** Placement moves (breakdowns, planned ends, step-downs, moves at 16) during month m. */
+    public final int[] moves;
+    /** Breakdowns during month m. */
+    public final int[] breakdowns;
+    /** Step-downs during month m. */
+    public final int[] stepDowns;
+    /** Events processed in the replication (entries, child events, capacity changes, month ends). */
+    public long events;
+
+    public ReplicationResult(int months, int types) {
+        this.months = months;
+        this.types = types;
+        census = new int[(months + 1) * types];
+        threePlusMoves = new int[months + 1];
+        childDays = new double[months * types];
+        spend = new double[months * types];
+        spillOver = new int[months * types];
+        entries = new int[months];
+        exits = new int[months * ExitReason.values().length];
+        moves = new int[months];
+        breakdowns = new int[months];
+        stepDowns = new int[months];
+    }
+
+    /** Total children in care at census {@code m}. */
+    public int childrenInCare(int m) {
+        int total = 0;
+        for (int t = 0; t < types; t++) {
+            total += census[m * types + t];
+        }
+        return total;
+    }
+
+    void clear() {
+        Arrays.fill(census, 0);
+        Arrays.fill(threePlusMoves, 0);
+        Arrays.fill(childDays, 0);
+        Arrays.fill(spend, 0);
+        Arrays.fill(spillOver, 0);
+        Arrays.fill(entries, 0);
+        Arrays.fill(exits, 0);
+        Arrays.fill(moves, 0);
+        Arrays.fill(breakdowns, 0);
+        Arrays.fill(stepDowns, 0);
+        events = 0;
+    }
+}

@@ -1,0 +1,90 @@
+package org.carecast.engine;
+
+import org.carecast.model.Model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
+
+/**
+ * Runs independent replications of a model on several threads. Each worker owns one
+ * {@link Replication} and takes the next replication index from a shared counter; because
+ * every random draw is keyed by (seed, replication index, ...), which thread runs which
+ * replication, and in what order, cannot change any number.
+ */
+public final class Simulator {
+
+    /** What a run cost: wall time and events processed. */
+    public record RunStats(int replications, int threads, long events, double seconds) {
+        public double eventsPerSecond() {
+            return seconds > 0 ? events / seconds : 0;
+        }
+    }
+
+    private Simulator() {
+    }
+
+    /**
+     * Runs replications {@code 0 .. replications-1} and hands each result to {@code sink}.
+     *
+     * @param progress called with the number of finished replications (may be null)
+     */
+    public static RunStats run(Model model, int replications, long seed, int threads, ResultSink sink,
+                               IntConsumer progress) {
+        int workers = Math.max(1, Math.min(threads, replications));
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        AtomicLong events = new AtomicLong();
+        long started = System.nanoTime();
+        Runnable worker = () -> {
+            Replication replication = new Replication(model);
+            int index;
+            while ((index = next.getAndIncrement()) < replications) {
+                ReplicationResult result = replication.run(seed, index);
+                events.addAndGet(result.events);
+                sink.accept(index, result);
+                int finished = done.incrementAndGet();
+                if (progress != null) {
+                    progress.accept(finished);
+                }
+            }
+        };
+        if (workers == 1) {
+            worker.run();
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+                Thread t = new Thread(r, "carecast-worker");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<?>> futures = new ArrayList<>();
+                for (int w = 0; w < workers; w++) {
+                    futures.add(pool.submit(worker));
+                }
+                for (Future<?> f : futures) {
+                    f.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("simulation interrupted", e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException(cause);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return new RunStats(replications, workers, events.get(), seconds);
+    }
+}

@@ -1,0 +1,14 @@
+package org.carecast.model;
+
+/**
+ * Unplanned endings and planned endings of placements. A breakdown ends a placement at a
+ * constant hazard (per day, scaled by the child's need level); the child is matched again.
+ * A planned end (for example a secure welfare order expiring) ends it at its own hazard and
+ * sets the child's need to a given level before matching again.
+ *
+ * @param ratePerDay        breakdown hazard per type, per day
+ * @param plannedRatePerDay planned-end hazard per type, per day (0 for none)
+ * @param plannedNeed       need level after a planned end, per type (-1 keeps the need)
+ */
+public record BreakdownHazard(double[] ratePerDay, double[] plannedRatePerDay, int[] plannedNeed) {
+}

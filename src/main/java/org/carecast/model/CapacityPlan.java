@@ -1,0 +1,26 @@
+package org.carecast.model;
+
+/**
+ * Places available per placement type over time: a starting number and dated changes (a new
+ * home opening, carers recruited or lost). Unlimited types (the external market) have
+ * {@link #UNLIMITED} places. A reduction never evicts a child: the type simply takes no one
+ * until occupancy falls below the new number.
+ *
+ * @param initial     places at the start, per type
+ * @param changeDay   day of each change, ascending
+ * @param changeType  type changed
+ * @param changeDelta places added (positive) or removed (negative)
+ */
+public record CapacityPlan(int[] initial, double[] changeDay, int[] changeType, int[] changeDelta) {
+
+    /** Capacity of a type with no limit. */
+    public static final int UNLIMITED = Integer.MAX_VALUE;
+
+    public boolean isUnlimited(int type) {
+        return initial[type] == UNLIMITED;
+    }
+
+    public int changes() {
+        return changeDay.length;
+    }
+}

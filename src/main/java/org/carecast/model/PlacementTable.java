@@ -1,0 +1,33 @@
+package org.carecast.model;
+
+/**
+ * The placement types of a scenario as parallel arrays indexed by type number, so that the
+ * engine's hot loop reads primitives rather than objects.
+ *
+ * @param ids                  scenario identifiers, e.g. {@code council_foster}
+ * @param labels               human-readable names for reports
+ * @param categories           kind of home
+ * @param providers            council's own provision or external
+ * @param inBorough            whether the placement is inside the council's area
+ * @param costPerChildDay      pounds per child per day in month {@code m} for type {@code t},
+ *                             at index {@code m * types + t}, inflation included
+ * @param fixedCostPerDay      pounds per day paid whether or not places are filled (council
+ *                             homes, block contracts), same indexing, inflation included
+ */
+public record PlacementTable(String[] ids, String[] labels, PlacementCategory[] categories,
+                             Provider[] providers, boolean[] inBorough,
+                             double[] costPerChildDay, double[] fixedCostPerDay) {
+
+    public int size() {
+        return ids.length;
+    }
+
+    public int indexOf(String id) {
+        for (int t = 0; t < ids.length; t++) {
+            if (ids[t].equals(id)) {
+                return t;
+            }
+        }
+        return -1;
+    }
+}

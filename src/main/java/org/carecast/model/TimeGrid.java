@@ -1,0 +1,66 @@
+package org.carecast.model;
+
+import java.time.LocalDate;
+
+/**
+ * The calendar of a run. Time inside the engine is a double counting days since midnight at
+ * the start date; months are calendar months, and financial years run April to March.
+ *
+ * @param start              the first day simulated (always the first of a month)
+ * @param months             number of simulated months (the horizon)
+ * @param monthStartDay      day number at which month {@code m} starts; length {@code months + 1},
+ *                           the last entry being the end of the horizon
+ * @param financialYearIndex index into {@code financialYears} of each month
+ * @param financialYears     labels such as "2025/26", in order
+ * @param aprilsPassed       number of 1 Aprils after the start up to and including the start of
+ *                           month {@code m}: the power of annual inflation applied in that month
+ */
+public record TimeGrid(LocalDate start, int months, double[] monthStartDay, int[] financialYearIndex,
+                       String[] financialYears, int[] aprilsPassed) {
+
+    /** Days in one average year; ages and annual rates are converted with it. */
+    public static final double DAYS_PER_YEAR = 365.25;
+
+    public double horizonDays() {
+        return monthStartDay[months];
+    }
+
+    public LocalDate monthStart(int month) {
+        return start.plusMonths(month);
+    }
+
+    public int financialYearCount() {
+        return financialYears.length;
+    }
+
+    /** The financial-year label (April to March) of a date, e.g. 2025-05-01 gives "2025/26". */
+    public static String financialYearOf(LocalDate date) {
+        int first = date.getMonthValue() >= 4 ? date.getYear() : date.getYear() - 1;
+        return first + "/" + String.format("%02d", (first + 1) % 100);
+    }
+
+    /** Builds the grid for a start date (first of a month) and a horizon in months. */
+    public static TimeGrid of(LocalDate start, int months) {
+        double[] monthStartDay = new double[months + 1];
+        int[] fyIndex = new int[months];
+        int[] aprils = new int[months + 1];
+        java.util.List<String> labels = new java.util.ArrayList<>();
+        int passed = 0;
+        for (int m = 0; m <= months; m++) {
+            LocalDate d = start.plusMonths(m);
+            monthStartDay[m] = d.toEpochDay() - start.toEpochDay();
+            if (m > 0 && d.getMonthValue() == 4) {
+                passed++;
+            }
+            aprils[m] = passed;
+            if (m < months) {
+                String fy = financialYearOf(d);
+                if (labels.isEmpty() || !labels.get(labels.size() - 1).equals(fy)) {
+                    labels.add(fy);
+                }
+                fyIndex[m] = labels.size() - 1;
+            }
+        }
+        return new TimeGrid(start, months, monthStartDay, fyIndex, labels.toArray(String[]::new), aprils);
+    }
+}

@@ -1,0 +1,21 @@
+package org.carecast.report;
+
+import java.util.function.Supplier;
+
+/** The output formats a run can write, each backed by one {@link Reporter}. */
+public enum ReportFormat {
+    /** Tidy CSV tables: monthly.csv and yearly.csv. */
+    CSV(CsvReporter::new),
+    /** The console summary, saved as summary.txt. */
+    SUMMARY(SummaryReporter::new);
+
+    private final Supplier<Reporter> factory;
+
+    ReportFormat(Supplier<Reporter> factory) {
+        this.factory = factory;
+    }
+
+    public Reporter reporter() {
+        return factory.get();
+    }
+}

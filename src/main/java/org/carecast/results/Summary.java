@@ -1,0 +1,23 @@
+package org.carecast.results;
+
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+
+/**
+ * The distribution of one output cell over replications: the mean and the 5th, 25th, 50th,
+ * 75th and 95th percentiles (Hyndman and Fan type 7, as in R and spreadsheets), in the cell's
+ * own unit.
+ */
+public record Summary(double mean, double p5, double p25, double p50, double p75, double p95) {
+
+    /** Summarises {@code values} (not modified). */
+    public static Summary of(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        Percentile percentile = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
+        percentile.setData(values);
+        return new Summary(sum / values.length, percentile.evaluate(5), percentile.evaluate(25),
+                percentile.evaluate(50), percentile.evaluate(75), percentile.evaluate(95));
+    }
+}

@@ -1,0 +1,214 @@
+package org.carecast.scenario;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the fields of one YAML mapping into typed values, raising a {@link ScenarioException}
+ * that points at the offending node for a missing field, a wrong type or an out-of-range
+ * number. Call {@link #finish()} once all fields are read: any key not asked for is an unknown
+ * field, reported with the closest known name as a suggestion.
+ */
+final class FieldReader {
+
+    private final YamlNode.Mapping mapping;
+    private final Set<String> known = new HashSet<>();
+    private final List<String> knownInOrder = new ArrayList<>();
+
+    private FieldReader(YamlNode.Mapping mapping) {
+        this.mapping = mapping;
+    }
+
+    /** Starts reading {@code node}, which must be a mapping. */
+    static FieldReader of(YamlNode node, String what) {
+        return new FieldReader(asMapping(node, what));
+    }
+
+    static YamlNode.Mapping asMapping(YamlNode node, String what) {
+        if (node instanceof YamlNode.Mapping m) {
+            return m;
+        }
+        throw new ScenarioException(node.location(), node.path(),
+                "expected " + what + " (a mapping of 'key: value' lines), found " + describe(node));
+    }
+
+    static YamlNode.Sequence asSequence(YamlNode node, String what) {
+        if (node instanceof YamlNode.Sequence s) {
+            return s;
+        }
+        throw new ScenarioException(node.location(), node.path(),
+                "expected " + what + " (a list), found " + describe(node));
+    }
+
+    YamlNode.Mapping mapping() {
+        return mapping;
+    }
+
+    SourceLocation location() {
+        return mapping.location();
+    }
+
+    /** The node for {@code key}, or null when absent; marks the key as known. */
+    YamlNode optional(String key) {
+        mark(key);
+        YamlNode node = mapping.entries().get(key);
+        if (node instanceof YamlNode.Scalar s && s.text() == null) {
+            return null;
+        }
+        return node;
+    }
+
+    YamlNode required(String key, String expected) {
+        YamlNode node = optional(key);
+        if (node == null) {
+            throw new ScenarioException(mapping.location(), join(key),
+                    "missing; expected " + expected);
+        }
+        return node;
+    }
+
+    boolean has(String key) {
+        return optional(key) != null;
+    }
+
+    String string(String key) {
+        return text(required(key, "a text value"), "a text value");
+    }
+
+    String optionalString(String key, String fallback) {
+        YamlNode node = optional(key);
+        return node == null ? fallback : text(node, "a text value");
+    }
+
+    double number(String key, double min, double max, String expected) {
+        return number(required(key, expected), min, max, expected);
+    }
+
+    double optionalNumber(String key, double fallback, double min, double max, String expected) {
+        YamlNode node = optional(key);
+        return node == null ? fallback : number(node, min, max, expected);
+    }
+
+    int integer(String key, long min, long max, String expected) {
+        return (int) longValue(required(key, expected), min, max, expected);
+    }
+
+    long longInteger(String key, long min, long max, String expected) {
+        return longValue(required(key, expected), min, max, expected);
+    }
+
+    LocalDate date(String key) {
+        return date(required(key, "a date written YYYY-MM-DD"));
+    }
+
+    /** Requires the value to be one of {@code allowed}; suggests the closest one otherwise. */
+    String choice(String key, Collection<String> allowed) {
+        YamlNode node = required(key, "one of " + allowed);
+        return choice(node, allowed);
+    }
+
+    /** Raises an error for every key that no accessor asked for. */
+    void finish() {
+        for (Map.Entry<String, YamlNode> entry : mapping.entries().entrySet()) {
+            if (!known.contains(entry.getKey())) {
+                String key = entry.getKey();
+                String hint = Suggestions.closest(key, knownInOrder)
+                        .map(s -> "; did you mean '" + s + "'?")
+                        .orElse("; known fields are " + knownInOrder);
+                throw new ScenarioException(mapping.keyLocations().get(key), join(key),
+                        "unknown field" + hint);
+            }
+        }
+    }
+
+    private void mark(String key) {
+        if (known.add(key)) {
+            knownInOrder.add(key);
+        }
+    }
+
+    private String join(String key) {
+        return mapping.path().isEmpty() ? key : mapping.path() + "." + key;
+    }
+
+    // ---- conversions on single nodes, shared with the scenario reader ----
+
+    static String text(YamlNode node, String expected) {
+        if (node instanceof YamlNode.Scalar s && s.text() != null) {
+            return s.text();
+        }
+        throw new ScenarioException(node.location(), node.path(), "expected " + expected + ", found " + describe(node));
+    }
+
+    static double number(YamlNode node, double min, double max, String expected) {
+        String text = text(node, expected);
+        double value;
+        try {
+            value = Double.parseDouble(text.replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new ScenarioException(node.location(), node.path(),
+                    "expected " + expected + ", found '" + text + "'");
+        }
+        if (!Double.isFinite(value) || value < min || value > max) {
+            throw new ScenarioException(node.location(), node.path(),
+                    "expected " + expected + ", found " + text);
+        }
+        return value;
+    }
+
+    static long longValue(YamlNode node, long min, long max, String expected) {
+        String text = text(node, expected);
+        long value;
+        try {
+            value = Long.parseLong(text.replace("_", "").replace("+", ""));
+        } catch (NumberFormatException e) {
+            throw new ScenarioException(node.location(), node.path(),
+                    "expected " + expected + ", found '" + text + "'");
+        }
+        if (value < min || value > max) {
+            throw new ScenarioException(node.location(), node.path(),
+                    "expected " + expected + ", found " + text);
+        }
+        return value;
+    }
+
+    static LocalDate date(YamlNode node) {
+        String text = text(node, "a date written YYYY-MM-DD");
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new ScenarioException(node.location(), node.path(),
+                    "expected a date written YYYY-MM-DD, found '" + text + "'");
+        }
+    }
+
+    static String choice(YamlNode node, Collection<String> allowed) {
+        String value = text(node, "one of " + allowed);
+        if (!allowed.contains(value)) {
+            String hint = Suggestions.closest(value, allowed)
+                    .map(s -> "; did you mean '" + s + "'?").orElse("");
+            throw new ScenarioException(node.location(), node.path(),
+                    "unknown value '" + value + "', expected one of " + allowed + hint);
+        }
+        return value;
+    }
+
+    /** Entries of a mapping node, in file order, for maps keyed by user names. */
+    static Map<String, YamlNode> entries(YamlNode node, String what) {
+        return new LinkedHashMap<>(asMapping(node, what).entries());
+    }
+
+    static String describe(YamlNode node) {
+        if (node instanceof YamlNode.Scalar s) {
+            return s.text() == null ? "an empty value" : "'" + s.text() + "'";
+        }
+        return node.kind();
+    }
+}

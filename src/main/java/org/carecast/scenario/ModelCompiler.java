@@ -1,0 +1,279 @@
+package org.carecast.scenario;
+
+import org.carecast.model.AgeBands;
+import org.carecast.model.AgeingRule;
+import org.carecast.model.BreakdownHazard;
+import org.carecast.model.CapacityPlan;
+import org.carecast.model.EntryProcess;
+import org.carecast.model.ExitHazard;
+import org.carecast.model.ExitReason;
+import org.carecast.model.InitialCohort;
+import org.carecast.model.MatchingTable;
+import org.carecast.model.Model;
+import org.carecast.model.NeedLevels;
+import org.carecast.model.PlacementCategory;
+import org.carecast.model.PlacementTable;
+import org.carecast.model.Provider;
+import org.carecast.model.StepDownRules;
+import org.carecast.model.TimeGrid;
+import org.carecast.scenario.Scenario.CapacityChange;
+import org.carecast.scenario.Scenario.InitialChild;
+import org.carecast.scenario.Scenario.InitialGroup;
+import org.carecast.scenario.Scenario.MatchingRule;
+import org.carecast.scenario.Scenario.NeedLevel;
+import org.carecast.scenario.Scenario.PlacementType;
+import org.carecast.scenario.Scenario.StepDown;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+import static org.carecast.model.TimeGrid.DAYS_PER_YEAR;
+
+/**
+ * Turns a validated {@link Scenario} into the engine's {@link Model}: identifiers become array
+ * indices, annual and weekly figures become per-day rates and costs, dates become day numbers.
+ * Everything the engine needs in its hot loop is precomputed here.
+ */
+public final class ModelCompiler {
+
+    private ModelCompiler() {
+    }
+
+    public static Model compile(Scenario s) {
+        TimeGrid time = TimeGrid.of(s.start(), s.horizonMonths());
+        List<String> typeIds = s.placementTypes().stream().map(PlacementType::id).toList();
+        List<String> needIds = s.needLevels().stream().map(NeedLevel::id).toList();
+        List<String> bandNames = new ArrayList<>();
+        for (int i = 0; i < s.ageBands().size(); i++) {
+            bandNames.add(s.ageBandName(i));
+        }
+        return new Model(s.name(), time, placements(s, time), capacity(s, time, typeIds), ages(s, bandNames),
+                needs(s, needIds), entries(s, time, bandNames), matching(s, typeIds, needIds, bandNames),
+                breakdown(s, needIds), stepDown(s, typeIds), ageing(s, typeIds), exits(s, bandNames),
+                initial(s, typeIds, needIds, bandNames), s.replications(), s.seed());
+    }
+
+    private static PlacementTable placements(Scenario s, TimeGrid time) {
+        int n = s.placementTypes().size();
+        String[] ids = new String[n];
+        String[] labels = new String[n];
+        PlacementCategory[] categories = new PlacementCategory[n];
+        Provider[] providers = new Provider[n];
+        boolean[] inBorough = new boolean[n];
+        double[] cost = new double[time.months() * n];
+        double[] fixed = new double[time.months() * n];
+        for (int t = 0; t < n; t++) {
+            PlacementType p = s.placementTypes().get(t);
+            ids[t] = p.id();
+            labels[t] = p.label();
+            categories[t] = p.category();
+            providers[t] = p.provider();
+            inBorough[t] = p.inBorough();
+            for (int m = 0; m < time.months(); m++) {
+                // Prices are at the start date's level and rise by the annual rate each 1 April.
+                double uplift = Math.pow(1 + p.annualInflation(), time.aprilsPassed()[m]);
+                cost[m * n + t] = p.weeklyCost() / 7.0 * uplift;
+                fixed[m * n + t] = p.fixedAnnualCost() / DAYS_PER_YEAR * uplift;
+            }
+        }
+        return new PlacementTable(ids, labels, categories, providers, inBorough, cost, fixed);
+    }
+
+    private static CapacityPlan capacity(Scenario s, TimeGrid time, List<String> typeIds) {
+        int n = typeIds.size();
+        int[] initial = new int[n];
+        record Change(double day, int type, int delta) {
+        }
+        List<Change> changes = new ArrayList<>();
+        for (int t = 0; t < n; t++) {
+            Scenario.Capacity c = s.placementTypes().get(t).capacity();
+            initial[t] = c.unlimited() ? CapacityPlan.UNLIMITED : c.places();
+            for (CapacityChange change : c.changes()) {
+                changes.add(new Change(change.date().toEpochDay() - time.start().toEpochDay(), t, change.change()));
+            }
+        }
+        // Stable sort keeps scenario order for changes on the same day.
+        changes.sort(Comparator.comparingDouble(Change::day));
+        return new CapacityPlan(initial, changes.stream().mapToDouble(Change::day).toArray(),
+                changes.stream().mapToInt(Change::type).toArray(), changes.stream().mapToInt(Change::delta).toArray());
+    }
+
+    private static AgeBands ages(Scenario s, List<String> bandNames) {
+        int n = bandNames.size();
+        double[] lower = new double[n];
+        double[] upper = new double[n];
+        for (int b = 0; b < n; b++) {
+            lower[b] = s.ageBands().get(b) * DAYS_PER_YEAR;
+            upper[b] = (b + 1 < n ? s.ageBands().get(b + 1) : 18) * DAYS_PER_YEAR;
+        }
+        return new AgeBands(bandNames.toArray(String[]::new), lower, upper);
+    }
+
+    private static NeedLevels needs(Scenario s, List<String> needIds) {
+        int n = needIds.size();
+        double[] cumulative = new double[n];
+        double[] multiplier = new double[n];
+        int[] escalatesTo = new int[n];
+        double[] probability = new double[n];
+        double running = 0;
+        for (int i = 0; i < n; i++) {
+            NeedLevel level = s.needLevels().get(i);
+            running += level.entryShare();
+            cumulative[i] = running;
+            multiplier[i] = level.breakdownMultiplier();
+            escalatesTo[i] = level.escalatesTo() == null ? -1 : needIds.indexOf(level.escalatesTo());
+            probability[i] = level.escalationProbability();
+        }
+        cumulative[n - 1] = 1.0;
+        return new NeedLevels(needIds.toArray(String[]::new), cumulative, multiplier, escalatesTo, probability);
+    }
+
+    private static EntryProcess entries(Scenario s, TimeGrid time, List<String> bandNames) {
+        double[] ratePerDay = new double[time.months()];
+        for (int m = 0; m < time.months(); m++) {
+            // Monthly rate means 12 x rate per year, spread evenly over days; the trend compounds yearly.
+            double trend = Math.pow(1 + s.entries().annualTrend(), m / 12.0);
+            ratePerDay[m] = s.entries().monthlyRate() * 12 / DAYS_PER_YEAR * trend;
+        }
+        return new EntryProcess(ratePerDay, cumulative(bandNames, s.entries().ageShares()));
+    }
+
+    private static double[] cumulative(List<String> keys, java.util.Map<String, Double> shares) {
+        double[] cumulative = new double[keys.size()];
+        double running = 0;
+        for (int i = 0; i < keys.size(); i++) {
+            running += shares.getOrDefault(keys.get(i), 0.0);
+            cumulative[i] = running;
+        }
+        cumulative[keys.size() - 1] = 1.0;
+        return cumulative;
+    }
+
+    private static MatchingTable matching(Scenario s, List<String> typeIds, List<String> needIds, List<String> bandNames) {
+        int[][] order = new int[bandNames.size() * needIds.size()][];
+        for (MatchingRule rule : s.matching()) {
+            int[] list = rule.order().stream().mapToInt(typeIds::indexOf).toArray();
+            for (String band : rule.ageBands()) {
+                for (String need : rule.needs()) {
+                    order[bandNames.indexOf(band) * needIds.size() + needIds.indexOf(need)] = list;
+                }
+            }
+        }
+        return new MatchingTable(order, needIds.size());
+    }
+
+    private static BreakdownHazard breakdown(Scenario s, List<String> needIds) {
+        int n = s.placementTypes().size();
+        double[] rate = new double[n];
+        double[] planned = new double[n];
+        int[] plannedNeed = new int[n];
+        for (int t = 0; t < n; t++) {
+            PlacementType p = s.placementTypes().get(t);
+            rate[t] = p.breakdownRatePerYear() / DAYS_PER_YEAR;
+            planned[t] = p.plannedEnd() == null ? 0 : p.plannedEnd().ratePerYear() / DAYS_PER_YEAR;
+            plannedNeed[t] = p.plannedEnd() == null ? -1 : needIds.indexOf(p.plannedEnd().needAfter());
+        }
+        return new BreakdownHazard(rate, planned, plannedNeed);
+    }
+
+    private static StepDownRules stepDown(Scenario s, List<String> typeIds) {
+        int n = typeIds.size();
+        int[] target = new int[n];
+        double[] minStay = new double[n];
+        double[] probability = new double[n];
+        double[] maxAge = new double[n];
+        Arrays.fill(target, -1);
+        List<List<Integer>> sources = new ArrayList<>();
+        for (int t = 0; t < n; t++) {
+            sources.add(new ArrayList<>());
+        }
+        for (StepDown rule : s.stepDowns()) {
+            int to = typeIds.indexOf(rule.to());
+            for (String from : rule.from()) {
+                int f = typeIds.indexOf(from);
+                target[f] = to;
+                minStay[f] = rule.minimumStayDays();
+                probability[f] = rule.probability();
+                maxAge[f] = rule.maxAgeYears() * DAYS_PER_YEAR;
+                sources.get(to).add(f);
+            }
+        }
+        int[][] sourcesOf = sources.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+        return new StepDownRules(target, minStay, probability, maxAge, sourcesOf);
+    }
+
+    private static AgeingRule ageing(Scenario s, List<String> typeIds) {
+        boolean[] applies = new boolean[typeIds.size()];
+        for (String from : s.ageing().from()) {
+            applies[typeIds.indexOf(from)] = true;
+        }
+        int[] order = s.ageing().order().stream().mapToInt(typeIds::indexOf).toArray();
+        return new AgeingRule(s.ageing().semiIndependenceShare(), applies, order);
+    }
+
+    private static ExitHazard exits(Scenario s, List<String> bandNames) {
+        int bands = bandNames.size();
+        double[] rate = new double[bands];
+        int reasons = ExitReason.DRAWN.size();
+        double[] reasonCumulative = new double[bands * reasons];
+        for (int b = 0; b < bands; b++) {
+            rate[b] = s.exits().ratePerYear().get(bandNames.get(b)) / DAYS_PER_YEAR;
+            double[] c = cumulative(ExitReason.drawnIds(), s.exits().reasons().get(bandNames.get(b)));
+            System.arraycopy(c, 0, reasonCumulative, b * reasons, reasons);
+        }
+        double[] ticLower;
+        double[] ticMultiplier;
+        if (s.exits().timeInCare().isEmpty()) {
+            ticLower = new double[] {0};
+            ticMultiplier = new double[] {1};
+        } else {
+            ticLower = s.exits().timeInCare().stream().mapToDouble(t -> t.fromYears() * DAYS_PER_YEAR).toArray();
+            ticMultiplier = s.exits().timeInCare().stream().mapToDouble(Scenario.TimeInCareBand::multiplier).toArray();
+        }
+        return new ExitHazard(rate, ticLower, ticMultiplier, reasonCumulative);
+    }
+
+    private static InitialCohort initial(Scenario s, List<String> typeIds, List<String> needIds, List<String> bandNames) {
+        Scenario.InitialPopulation p = s.initialPopulation();
+        int total = p.children().size();
+        for (InitialGroup g : p.groups()) {
+            total += g.byAgeBand().values().stream().mapToInt(Integer::intValue).sum();
+        }
+        int[] type = new int[total];
+        int[] need = new int[total];
+        double[] ageMin = new double[total];
+        double[] ageMax = new double[total];
+        double[] care = new double[total];
+        double[] placement = new double[total];
+        int i = 0;
+        for (InitialGroup g : p.groups()) {
+            // Iterate bands in scenario order so the cohort's order, and so its random keys, is stable.
+            for (int b = 0; b < bandNames.size(); b++) {
+                int count = g.byAgeBand().getOrDefault(bandNames.get(b), 0);
+                double lower = s.ageBands().get(b) * DAYS_PER_YEAR;
+                double upper = (b + 1 < bandNames.size() ? s.ageBands().get(b + 1) : 18) * DAYS_PER_YEAR;
+                for (int k = 0; k < count; k++, i++) {
+                    type[i] = typeIds.indexOf(g.type());
+                    need[i] = needIds.indexOf(g.need());
+                    ageMin[i] = lower;
+                    ageMax[i] = upper;
+                    care[i] = Double.NaN;
+                    placement[i] = Double.NaN;
+                }
+            }
+        }
+        for (InitialChild c : p.children()) {
+            type[i] = typeIds.indexOf(c.type());
+            need[i] = needIds.indexOf(c.need());
+            ageMin[i] = c.ageYears() * DAYS_PER_YEAR;
+            ageMax[i] = ageMin[i];
+            care[i] = c.daysInCare();
+            placement[i] = c.daysInPlacement();
+            i++;
+        }
+        return new InitialCohort(type, need, ageMin, ageMax, care, placement,
+                p.meanYearsInCare() * DAYS_PER_YEAR, p.meanYearsInPlacement() * DAYS_PER_YEAR);
+    }
+}

@@ -1,0 +1,135 @@
+package org.carecast.scenario;
+
+import org.carecast.model.PlacementCategory;
+import org.carecast.model.Provider;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A scenario as the user wrote it, validated: every reference resolves, every share sums to
+ * one, every matching list ends in an unlimited type. Money is in pounds, rates are per year
+ * (entries per month), durations in days or years as each field's name says. The README
+ * documents each field; {@link ScenarioReader} reads them and {@link ModelCompiler} turns a
+ * scenario into the engine's arrays.
+ */
+public record Scenario(Path file, String name, String description, LocalDate start, int horizonMonths,
+                       int replications, long seed, List<Integer> ageBands, List<NeedLevel> needLevels,
+                       List<PlacementType> placementTypes, InitialPopulation initialPopulation,
+                       Entries entries, List<MatchingRule> matching, List<StepDown> stepDowns,
+                       Ageing ageing, Exits exits) {
+
+    public Scenario {
+        ageBands = List.copyOf(ageBands);
+        needLevels = List.copyOf(needLevels);
+        placementTypes = List.copyOf(placementTypes);
+        matching = List.copyOf(matching);
+        stepDowns = List.copyOf(stepDowns);
+    }
+
+    /** A level of need, with its share of entries and its effect on breakdowns. */
+    public record NeedLevel(String id, double entryShare, double breakdownMultiplier, String escalatesTo,
+                            double escalationProbability) {
+    }
+
+    /** A kind of placement with its cost, capacity and breakdown hazard. */
+    public record PlacementType(String id, String label, PlacementCategory category, Provider provider,
+                                boolean inBorough, double weeklyCost, double annualInflation, Capacity capacity,
+                                double fixedAnnualCost, double breakdownRatePerYear, PlannedEnd plannedEnd) {
+    }
+
+    /** Places: unlimited, or a number at the start with dated changes. */
+    public record Capacity(boolean unlimited, int places, List<CapacityChange> changes) {
+        public Capacity {
+            changes = List.copyOf(changes);
+        }
+    }
+
+    /** Places added (positive) or removed (negative) from a date. */
+    public record CapacityChange(LocalDate date, int change) {
+    }
+
+    /** A planned end of placement (e.g. a secure order expiring) and the need level after it. */
+    public record PlannedEnd(double ratePerYear, String needAfter) {
+    }
+
+    /** Children in care at the start: counts by group and age band, or individual children from a CSV. */
+    public record InitialPopulation(double meanYearsInCare, double meanYearsInPlacement, List<InitialGroup> groups,
+                                    List<InitialChild> children) {
+        public InitialPopulation {
+            groups = List.copyOf(groups);
+            children = List.copyOf(children);
+        }
+    }
+
+    /** A count of children by age band in one placement type with one need level. */
+    public record InitialGroup(String type, String need, Map<String, Integer> byAgeBand) {
+        public InitialGroup {
+            byAgeBand = Map.copyOf(byAgeBand);
+        }
+    }
+
+    /** One child from an initial-population CSV; NaN days mean "draw". */
+    public record InitialChild(String type, String need, double ageYears, double daysInCare,
+                               double daysInPlacement) {
+    }
+
+    /** Entries into care per month, with a compound annual trend and age shares. */
+    public record Entries(double monthlyRate, double annualTrend, Map<String, Double> ageShares) {
+        public Entries {
+            ageShares = Map.copyOf(ageShares);
+        }
+    }
+
+    /** Preference list for some age bands and need levels. */
+    public record MatchingRule(List<String> ageBands, List<String> needs, List<String> order) {
+        public MatchingRule {
+            ageBands = List.copyOf(ageBands);
+            needs = List.copyOf(needs);
+            order = List.copyOf(order);
+        }
+    }
+
+    /** Step-down from external types to a council type when a place frees. */
+    public record StepDown(List<String> from, String to, double minimumStayDays, double probability,
+                           double maxAgeYears) {
+        public StepDown {
+            from = List.copyOf(from);
+        }
+    }
+
+    /** Moves to semi-independence at 16. */
+    public record Ageing(double semiIndependenceShare, List<String> from, List<String> order) {
+        public Ageing {
+            from = List.copyOf(from);
+            order = List.copyOf(order);
+        }
+    }
+
+    /** Leaving care: hazards per age band, optional time-in-care multipliers, reason shares per band. */
+    public record Exits(Map<String, Double> ratePerYear, List<TimeInCareBand> timeInCare,
+                        Map<String, Map<String, Double>> reasons) {
+        public Exits {
+            ratePerYear = Map.copyOf(ratePerYear);
+            timeInCare = List.copyOf(timeInCare);
+            reasons = Map.copyOf(reasons);
+        }
+    }
+
+    /** Multiplier on the exit hazard from a time in care onwards. */
+    public record TimeInCareBand(double fromYears, double multiplier) {
+    }
+
+    /** Name of the age band starting at {@code ageBands.get(i)}, e.g. "0", "1-4", "16-17". */
+    public String ageBandName(int i) {
+        return bandName(ageBands, i);
+    }
+
+    static String bandName(List<Integer> lowers, int i) {
+        int lower = lowers.get(i);
+        int upper = (i + 1 < lowers.size() ? lowers.get(i + 1) : 18) - 1;
+        return lower == upper ? Integer.toString(lower) : lower + "-" + upper;
+    }
+}

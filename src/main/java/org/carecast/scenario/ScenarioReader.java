@@ -1,0 +1,498 @@
+package org.carecast.scenario;
+
+import org.carecast.model.ExitReason;
+import org.carecast.model.PlacementCategory;
+import org.carecast.model.Provider;
+import org.carecast.scenario.Scenario.Ageing;
+import org.carecast.scenario.Scenario.Capacity;
+import org.carecast.scenario.Scenario.CapacityChange;
+import org.carecast.scenario.Scenario.Entries;
+import org.carecast.scenario.Scenario.Exits;
+import org.carecast.scenario.Scenario.InitialChild;
+import org.carecast.scenario.Scenario.InitialGroup;
+import org.carecast.scenario.Scenario.InitialPopulation;
+import org.carecast.scenario.Scenario.MatchingRule;
+import org.carecast.scenario.Scenario.NeedLevel;
+import org.carecast.scenario.Scenario.PlacementType;
+import org.carecast.scenario.Scenario.PlannedEnd;
+import org.carecast.scenario.Scenario.StepDown;
+import org.carecast.scenario.Scenario.TimeInCareBand;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a scenario file into a validated {@link Scenario}. Validation happens here, while the
+ * YAML nodes and their locations are at hand, so every error names file, line, column, field
+ * and what was expected. The first error found is raised.
+ */
+public final class ScenarioReader {
+
+    /** Tolerance on shares that must sum to one (allows rounding in hand-written YAML). */
+    static final double SHARE_TOLERANCE = 1e-6;
+
+    private final Path file;
+    private LocalDate start;
+    private LocalDate end;
+    private List<String> bandNames;
+    private List<String> needIds;
+    private Map<String, PlacementType> typesById;
+
+    private ScenarioReader(Path file) {
+        this.file = file;
+    }
+
+    /** Reads and validates the scenario at {@code file}. */
+    public static Scenario read(Path file) {
+        return new ScenarioReader(file).readRoot(YamlTreeReader.read(file));
+    }
+
+    /** Reads and validates scenario text; {@code file} labels locations and resolves relative paths. */
+    public static Scenario parse(Path file, String yaml) {
+        return new ScenarioReader(file).readRoot(YamlTreeReader.parse(file, yaml));
+    }
+
+    private Scenario readRoot(YamlNode root) {
+        FieldReader f = FieldReader.of(root, "a scenario");
+        String name = f.string("name");
+        String description = f.optionalString("description", "");
+        YamlNode startNode = f.required("start", "a date written YYYY-MM-DD");
+        start = FieldReader.date(startNode);
+        if (start.getDayOfMonth() != 1) {
+            throw new ScenarioException(startNode.location(), "start",
+                    "expected the first day of a month (monthly tallies and financial years align to months), found " + start);
+        }
+        int horizon = f.integer("horizon", 1, 1200, "a number of months from 1 to 1200");
+        end = start.plusMonths(horizon);
+        int replications = f.integer("replications", 1, 10_000_000, "a whole number of replications of at least 1");
+        long seed = f.longInteger("seed", Long.MIN_VALUE, Long.MAX_VALUE, "a whole number");
+
+        List<Integer> bands = readAgeBands(f.required("ageBands", "a list of band start ages in years, e.g. [0, 1, 5, 10, 16]"));
+        bandNames = new ArrayList<>();
+        for (int i = 0; i < bands.size(); i++) {
+            bandNames.add(Scenario.bandName(bands, i));
+        }
+        List<NeedLevel> needs = readNeedLevels(f.required("needLevels", "a list of need levels"));
+        List<PlacementType> types = readPlacementTypes(f.required("placementTypes", "a list of placement types"));
+        InitialPopulation initial = readInitial(f.required("initialPopulation", "the children in care at the start"));
+        Entries entries = readEntries(f.required("entries", "the entries into care"));
+        List<MatchingRule> matching = readMatching(f.required("matching", "a list of matching rules"));
+        List<StepDown> stepDowns = f.has("stepDown") ? readStepDowns(f.optional("stepDown")) : List.of();
+        Ageing ageing = f.has("ageing") ? readAgeing(f.optional("ageing")) : new Ageing(0, List.of(), List.of());
+        Exits exits = readExits(f.required("exits", "the exit hazards"));
+        f.finish();
+        return new Scenario(file, name, description, start, horizon, replications, seed, bands, needs, types,
+                initial, entries, matching, stepDowns, ageing, exits);
+    }
+
+    private List<Integer> readAgeBands(YamlNode node) {
+        YamlNode.Sequence list = FieldReader.asSequence(node, "a list of band start ages in years");
+        List<Integer> lowers = new ArrayList<>();
+        for (YamlNode item : list.items()) {
+            int age = (int) FieldReader.longValue(item, 0, 17, "a whole age in years from 0 to 17");
+            if (lowers.isEmpty() && age != 0) {
+                throw new ScenarioException(item.location(), item.path(), "expected the first band to start at 0, found " + age);
+            }
+            if (!lowers.isEmpty() && age <= lowers.get(lowers.size() - 1)) {
+                throw new ScenarioException(item.location(), item.path(),
+                        "expected ages in increasing order, found " + age + " after " + lowers.get(lowers.size() - 1));
+            }
+            lowers.add(age);
+        }
+        if (lowers.isEmpty()) {
+            throw new ScenarioException(list.location(), list.path(), "expected at least one age band");
+        }
+        return lowers;
+    }
+
+    private List<NeedLevel> readNeedLevels(YamlNode node) {
+        YamlNode.Sequence list = FieldReader.asSequence(node, "a list of need levels");
+        List<FieldReader> readers = new ArrayList<>();
+        needIds = new ArrayList<>();
+        for (YamlNode item : list.items()) {
+            FieldReader f = FieldReader.of(item, "a need level");
+            YamlNode idNode = f.required("id", "an identifier");
+            String id = FieldReader.text(idNode, "an identifier");
+            if (needIds.contains(id)) {
+                throw new ScenarioException(idNode.location(), idNode.path(), "duplicate need level '" + id + "'");
+            }
+            needIds.add(id);
+            readers.add(f);
+        }
+        if (needIds.isEmpty()) {
+            throw new ScenarioException(list.location(), list.path(), "expected at least one need level");
+        }
+        List<NeedLevel> needs = new ArrayList<>();
+        double total = 0;
+        for (FieldReader f : readers) {
+            String id = FieldReader.text(f.optional("id"), "an identifier");
+            double share = f.number("entryShare", 0, 1, "a share of entries from 0 to 1");
+            total += share;
+            double multiplier = f.optionalNumber("breakdownMultiplier", 1, 0, 1000, "a non-negative multiplier");
+            String escalatesTo = null;
+            double escalation = 0;
+            YamlNode esc = f.optional("escalatesTo");
+            if (esc != null) {
+                escalatesTo = FieldReader.choice(esc, needIds);
+                if (escalatesTo.equals(id)) {
+                    throw new ScenarioException(esc.location(), esc.path(), "a need level cannot escalate to itself");
+                }
+                escalation = f.number("escalationProbability", 0, 1, "a probability from 0 to 1");
+            } else if (f.has("escalationProbability")) {
+                YamlNode p = f.optional("escalationProbability");
+                throw new ScenarioException(p.location(), p.path(), "needs 'escalatesTo' to say which need level it escalates to");
+            }
+            f.finish();
+            needs.add(new NeedLevel(id, share, multiplier, escalatesTo, escalation));
+        }
+        requireSumOne(total, list, "needLevels[*].entryShare");
+        return needs;
+    }
+
+    private List<PlacementType> readPlacementTypes(YamlNode node) {
+        YamlNode.Sequence list = FieldReader.asSequence(node, "a list of placement types");
+        typesById = new LinkedHashMap<>();
+        List<PlacementType> types = new ArrayList<>();
+        for (YamlNode item : list.items()) {
+            FieldReader f = FieldReader.of(item, "a placement type");
+            YamlNode idNode = f.required("id", "an identifier");
+            String id = FieldReader.text(idNode, "an identifier");
+            if (typesById.containsKey(id)) {
+                throw new ScenarioException(idNode.location(), idNode.path(), "duplicate placement type '" + id + "'");
+            }
+            String label = f.optionalString("label", id);
+            PlacementCategory category = PlacementCategory.fromId(f.choice("category", PlacementCategory.ids()));
+            Provider provider = Provider.fromId(f.choice("provider", Provider.ids()));
+            boolean inBorough = f.choice("location", List.of("in_borough", "out_of_borough")).equals("in_borough");
+            double weeklyCost = f.number("weeklyCost", 0, 1e7, "a weekly cost in pounds, 0 or more");
+            double inflation = f.number("annualInflation", -0.5, 1, "an annual rate such as 0.03 for 3%");
+            Capacity capacity = readCapacity(f.required("capacity", "'unlimited' or a number of places"), f);
+            double fixed = f.optionalNumber("fixedAnnualCost", 0, 0, 1e10, "an annual cost in pounds, 0 or more");
+            double breakdown = f.number("breakdownRatePerYear", 0, 365, "a hazard per year, 0 or more");
+            PlannedEnd planned = null;
+            YamlNode plannedNode = f.optional("plannedEnd");
+            if (plannedNode != null) {
+                FieldReader p = FieldReader.of(plannedNode, "a planned end");
+                double rate = p.number("ratePerYear", 0, 365, "a hazard per year, 0 or more");
+                String needAfter = FieldReader.choice(p.required("needAfter", "a need level"), needIds);
+                p.finish();
+                planned = new PlannedEnd(rate, needAfter);
+            }
+            f.finish();
+            PlacementType type = new PlacementType(id, label, category, provider, inBorough, weeklyCost, inflation,
+                    capacity, fixed, breakdown, planned);
+            typesById.put(id, type);
+            types.add(type);
+        }
+        if (types.isEmpty()) {
+            throw new ScenarioException(list.location(), list.path(), "expected at least one placement type");
+        }
+        return types;
+    }
+
+    private Capacity readCapacity(YamlNode node, FieldReader owner) {
+        YamlNode changesNode = owner.optional("capacityChanges");
+        if (node instanceof YamlNode.Scalar s && "unlimited".equals(s.text())) {
+            if (changesNode != null) {
+                throw new ScenarioException(changesNode.location(), changesNode.path(),
+                        "an unlimited placement type cannot have capacity changes");
+            }
+            return new Capacity(true, 0, List.of());
+        }
+        int places = (int) FieldReader.longValue(node, 0, 10_000_000, "'unlimited' or a whole number of places, 0 or more");
+        List<CapacityChange> changes = new ArrayList<>();
+        int running = places;
+        if (changesNode != null) {
+            for (YamlNode item : FieldReader.asSequence(changesNode, "a list of dated capacity changes").items()) {
+                FieldReader c = FieldReader.of(item, "a capacity change");
+                YamlNode dateNode = c.required("date", "a date written YYYY-MM-DD");
+                LocalDate date = FieldReader.date(dateNode);
+                requireInHorizon(date, dateNode);
+                YamlNode changeNode = c.required("change", "a whole number of places added (+) or removed (-)");
+                int change = (int) FieldReader.longValue(changeNode, -10_000_000, 10_000_000,
+                        "a whole number of places added (+) or removed (-)");
+                c.finish();
+                if (!changes.isEmpty() && date.isBefore(changes.get(changes.size() - 1).date())) {
+                    throw new ScenarioException(dateNode.location(), dateNode.path(), "expected changes in date order");
+                }
+                running += change;
+                if (running < 0) {
+                    throw new ScenarioException(changeNode.location(), changeNode.path(),
+                            "takes capacity below zero (" + running + " places)");
+                }
+                changes.add(new CapacityChange(date, change));
+            }
+        }
+        return new Capacity(false, places, changes);
+    }
+
+    private InitialPopulation readInitial(YamlNode node) {
+        FieldReader f = FieldReader.of(node, "the initial population");
+        double meanCare = f.number("meanYearsInCare", 0, 18, "a mean time in care in years, 0 to 18");
+        double meanPlacement = f.number("meanYearsInPlacement", 0, 18, "a mean time in placement in years, 0 to 18");
+        YamlNode groupsNode = f.optional("groups");
+        YamlNode fileNode = f.optional("file");
+        f.finish();
+        if ((groupsNode == null) == (fileNode == null)) {
+            throw new ScenarioException(f.location(), "initialPopulation",
+                    "expected exactly one of 'groups' (counts by type and age band) or 'file' (a CSV of children)");
+        }
+        if (fileNode != null) {
+            String relative = FieldReader.text(fileNode, "a CSV file path");
+            Path csv = (file.getParent() == null ? Path.of(relative) : file.getParent().resolve(relative));
+            List<InitialChild> children = InitialPopulationCsv.read(csv, typesById.keySet(), needIds);
+            checkInitialCapacity(countByType(children), fileNode);
+            return new InitialPopulation(meanCare, meanPlacement, List.of(), children);
+        }
+        List<InitialGroup> groups = new ArrayList<>();
+        Map<String, Integer> byType = new HashMap<>();
+        for (YamlNode item : FieldReader.asSequence(groupsNode, "a list of groups").items()) {
+            FieldReader g = FieldReader.of(item, "a group of children");
+            String type = FieldReader.choice(g.required("type", "a placement type"), typesById.keySet());
+            String need = FieldReader.choice(g.required("need", "a need level"), needIds);
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            for (Map.Entry<String, YamlNode> e : FieldReader.entries(g.required("byAgeBand", "counts by age band"), "counts by age band").entrySet()) {
+                YamlNode.Mapping parent = FieldReader.asMapping(g.optional("byAgeBand"), "counts by age band");
+                requireBand(e.getKey(), parent.keyLocations().get(e.getKey()), e.getValue().path());
+                int n = (int) FieldReader.longValue(e.getValue(), 0, 10_000_000, "a whole number of children, 0 or more");
+                counts.put(e.getKey(), n);
+                byType.merge(type, n, Integer::sum);
+            }
+            g.finish();
+            groups.add(new InitialGroup(type, need, counts));
+        }
+        checkInitialCapacity(byType, groupsNode);
+        return new InitialPopulation(meanCare, meanPlacement, groups, List.of());
+    }
+
+    private static Map<String, Integer> countByType(List<InitialChild> children) {
+        Map<String, Integer> byType = new HashMap<>();
+        for (InitialChild c : children) {
+            byType.merge(c.type(), 1, Integer::sum);
+        }
+        return byType;
+    }
+
+    private void checkInitialCapacity(Map<String, Integer> byType, YamlNode where) {
+        for (Map.Entry<String, Integer> e : byType.entrySet()) {
+            Capacity capacity = typesById.get(e.getKey()).capacity();
+            if (!capacity.unlimited() && e.getValue() > capacity.places()) {
+                throw new ScenarioException(where.location(), where.path(),
+                        "the initial population has " + e.getValue() + " children in '" + e.getKey()
+                                + "', more than its capacity of " + capacity.places() + " places");
+            }
+        }
+    }
+
+    private Entries readEntries(YamlNode node) {
+        FieldReader f = FieldReader.of(node, "the entries into care");
+        double monthly = f.number("monthlyRate", 0, 1e7, "a number of entries per month, 0 or more");
+        double trend = f.optionalNumber("annualTrend", 0, -0.99, 10, "an annual growth rate such as 0.02 for 2%");
+        Map<String, Double> shares = readBandShares(f.required("ageShares", "shares of entries by age band"), "ageShares");
+        f.finish();
+        return new Entries(monthly, trend, shares);
+    }
+
+    private Map<String, Double> readBandShares(YamlNode node, String what) {
+        YamlNode.Mapping m = FieldReader.asMapping(node, "shares by age band");
+        Map<String, Double> shares = new LinkedHashMap<>();
+        double total = 0;
+        for (Map.Entry<String, YamlNode> e : m.entries().entrySet()) {
+            requireBand(e.getKey(), m.keyLocations().get(e.getKey()), e.getValue().path());
+            double share = FieldReader.number(e.getValue(), 0, 1, "a share from 0 to 1");
+            shares.put(e.getKey(), share);
+            total += share;
+        }
+        requireSumOne(total, m, what);
+        return shares;
+    }
+
+    private List<MatchingRule> readMatching(YamlNode node) {
+        YamlNode.Sequence list = FieldReader.asSequence(node, "a list of matching rules");
+        List<MatchingRule> rules = new ArrayList<>();
+        Map<String, SourceLocation> covered = new HashMap<>();
+        for (YamlNode item : list.items()) {
+            FieldReader f = FieldReader.of(item, "a matching rule");
+            List<String> bands = f.has("ageBands") ? choices(f.optional("ageBands"), bandNames, "age bands") : bandNames;
+            List<String> needs = f.has("needs") ? choices(f.optional("needs"), needIds, "need levels") : needIds;
+            YamlNode orderNode = f.required("order", "a list of placement types in order of preference");
+            List<String> order = readOrder(orderNode);
+            f.finish();
+            for (String band : bands) {
+                for (String need : needs) {
+                    SourceLocation earlier = covered.putIfAbsent(band + "/" + need, item.location());
+                    if (earlier != null) {
+                        throw new ScenarioException(item.location(), item.path(), "age band " + band + " and need level "
+                                + need + " are already matched by the rule at line " + earlier.line());
+                    }
+                }
+            }
+            rules.add(new MatchingRule(bands, needs, order));
+        }
+        for (String band : bandNames) {
+            for (String need : needIds) {
+                if (!covered.containsKey(band + "/" + need)) {
+                    throw new ScenarioException(list.location(), list.path(),
+                            "no rule matches age band " + band + " with need level " + need);
+                }
+            }
+        }
+        return rules;
+    }
+
+    /** A preference list: known types, no repeats, ending in an unlimited type. */
+    private List<String> readOrder(YamlNode orderNode) {
+        List<String> order = choices(orderNode, typesById.keySet(), "placement types");
+        if (order.isEmpty()) {
+            throw new ScenarioException(orderNode.location(), orderNode.path(), "expected at least one placement type");
+        }
+        if (new HashSet<>(order).size() != order.size()) {
+            throw new ScenarioException(orderNode.location(), orderNode.path(), "a placement type is listed twice");
+        }
+        String last = order.get(order.size() - 1);
+        if (!typesById.get(last).capacity().unlimited()) {
+            YamlNode lastNode = ((YamlNode.Sequence) orderNode).items().get(order.size() - 1);
+            throw new ScenarioException(lastNode.location(), lastNode.path(), "expected the last placement type to have"
+                    + " unlimited capacity so every child can be placed, found '" + last + "' with limited capacity");
+        }
+        return order;
+    }
+
+    private List<StepDown> readStepDowns(YamlNode node) {
+        List<StepDown> rules = new ArrayList<>();
+        Set<String> sources = new HashSet<>();
+        for (YamlNode item : FieldReader.asSequence(node, "a list of step-down rules").items()) {
+            FieldReader f = FieldReader.of(item, "a step-down rule");
+            YamlNode fromNode = f.required("from", "a list of placement types children step down from");
+            List<String> from = choices(fromNode, typesById.keySet(), "placement types");
+            for (int i = 0; i < from.size(); i++) {
+                if (!sources.add(from.get(i))) {
+                    YamlNode at = ((YamlNode.Sequence) fromNode).items().get(i);
+                    throw new ScenarioException(at.location(), at.path(),
+                            "'" + from.get(i) + "' already has a step-down rule; each type steps down to one target");
+                }
+            }
+            YamlNode toNode = f.required("to", "a placement type");
+            String to = FieldReader.choice(toNode, typesById.keySet());
+            if (from.contains(to)) {
+                throw new ScenarioException(toNode.location(), toNode.path(), "a type cannot step down to itself");
+            }
+            double minStay = f.number("minimumStayDays", 0, 36500, "a number of days, 0 or more");
+            double probability = f.number("probability", 0, 1, "a probability from 0 to 1");
+            double maxAge = f.optionalNumber("maxAgeYears", 18, 0, 18, "an age in years from 0 to 18");
+            f.finish();
+            rules.add(new StepDown(from, to, minStay, probability, maxAge));
+        }
+        return rules;
+    }
+
+    private Ageing readAgeing(YamlNode node) {
+        FieldReader f = FieldReader.of(node, "the ageing rules");
+        double share = f.number("semiIndependenceShare", 0, 1, "a share from 0 to 1");
+        List<String> from = choices(f.required("from", "a list of placement types"), typesById.keySet(), "placement types");
+        List<String> order = readOrder(f.required("order", "a list of placement types in order of preference"));
+        f.finish();
+        return new Ageing(share, from, order);
+    }
+
+    private Exits readExits(YamlNode node) {
+        FieldReader f = FieldReader.of(node, "the exit hazards");
+        YamlNode.Mapping ratesNode = FieldReader.asMapping(f.required("ratePerYear", "exit hazards per age band"), "exit hazards per age band");
+        Map<String, Double> rates = new LinkedHashMap<>();
+        for (Map.Entry<String, YamlNode> e : ratesNode.entries().entrySet()) {
+            requireBand(e.getKey(), ratesNode.keyLocations().get(e.getKey()), e.getValue().path());
+            rates.put(e.getKey(), FieldReader.number(e.getValue(), 0, 365, "a hazard per year, 0 or more"));
+        }
+        requireAllBands(rates.keySet(), ratesNode);
+        List<TimeInCareBand> tic = new ArrayList<>();
+        YamlNode ticNode = f.optional("timeInCare");
+        if (ticNode != null) {
+            for (YamlNode item : FieldReader.asSequence(ticNode, "a list of time-in-care bands").items()) {
+                FieldReader t = FieldReader.of(item, "a time-in-care band");
+                YamlNode fromNode = t.required("fromYears", "a time in care in years");
+                double fromYears = FieldReader.number(fromNode, 0, 18, "a time in care in years from 0 to 18");
+                double multiplier = t.number("multiplier", 0, 1000, "a non-negative multiplier");
+                t.finish();
+                if (tic.isEmpty() && fromYears != 0) {
+                    throw new ScenarioException(fromNode.location(), fromNode.path(), "expected the first band to start at 0 years");
+                }
+                if (!tic.isEmpty() && fromYears <= tic.get(tic.size() - 1).fromYears()) {
+                    throw new ScenarioException(fromNode.location(), fromNode.path(), "expected bands in increasing order");
+                }
+                tic.add(new TimeInCareBand(fromYears, multiplier));
+            }
+        }
+        YamlNode.Mapping reasonsNode = FieldReader.asMapping(f.required("reasons", "exit reason shares per age band"), "exit reason shares per age band");
+        Map<String, Map<String, Double>> reasons = new LinkedHashMap<>();
+        for (Map.Entry<String, YamlNode> e : reasonsNode.entries().entrySet()) {
+            requireBand(e.getKey(), reasonsNode.keyLocations().get(e.getKey()), e.getValue().path());
+            YamlNode.Mapping shares = FieldReader.asMapping(e.getValue(), "shares by exit reason");
+            Map<String, Double> byReason = new LinkedHashMap<>();
+            double total = 0;
+            for (Map.Entry<String, YamlNode> r : shares.entries().entrySet()) {
+                if (!ExitReason.drawnIds().contains(r.getKey())) {
+                    String hint = Suggestions.closest(r.getKey(), ExitReason.drawnIds()).map(s -> "; did you mean '" + s + "'?").orElse("");
+                    throw new ScenarioException(shares.keyLocations().get(r.getKey()), r.getValue().path(),
+                            "unknown exit reason, expected one of " + ExitReason.drawnIds() + hint);
+                }
+                double share = FieldReader.number(r.getValue(), 0, 1, "a share from 0 to 1");
+                byReason.put(r.getKey(), share);
+                total += share;
+            }
+            requireSumOne(total, shares, shares.path());
+            reasons.put(e.getKey(), byReason);
+        }
+        requireAllBands(reasons.keySet(), reasonsNode);
+        f.finish();
+        return new Exits(rates, tic, reasons);
+    }
+
+    // ---- small shared checks ----
+
+    private List<String> choices(YamlNode node, java.util.Collection<String> allowed, String what) {
+        List<String> values = new ArrayList<>();
+        for (YamlNode item : FieldReader.asSequence(node, "a list of " + what).items()) {
+            values.add(FieldReader.choice(item, allowed));
+        }
+        return values;
+    }
+
+    private void requireBand(String band, SourceLocation at, String path) {
+        if (!bandNames.contains(band)) {
+            String hint = Suggestions.closest(band, bandNames).map(s -> "; did you mean '" + s + "'?").orElse("");
+            throw new ScenarioException(at, path, "unknown age band '" + band + "', expected one of " + bandNames + hint);
+        }
+    }
+
+    private void requireAllBands(Set<String> given, YamlNode at) {
+        for (String band : bandNames) {
+            if (!given.contains(band)) {
+                throw new ScenarioException(at.location(), at.path(), "missing age band '" + band + "'; every band " + bandNames + " needs a value");
+            }
+        }
+    }
+
+    private void requireInHorizon(LocalDate date, YamlNode at) {
+        if (date.isBefore(start) || !date.isBefore(end)) {
+            throw new ScenarioException(at.location(), at.path(), "date " + date + " is outside the horizon "
+                    + start + " to " + end.minusDays(1));
+        }
+    }
+
+    private static void requireSumOne(double total, YamlNode at, String what) {
+        if (Math.abs(total - 1) > SHARE_TOLERANCE) {
+            throw new ScenarioException(at.location(), what, "shares must sum to 1, but sum to " + round(total));
+        }
+    }
+
+    private static String round(double x) {
+        return String.valueOf(Math.round(x * 1e6) / 1e6);
+    }
+}
