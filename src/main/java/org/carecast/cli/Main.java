@@ -19,10 +19,17 @@ public final class Main {
         System.exit(execute(args));
     }
 
-    /** Runs the command line and returns the exit status (used by tests). */
+    /** Runs the command line on the standard streams and returns the exit status. */
     public static int execute(String... args) {
+        return execute(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line with the given output streams (used by tests) and returns the exit status. */
+    public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         System.setProperty("java.awt.headless", "true");
         CommandLine line = new CommandLine(new CarecastCommand());
+        line.setOut(out);
+        line.setErr(err);
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof ScenarioException se) {
                 cmd.getErr().println("error: " + se.getMessage());

@@ -5,7 +5,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,6 +67,13 @@ final class FieldReader {
     YamlNode required(String key, String expected) {
         YamlNode node = optional(key);
         if (node == null) {
+            // A misspelt key is far more likely than a forgotten one: point at it instead.
+            for (String given : mapping.entries().keySet()) {
+                if (!known.contains(given) && Suggestions.closest(given, java.util.List.of(key)).isPresent()) {
+                    throw new ScenarioException(mapping.keyLocations().get(given), join(given),
+                            "unknown field; did you mean '" + key + "'?");
+                }
+            }
             throw new ScenarioException(mapping.location(), join(key),
                     "missing; expected " + expected);
         }
@@ -198,11 +204,6 @@ final class FieldReader {
                     "unknown value '" + value + "', expected one of " + allowed + hint);
         }
         return value;
-    }
-
-    /** Entries of a mapping node, in file order, for maps keyed by user names. */
-    static Map<String, YamlNode> entries(YamlNode node, String what) {
-        return new LinkedHashMap<>(asMapping(node, what).entries());
     }
 
     static String describe(YamlNode node) {

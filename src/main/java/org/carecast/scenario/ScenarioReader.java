@@ -253,13 +253,14 @@ public final class ScenarioReader {
         }
         List<InitialGroup> groups = new ArrayList<>();
         Map<String, Integer> byType = new HashMap<>();
+        Map<String, YamlNode> lastGroupOfType = new HashMap<>();
         for (YamlNode item : FieldReader.asSequence(groupsNode, "a list of groups").items()) {
             FieldReader g = FieldReader.of(item, "a group of children");
             String type = FieldReader.choice(g.required("type", "a placement type"), typesById.keySet());
             String need = FieldReader.choice(g.required("need", "a need level"), needIds);
             Map<String, Integer> counts = new LinkedHashMap<>();
-            for (Map.Entry<String, YamlNode> e : FieldReader.entries(g.required("byAgeBand", "counts by age band"), "counts by age band").entrySet()) {
-                YamlNode.Mapping parent = FieldReader.asMapping(g.optional("byAgeBand"), "counts by age band");
+            YamlNode.Mapping parent = FieldReader.asMapping(g.required("byAgeBand", "counts by age band"), "counts by age band");
+            for (Map.Entry<String, YamlNode> e : parent.entries().entrySet()) {
                 requireBand(e.getKey(), parent.keyLocations().get(e.getKey()), e.getValue().path());
                 int n = (int) FieldReader.longValue(e.getValue(), 0, 10_000_000, "a whole number of children, 0 or more");
                 counts.put(e.getKey(), n);
@@ -267,8 +268,11 @@ public final class ScenarioReader {
             }
             g.finish();
             groups.add(new InitialGroup(type, need, counts));
+            lastGroupOfType.put(type, item);
         }
-        checkInitialCapacity(byType, groupsNode);
+        for (Map.Entry<String, Integer> e : byType.entrySet()) {
+            checkInitialCapacity(Map.of(e.getKey(), e.getValue()), lastGroupOfType.get(e.getKey()));
+        }
         return new InitialPopulation(meanCare, meanPlacement, groups, List.of());
     }
 
@@ -310,7 +314,7 @@ public final class ScenarioReader {
             shares.put(e.getKey(), share);
             total += share;
         }
-        requireSumOne(total, m, what);
+        requireSumOne(total, m, m.path());
         return shares;
     }
 

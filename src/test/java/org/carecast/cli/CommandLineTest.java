@@ -1,0 +1,116 @@
+package org.carecast.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command line as a user meets it: outputs, exit codes, messages without stack traces. */
+class CommandLineTest {
+
+    record Outcome(int status, String out, String err) {
+    }
+
+    static Outcome carecast(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Outcome(status, out.toString(), err.toString());
+    }
+
+    @Test
+    void runWritesTidyCsvsAndASummary(@TempDir Path tmp) throws Exception {
+        Path folder = tmp.resolve("result");
+        Outcome o = carecast("run", "src/test/resources/scenarios/small.yaml", "--out", folder.toString(),
+                "--replications", "12", "--threads", "2");
+        assertEquals(0, o.status(), o.err());
+        assertTrue(o.out().contains("Spend by financial year"), o.out());
+        assertTrue(o.out().contains("events per second"), o.out());
+        for (String file : List.of("monthly.csv", "yearly.csv", "summary.txt", "run.txt", "scenario.yaml")) {
+            assertTrue(Files.exists(folder.resolve(file)), file);
+        }
+        List<String> monthly = Files.readAllLines(folder.resolve("monthly.csv"));
+        assertEquals("metric,group,unit,period,mean,p5,p25,p50,p75,p95", monthly.get(0));
+        // 28 children at the start in every replication, so every statistic is 28.
+        assertTrue(monthly.contains("children,all,children,2025-04,28,28,28,28,28,28"), monthly.get(1));
+        List<String> yearly = Files.readAllLines(folder.resolve("yearly.csv"));
+        assertTrue(yearly.stream().anyMatch(l -> l.startsWith("spend,all,pounds,2025/26,")));
+        assertTrue(yearly.stream().anyMatch(l -> l.startsWith("spend,all,pounds,2026/27,")));
+        // Leftover temporary folders would show a partial write.
+        try (var files = Files.list(tmp)) {
+            assertEquals(List.of(folder), files.toList());
+        }
+    }
+
+    @Test
+    void rerunReplacesThePreviousOutput(@TempDir Path tmp) throws Exception {
+        Path folder = tmp.resolve("result");
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("stale.txt"), "old");
+        assertEquals(0, carecast("run", "src/test/resources/scenarios/small.yaml", "--out", folder.toString(),
+                "--replications", "3", "--quiet").status());
+        assertFalse(Files.exists(folder.resolve("stale.txt")));
+        assertTrue(Files.exists(folder.resolve("monthly.csv")));
+    }
+
+    @Test
+    void badScenarioExitsWithStatusTwoAndWritesNothing(@TempDir Path tmp) throws Exception {
+        Path bad = tmp.resolve("bad.yaml");
+        Files.writeString(bad, Files.readString(Path.of("src/test/resources/scenarios/small.yaml"))
+                .replace("monthlyRate: 2", "monthlyRate: lots"));
+        Path folder = tmp.resolve("result");
+        Outcome o = carecast("run", bad.toString(), "--out", folder.toString());
+        assertEquals(2, o.status());
+        assertTrue(o.err().startsWith("error: " + bad + ":46:16: field 'entries.monthlyRate': expected"), o.err());
+        assertFalse(o.err().contains("Exception"), o.err());
+        assertFalse(o.err().contains("\tat "), o.err());
+        assertFalse(Files.exists(folder));
+        try (var files = Files.list(tmp)) {
+            assertEquals(List.of(bad), files.toList());
+        }
+    }
+
+    @Test
+    void missingScenarioFileExitsWithStatusTwo() {
+        Outcome o = carecast("validate", "does-not-exist.yaml");
+        assertEquals(2, o.status());
+        assertEquals("error: does-not-exist.yaml:1:1: file not found", o.err().trim());
+    }
+
+    @Test
+    void validateAcceptsTheShippedBaseline() {
+        Outcome o = carecast("validate", "scenarios/oldham-baseline.yaml");
+        assertEquals(0, o.status(), o.err());
+        assertTrue(o.out().contains("valid"), o.out());
+        assertTrue(o.out().contains("589 children"), o.out());
+    }
+
+    @Test
+    void helpAndVersionWorkOnEveryCommand() {
+        for (String command : List.of("", "run", "validate")) {
+            String[] help = command.isEmpty() ? new String[] {"--help"} : new String[] {command, "--help"};
+            Outcome o = carecast(help);
+            assertEquals(0, o.status(), command);
+            assertTrue(o.out().contains("Usage:"), command);
+            String[] version = command.isEmpty() ? new String[] {"--version"} : new String[] {command, "--version"};
+            Outcome v = carecast(version);
+            assertEquals(0, v.status(), command);
+            assertTrue(v.out().startsWith("carecast 0."), v.out());
+        }
+    }
+
+    @Test
+    void badOptionValueIsAUsageError() {
+        Outcome o = carecast("run", "scenarios/oldham-baseline.yaml", "--replications", "many");
+        assertEquals(2, o.status());
+        assertTrue(o.err().contains("--replications"), o.err());
+    }
+}

@@ -1,0 +1,91 @@
+package org.carecast.engine;
+
+import org.carecast.model.ExitReason;
+import org.carecast.model.Model;
+import org.carecast.testing.Scenarios;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Exact invariants that must hold in every replication of the shipped baseline. */
+class BaselineInvariantsTest {
+
+    private static final int REPLICATIONS = 30;
+
+    @Test
+    void firstCensusReproducesTheInitialPopulation() {
+        Model model = Scenarios.baseline();
+        Map<String, Integer> expected = Map.of("council_foster", 196, "kinship_foster", 123, "council_home", 4,
+                "council_semi", 7, "ifa", 113, "external_home", 52, "external_semi", 50, "secure_welfare", 1,
+                "placed_with_parents_or_other", 43);
+        Replication replication = new Replication(model);
+        for (int r = 0; r < REPLICATIONS; r++) {
+            ReplicationResult result = replication.run(1, r);
+            assertEquals(589, result.childrenInCare(0));
+            for (Map.Entry<String, Integer> e : expected.entrySet()) {
+                assertEquals(e.getValue(), result.census[model.placements().indexOf(e.getKey())], e.getKey());
+            }
+        }
+    }
+
+    @Test
+    void stockChangesByEntriesLessExitsAndCapacityIsNeverExceeded() {
+        Model model = Scenarios.baseline();
+        int types = model.types();
+        int reasons = ExitReason.values().length;
+        Replication replication = new Replication(model);
+        for (int r = 0; r < REPLICATIONS; r++) {
+            ReplicationResult result = replication.run(2, r);
+            for (int m = 0; m < result.months; m++) {
+                int exits = 0;
+                for (int k = 0; k < reasons; k++) {
+                    exits += result.exits[m * reasons + k];
+                }
+                assertEquals(result.childrenInCare(m) + result.entries[m] - exits, result.childrenInCare(m + 1),
+                        "stock flow identity in month " + m);
+                for (int t = 0; t < types; t++) {
+                    // The baseline never reduces capacity, so occupancy stays within it.
+                    assertTrue(result.census[(m + 1) * types + t] <= model.capacity().initial()[t],
+                            model.placements().ids()[t] + " over capacity in month " + m);
+                    assertTrue(result.childDays[m * types + t] >= 0);
+                }
+            }
+        }
+    }
+
+    @Test
+    void spendIsChildDaysTimesUnitCostPlusFixedCost() {
+        Model model = Scenarios.baseline();
+        int types = model.types();
+        ReplicationResult result = new Replication(model).run(3, 0);
+        double[] monthStart = model.time().monthStartDay();
+        for (int m = 0; m < result.months; m++) {
+            for (int t = 0; t < types; t++) {
+                int cell = m * types + t;
+                double expected = result.childDays[cell] * model.placements().costPerChildDay()[cell]
+                        + model.placements().fixedCostPerDay()[cell] * (monthStart[m + 1] - monthStart[m]);
+                assertEquals(expected, result.spend[cell], 1e-6);
+            }
+        }
+        // Secure welfare at 32,000 a week is 32,000 / 7 a day.
+        int secure = model.placements().indexOf("secure_welfare");
+        assertEquals(32000 / 7.0, model.placements().costPerChildDay()[secure], 1e-9);
+    }
+
+    @Test
+    void childDaysOfAFullTypeEqualPlacesTimesDays() {
+        // Council homes start full (4 of 4) and complex entries keep them full almost always, so
+        // child-days in a month can never exceed places x days.
+        Model model = Scenarios.baseline();
+        int types = model.types();
+        int home = model.placements().indexOf("council_home");
+        ReplicationResult result = new Replication(model).run(4, 0);
+        double[] monthStart = model.time().monthStartDay();
+        for (int m = 0; m < result.months; m++) {
+            assertTrue(result.childDays[m * types + home] <= 4 * (monthStart[m + 1] - monthStart[m]) + 1e-9);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.carecast.testing;
+
+import org.carecast.model.Model;
+import org.carecast.scenario.ModelCompiler;
+import org.carecast.scenario.ScenarioReader;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Small scenarios written in YAML for tests, so the tests also exercise the reader. */
+public final class Scenarios {
+
+    /** The shipped baseline, read from the repository. */
+    public static final Path BASELINE = Path.of("scenarios", "oldham-baseline.yaml");
+
+    private Scenarios() {
+    }
+
+    public static Model compile(String yaml) {
+        return ModelCompiler.compile(ScenarioReader.parse(Path.of("test.yaml"), yaml));
+    }
+
+    public static Model baseline() {
+        return ModelCompiler.compile(ScenarioReader.read(BASELINE));
+    }
+
+    /**
+     * A queue with one limited placement type of {@code places} places that overflows to an
+     * unlimited type: Poisson entries at {@code entriesPerDay}, exponential stays of mean
+     * {@code meanStayDays} (a constant exit hazard in every age band), no breakdowns. Children
+     * enter under 1 year old, so ageing out at 18 never cuts a stay short. With
+     * {@code places} = "unlimited" the limited type has no limit either.
+     */
+    public static String queue(String places, double entriesPerDay, double meanStayDays, int months) {
+        double monthly = entriesPerDay * 365.25 / 12;
+        double exitPerYear = 365.25 / meanStayDays;
+        return String.format(Locale.ROOT, """
+                name: queue
+                start: 2025-04-01
+                horizon: %d
+                replications: 100
+                seed: 7
+                ageBands: [0, 1]
+                needLevels:
+                  - {id: standard, entryShare: 1}
+                placementTypes:
+                  - {id: council, category: council_foster, provider: council, location: in_borough,
+                     weeklyCost: 700, annualInflation: 0, capacity: %s, breakdownRatePerYear: 0}
+                  - {id: market, category: independent_fostering, provider: external, location: out_of_borough,
+                     weeklyCost: 1400, annualInflation: 0, capacity: unlimited, breakdownRatePerYear: 0}
+                initialPopulation:
+                  meanYearsInCare: 1
+                  meanYearsInPlacement: 1
+                  groups: []
+                entries:
+                  monthlyRate: %s
+                  ageShares: {"0": 1, "1-17": 0}
+                matching:
+                  - order: [council, market]
+                exits:
+                  ratePerYear: {"0": %s, "1-17": %s}
+                  reasons:
+                    "0": {return_home: 1}
+                    "1-17": {return_home: 1}
+                """, months, places, monthly, exitPerYear, exitPerYear);
+    }
+}
