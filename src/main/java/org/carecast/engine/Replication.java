@@ -93,7 +93,7 @@ public final class Replication {
     private int nextCapacityChange;
 
     public Replication(Model model) {
-        this(model, new BinaryEventHeap(1024));
+        this(model, new CalendarEventQueue(1024));
     }
 
     public Replication(Model model, EventQueue queue) {

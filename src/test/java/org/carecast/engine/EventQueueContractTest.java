@@ -1,11 +1,14 @@
 package org.carecast.engine;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,14 +29,17 @@ class EventQueueContractTest {
         }
     }
 
-    static EventQueue newQueue() {
-        return new BinaryEventHeap(4);
+    static Stream<Supplier<EventQueue>> implementations() {
+        return Stream.of(() -> new BinaryEventHeap(4), () -> new QuaternaryEventHeap(4),
+                // Tiny buckets and a short calendar so that overflow and wrap-around are exercised.
+                () -> new CalendarEventQueue(0.7, 8, 4), () -> new CalendarEventQueue(7, 4096, 4));
     }
 
-    @Test
-    void agreesWithOracleOnRandomOperations() {
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void agreesWithOracleOnRandomOperations(Supplier<EventQueue> factory) {
         SplittableRandom random = new SplittableRandom(42);
-        EventQueue queue = newQueue();
+        EventQueue queue = factory.get();
         TreeSet<Entry> oracle = new TreeSet<>();
         Map<Integer, Entry> pending = new HashMap<>();
         long sequence = 0;
@@ -68,9 +74,10 @@ class EventQueueContractTest {
         }
     }
 
-    @Test
-    void equalTimesComeOutInSchedulingOrder() {
-        EventQueue queue = newQueue();
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void equalTimesComeOutInSchedulingOrder(Supplier<EventQueue> factory) {
+        EventQueue queue = factory.get();
         int[] ids = {7, 3, 9, 1, 8};
         for (int id : ids) {
             queue.schedule(id, 5.0);
@@ -86,9 +93,10 @@ class EventQueueContractTest {
         assertEquals(Double.POSITIVE_INFINITY, queue.peekTime());
     }
 
-    @Test
-    void clearEmptiesAndAllowsReuseAndGrowth() {
-        EventQueue queue = newQueue();
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void clearEmptiesAndAllowsReuseAndGrowth(Supplier<EventQueue> factory) {
+        EventQueue queue = factory.get();
         for (int id = 0; id < 10_000; id++) {
             queue.schedule(id, 10_000 - id);
         }
