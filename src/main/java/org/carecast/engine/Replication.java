@@ -46,32 +46,47 @@ public final class Replication {
     private final EventQueue queue;
     private final ReplicationResult result;
 
-    // ---- child state, indexed by id ----
-    private int[] type;
-    private int[] need;
-    private double[] birth;
-    private double[] careStart;
-    private double[] placeStart;
-    private double[] exitTime;
-    private boolean[] agedOut;
-    private double[] breakdownTime;
-    private double[] plannedTime;
-    private double[] birthday16Time;
-    private double[] stepDownTime;
-    private byte[] nextKind;
-    private long[] key;
+    // ---- child state ----
+    // Each child's fields sit side by side (array of structs in primitive arrays): an event
+    // reads and writes a handful of one child's fields, and with tens of thousands of children
+    // one array per field would cost a cache miss per field. Child id * stride + field offset.
+    private static final int BIRTH = 0;
+    private static final int CARE_START = 1;
+    private static final int PLACE_START = 2;
+    private static final int EXIT_TIME = 3;
+    private static final int BREAKDOWN_TIME = 4;
+    private static final int PLANNED_TIME = 5;
+    private static final int BIRTHDAY_16_TIME = 6;
+    private static final int STEP_DOWN_TIME = 7;
+    /** Times of the two most recent moves, most recent first (the third is kept apart). */
+    private static final int MOVE_1 = 8;
+    private static final int MOVE_2 = 9;
+    private static final int D = 10;
+
+    private static final int TYPE = 0;
+    private static final int NEED = 1;
     /** Placements so far in this care episode: the draw number for per-placement streams. */
-    private int[] placements;
+    private static final int PLACEMENTS = 2;
     /** Step-down offers made: the draw number for the acceptance stream. */
-    private int[] offers;
-    /** Times of the three most recent moves, most recent first. */
-    private double[] move1;
-    private double[] move2;
-    private double[] move3;
-    private boolean[] inCare;
+    private static final int OFFERS = 3;
     /** Links of the per-type step-down candidate lists, ordered by placement start. */
-    private int[] listPrev;
-    private int[] listNext;
+    private static final int LIST_PREV = 4;
+    private static final int LIST_NEXT = 5;
+    private static final int NEXT_KIND = 6;
+    private static final int AGED_OUT = 7;
+    private static final int I = 8;
+
+    /** Times in days, at {@code id * D + field}. */
+    private double[] dbl;
+    /** Small integers, at {@code id * I + field}. */
+    private int[] ints;
+    private long[] key;
+    private boolean[] inCare;
+    /**
+     * Time of each child's third most recent move, -infinity when none or when the id is free.
+     * Kept in its own dense array because the monthly census scans it for every child.
+     */
+    private double[] thirdLastMove;
     private int[] freeIds;
     private int freeCount;
     private int highWater;
@@ -159,13 +174,13 @@ public final class Replication {
     }
 
     private void handleChildEvent(int id) {
-        switch (nextKind[id]) {
+        switch (ints[id * I + NEXT_KIND]) {
             case EV_EXIT -> leaveCare(id);
             case EV_BREAKDOWN -> breakDown(id);
             case EV_PLANNED_END -> endAsPlanned(id);
             case EV_BIRTHDAY_16 -> turnSixteen(id);
             case EV_STEP_DOWN -> becomeEligibleForStepDown(id);
-            default -> throw new IllegalStateException("unknown event kind " + nextKind[id]);
+            default -> throw new IllegalStateException("unknown event kind " + ints[id * I + NEXT_KIND]);
         }
     }
 
@@ -190,9 +205,9 @@ public final class Replication {
             if (Double.isNaN(inPlacementDays)) {
                 inPlacementDays = Math.min(inCareDays, cohort.meanDaysInPlacement() * exponential(k, RandomStreams.INITIAL, 2));
             }
-            birth[id] = -age;
-            careStart[id] = -inCareDays;
-            need[id] = cohort.need()[i];
+            dbl[id * D + BIRTH] = -age;
+            dbl[id * D + CARE_START] = -inCareDays;
+            ints[id * I + NEED] = cohort.need()[i];
             startCareClocks(id);
             occupy(id, cohort.type()[i], -inPlacementDays);
         }
@@ -214,11 +229,11 @@ public final class Replication {
         var ages = model.ages();
         int band = pick(model.entries().ageShareCumulative(), uniform(k, RandomStreams.ENTRY, 0));
         double age = ages.lowerDays()[band] + (ages.upperDays()[band] - ages.lowerDays()[band]) * uniform(k, RandomStreams.ENTRY, 1);
-        birth[id] = now - age;
-        careStart[id] = now;
-        need[id] = pick(model.needs().entryShareCumulative(), uniform(k, RandomStreams.ENTRY, 2));
+        dbl[id * D + BIRTH] = now - age;
+        dbl[id * D + CARE_START] = now;
+        ints[id * I + NEED] = pick(model.needs().entryShareCumulative(), uniform(k, RandomStreams.ENTRY, 2));
         startCareClocks(id);
-        match(id, model.matching().preferences(band, need[id]));
+        match(id, model.matching().preferences(band, ints[id * I + NEED]));
         reschedule(id);
     }
 
@@ -259,56 +274,57 @@ public final class Replication {
 
     private void leaveCare(int id) {
         int reason;
-        if (agedOut[id]) {
+        if ((ints[id * I + AGED_OUT] != 0)) {
             reason = ExitReason.TURNED_18.ordinal();
         } else {
-            int band = model.ages().bandOf(now - birth[id]);
+            int band = model.ages().bandOf(now - dbl[id * D + BIRTH]);
             int drawn = ExitReason.DRAWN.size();
             reason = pickFrom(model.exits().reasonCumulative(), band * drawn, drawn, uniform(key[id], RandomStreams.EXIT, 1));
         }
         result.exits[month * reasons + reason]++;
-        int from = type[id];
+        int from = ints[id * I + TYPE];
         vacate(id);
         queue.cancel(id);
         inCare[id] = false;
+        thirdLastMove[id] = -INF;
         freeIds[freeCount++] = id;
         offerFreedPlaces(from);
     }
 
     private void breakDown(int id) {
         result.breakdowns[month]++;
-        int level = need[id];
+        int level = ints[id * I + NEED];
         int escalatesTo = model.needs().escalatesTo()[level];
-        if (escalatesTo >= 0 && uniform(key[id], RandomStreams.ESCALATION, placements[id])
+        if (escalatesTo >= 0 && uniform(key[id], RandomStreams.ESCALATION, ints[id * I + PLACEMENTS])
                 < model.needs().escalationProbability()[level]) {
-            need[id] = escalatesTo;
+            ints[id * I + NEED] = escalatesTo;
         }
         rematch(id);
     }
 
     private void endAsPlanned(int id) {
-        int after = model.breakdown().plannedNeed()[type[id]];
+        int after = model.breakdown().plannedNeed()[ints[id * I + TYPE]];
         if (after >= 0) {
-            need[id] = after;
+            ints[id * I + NEED] = after;
         }
         rematch(id);
     }
 
     private void rematch(int id) {
-        int from = type[id];
+        int from = ints[id * I + TYPE];
         recordMove(id);
         vacate(id);
-        int band = model.ages().bandOf(now - birth[id]);
-        match(id, model.matching().preferences(band, need[id]));
+        int band = model.ages().bandOf(now - dbl[id * D + BIRTH]);
+        match(id, model.matching().preferences(band, ints[id * I + NEED]));
         reschedule(id);
         offerFreedPlaces(from);
     }
 
     private void turnSixteen(int id) {
-        birthday16Time[id] = INF;
+        dbl[id * D + BIRTHDAY_16_TIME] = INF;
         var ageing = model.ageing();
-        if (ageing.appliesTo()[type[id]] && uniform(key[id], RandomStreams.AGEING, 0) < ageing.share()) {
-            int from = type[id];
+        if (ageing.appliesTo()[ints[id * I + TYPE]] && uniform(key[id], RandomStreams.AGEING, 0) < ageing.share()) {
+            int from = ints[id * I + TYPE];
             recordMove(id);
             vacate(id);
             match(id, ageing.order());
@@ -320,9 +336,9 @@ public final class Replication {
     }
 
     private void becomeEligibleForStepDown(int id) {
-        stepDownTime[id] = INF;
-        int target = model.stepDown().target()[type[id]];
-        boolean moved = occupancy[target] < capacity[target] && isStepDownCandidate(id, type[id])
+        dbl[id * D + STEP_DOWN_TIME] = INF;
+        int target = model.stepDown().target()[ints[id * I + TYPE]];
+        boolean moved = occupancy[target] < capacity[target] && isStepDownCandidate(id, ints[id * I + TYPE])
                 && tryStepDown(id, target);
         if (!moved) {
             reschedule(id);
@@ -351,24 +367,24 @@ public final class Replication {
     private void occupy(int id, int t, double since) {
         accrue(t);
         occupancy[t]++;
-        type[id] = t;
-        placeStart[id] = since;
-        int n = placements[id]++;
+        ints[id * I + TYPE] = t;
+        dbl[id * D + PLACE_START] = since;
+        int n = ints[id * I + PLACEMENTS]++;
         long k = key[id];
-        double rate = model.breakdown().ratePerDay()[t] * model.needs().breakdownMultiplier()[need[id]];
-        breakdownTime[id] = rate > 0 ? now + exponential(k, RandomStreams.BREAKDOWN, n) / rate : INF;
+        double rate = model.breakdown().ratePerDay()[t] * model.needs().breakdownMultiplier()[ints[id * I + NEED]];
+        dbl[id * D + BREAKDOWN_TIME] = rate > 0 ? now + exponential(k, RandomStreams.BREAKDOWN, n) / rate : INF;
         double planned = model.breakdown().plannedRatePerDay()[t];
-        plannedTime[id] = planned > 0 ? now + exponential(k, RandomStreams.PLANNED_END, n) / planned : INF;
+        dbl[id * D + PLANNED_TIME] = planned > 0 ? now + exponential(k, RandomStreams.PLANNED_END, n) / planned : INF;
         if (model.stepDown().isSource(t)) {
             appendCandidate(id, t);
-            stepDownTime[id] = Math.max(now, since + model.stepDown().minStayDays()[t]);
+            dbl[id * D + STEP_DOWN_TIME] = Math.max(now, since + model.stepDown().minStayDays()[t]);
         } else {
-            stepDownTime[id] = INF;
+            dbl[id * D + STEP_DOWN_TIME] = INF;
         }
     }
 
     private void vacate(int id) {
-        int t = type[id];
+        int t = ints[id * I + TYPE];
         accrue(t);
         occupancy[t]--;
         if (model.stepDown().isSource(t)) {
@@ -378,9 +394,9 @@ public final class Replication {
 
     private void recordMove(int id) {
         result.moves[month]++;
-        move3[id] = move2[id];
-        move2[id] = move1[id];
-        move1[id] = now;
+        thirdLastMove[id] = dbl[id * D + MOVE_2];
+        dbl[id * D + MOVE_2] = dbl[id * D + MOVE_1];
+        dbl[id * D + MOVE_1] = now;
     }
 
     /**
@@ -400,8 +416,8 @@ public final class Replication {
                 double minStay = model.stepDown().minStayDays()[source];
                 int c = listHead[source];
                 while (c >= 0) {
-                    int next = listNext[c];
-                    if (now - placeStart[c] < minStay) {
+                    int next = ints[c * I + LIST_NEXT];
+                    if (now - dbl[c * D + PLACE_START] < minStay) {
                         break;
                     }
                     if (isStepDownCandidate(c, source) && tryStepDown(c, t)) {
@@ -415,14 +431,14 @@ public final class Replication {
     }
 
     private boolean isStepDownCandidate(int id, int source) {
-        return now - birth[id] < model.stepDown().maxAgeDays()[source]
-                && now - placeStart[id] >= model.stepDown().minStayDays()[source];
+        return now - dbl[id * D + BIRTH] < model.stepDown().maxAgeDays()[source]
+                && now - dbl[id * D + PLACE_START] >= model.stepDown().minStayDays()[source];
     }
 
     /** Offers a place in {@code target} to a child; returns whether the child moved. */
     private boolean tryStepDown(int id, int target) {
-        double p = model.stepDown().probability()[type[id]];
-        if (uniform(key[id], RandomStreams.STEP_DOWN, offers[id]++) >= p) {
+        double p = model.stepDown().probability()[ints[id * I + TYPE]];
+        if (uniform(key[id], RandomStreams.STEP_DOWN, ints[id * I + OFFERS]++) >= p) {
             return false;
         }
         result.stepDowns[month]++;
@@ -434,10 +450,10 @@ public final class Replication {
     }
 
     private void appendCandidate(int id, int t) {
-        listPrev[id] = listTail[t];
-        listNext[id] = -1;
+        ints[id * I + LIST_PREV] = listTail[t];
+        ints[id * I + LIST_NEXT] = -1;
         if (listTail[t] >= 0) {
-            listNext[listTail[t]] = id;
+            ints[listTail[t] * I + LIST_NEXT] = id;
         } else {
             listHead[t] = id;
         }
@@ -445,15 +461,15 @@ public final class Replication {
     }
 
     private void removeCandidate(int id, int t) {
-        int p = listPrev[id];
-        int n = listNext[id];
+        int p = ints[id * I + LIST_PREV];
+        int n = ints[id * I + LIST_NEXT];
         if (p >= 0) {
-            listNext[p] = n;
+            ints[p * I + LIST_NEXT] = n;
         } else {
             listHead[t] = n;
         }
         if (n >= 0) {
-            listPrev[n] = p;
+            ints[n * I + LIST_PREV] = p;
         } else {
             listTail[t] = p;
         }
@@ -465,12 +481,12 @@ public final class Replication {
                 continue;
             }
             java.util.List<Integer> members = new java.util.ArrayList<>();
-            for (int c = listHead[t]; c >= 0; c = listNext[c]) {
+            for (int c = listHead[t]; c >= 0; c = ints[c * I + LIST_NEXT]) {
                 members.add(c);
             }
             // Once per replication, so boxing here is harmless; ties keep id order for reproducibility.
-            members.sort((a, b) -> placeStart[a] != placeStart[b]
-                    ? Double.compare(placeStart[a], placeStart[b]) : Integer.compare(a, b));
+            members.sort((a, b) -> dbl[a * D + PLACE_START] != dbl[b * D + PLACE_START]
+                    ? Double.compare(dbl[a * D + PLACE_START], dbl[b * D + PLACE_START]) : Integer.compare(a, b));
             listHead[t] = -1;
             listTail[t] = -1;
             for (int c : members) {
@@ -492,20 +508,20 @@ public final class Replication {
         var exits = model.exits();
         var ages = model.ages();
         double[] ticLower = exits.timeInCareLowerDays();
-        double ageOut = birth[id] + AgeBands.AGE_18_DAYS;
+        double ageOut = dbl[id * D + BIRTH] + AgeBands.AGE_18_DAYS;
         double residual = exponential(key[id], RandomStreams.EXIT, 0);
         // Walk segments by index rather than recomputing bands from t, so that rounding at a
         // band edge can never produce an empty segment and stall the loop.
-        int band = ages.bandOf(now - birth[id]);
+        int band = ages.bandOf(now - dbl[id * D + BIRTH]);
         int k = ticLower.length - 1;
-        while (k > 0 && now - careStart[id] < ticLower[k]) {
+        while (k > 0 && now - dbl[id * D + CARE_START] < ticLower[k]) {
             k--;
         }
         double t = now;
         double exit = ageOut;
         while (t < ageOut) {
-            double bandEnd = band + 1 < ages.size() ? birth[id] + ages.upperDays()[band] : ageOut;
-            double ticEnd = k + 1 < ticLower.length ? careStart[id] + ticLower[k + 1] : INF;
+            double bandEnd = band + 1 < ages.size() ? dbl[id * D + BIRTH] + ages.upperDays()[band] : ageOut;
+            double ticEnd = k + 1 < ticLower.length ? dbl[id * D + CARE_START] + ticLower[k + 1] : INF;
             double segmentEnd = Math.min(ageOut, Math.min(bandEnd, ticEnd));
             double hazard = exits.ratePerDay()[band] * exits.timeInCareMultiplier()[k];
             double mass = hazard * Math.max(0, segmentEnd - t);
@@ -522,33 +538,33 @@ public final class Replication {
                 k++;
             }
         }
-        exitTime[id] = exit;
-        agedOut[id] = exit >= ageOut;
-        double sixteen = birth[id] + AgeBands.AGE_16_DAYS;
-        birthday16Time[id] = model.ageing().isActive() && sixteen > now ? sixteen : INF;
+        dbl[id * D + EXIT_TIME] = exit;
+        ints[id * I + AGED_OUT] = exit >= ageOut ? 1 : 0;
+        double sixteen = dbl[id * D + BIRTH] + AgeBands.AGE_16_DAYS;
+        dbl[id * D + BIRTHDAY_16_TIME] = model.ageing().isActive() && sixteen > now ? sixteen : INF;
     }
 
     /** Puts the child's earliest clock in the queue. Exit wins ties, so nothing follows a departure. */
     private void reschedule(int id) {
-        double t = exitTime[id];
+        double t = dbl[id * D + EXIT_TIME];
         byte kind = EV_EXIT;
-        if (breakdownTime[id] < t) {
-            t = breakdownTime[id];
+        if (dbl[id * D + BREAKDOWN_TIME] < t) {
+            t = dbl[id * D + BREAKDOWN_TIME];
             kind = EV_BREAKDOWN;
         }
-        if (plannedTime[id] < t) {
-            t = plannedTime[id];
+        if (dbl[id * D + PLANNED_TIME] < t) {
+            t = dbl[id * D + PLANNED_TIME];
             kind = EV_PLANNED_END;
         }
-        if (birthday16Time[id] < t) {
-            t = birthday16Time[id];
+        if (dbl[id * D + BIRTHDAY_16_TIME] < t) {
+            t = dbl[id * D + BIRTHDAY_16_TIME];
             kind = EV_BIRTHDAY_16;
         }
-        if (stepDownTime[id] < t) {
-            t = stepDownTime[id];
+        if (dbl[id * D + STEP_DOWN_TIME] < t) {
+            t = dbl[id * D + STEP_DOWN_TIME];
             kind = EV_STEP_DOWN;
         }
-        nextKind[id] = kind;
+        ints[id * I + NEXT_KIND] = kind;
         queue.schedule(id, t);
     }
 
@@ -592,7 +608,7 @@ public final class Replication {
         double since = now - YEAR;
         int unstable = 0;
         for (int id = 0; id < highWater; id++) {
-            if (inCare[id] && move3[id] > since) {
+            if (thirdLastMove[id] > since) {
                 unstable++;
             }
         }
@@ -614,6 +630,7 @@ public final class Replication {
         freeCount = 0;
         highWater = 0;
         Arrays.fill(inCare, false);
+        Arrays.fill(thirdLastMove, -INF);
         Arrays.fill(occupancy, 0);
         System.arraycopy(model.capacity().initial(), 0, capacity, 0, types);
         Arrays.fill(area, 0);
@@ -627,44 +644,30 @@ public final class Replication {
         if (freeCount > 0) {
             id = freeIds[--freeCount];
         } else {
-            if (highWater == type.length) {
-                allocate(type.length * 2);
+            if (highWater == key.length) {
+                allocate(key.length * 2);
             }
             id = highWater++;
         }
         inCare[id] = true;
         key[id] = RandomStreams.entityKey(replicationKey, arrivalNumber);
-        placements[id] = 0;
-        offers[id] = 0;
-        move1[id] = -INF;
-        move2[id] = -INF;
-        move3[id] = -INF;
+        ints[id * I + PLACEMENTS] = 0;
+        ints[id * I + OFFERS] = 0;
+        dbl[id * D + MOVE_1] = -INF;
+        dbl[id * D + MOVE_2] = -INF;
+        thirdLastMove[id] = -INF;
         return id;
     }
 
     private void allocate(int n) {
-        type = grow(type, n);
-        need = grow(need, n);
-        placements = grow(placements, n);
-        offers = grow(offers, n);
-        listPrev = grow(listPrev, n);
-        listNext = grow(listNext, n);
+        dbl = grow(dbl, n * D);
+        ints = grow(ints, n * I);
         freeIds = grow(freeIds, n);
-        birth = grow(birth, n);
-        careStart = grow(careStart, n);
-        placeStart = grow(placeStart, n);
-        exitTime = grow(exitTime, n);
-        breakdownTime = grow(breakdownTime, n);
-        plannedTime = grow(plannedTime, n);
-        birthday16Time = grow(birthday16Time, n);
-        stepDownTime = grow(stepDownTime, n);
-        move1 = grow(move1, n);
-        move2 = grow(move2, n);
-        move3 = grow(move3, n);
         key = key == null ? new long[n] : Arrays.copyOf(key, n);
-        nextKind = nextKind == null ? new byte[n] : Arrays.copyOf(nextKind, n);
-        agedOut = agedOut == null ? new boolean[n] : Arrays.copyOf(agedOut, n);
         inCare = inCare == null ? new boolean[n] : Arrays.copyOf(inCare, n);
+        int old = thirdLastMove == null ? 0 : thirdLastMove.length;
+        thirdLastMove = thirdLastMove == null ? new double[n] : Arrays.copyOf(thirdLastMove, n);
+        Arrays.fill(thirdLastMove, old, n, -INF);
     }
 
     private static int[] grow(int[] a, int n) {
