@@ -13,8 +13,9 @@ import static org.carecast.engine.RandomStreams.uniform;
  * One replication of the care system: children enter, are matched to placements under
  * capacity limits, break down, step down, turn 16, and leave, in continuous time (days).
  *
- * <p>Children are rows of struct-of-arrays state indexed by a small id that is reused after a
- * child leaves. Each child has at most one pending event in the {@link EventQueue}: the
+ * <p>Children are records packed into primitive arrays (a child's fields side by side) and
+ * identified by a small id that is reused after a child leaves. Each child has at most one
+ * pending event in the {@link EventQueue}: the
  * earliest of its own clocks (exit, breakdown, planned end, 16th birthday, step-down
  * eligibility). Events that belong to no child (the next entry, capacity changes, month ends)
  * are three scalars compared with the queue's head. At equal times month ends come first (so a

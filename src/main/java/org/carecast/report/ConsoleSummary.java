@@ -3,15 +3,17 @@ package org.carecast.report;
 import org.carecast.results.Projection;
 import org.carecast.results.Summary;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A plain-text summary for the terminal: children in care by placement type at each
  * financial year's end, spend by type per financial year, the total with its 90% band, and the
- * year's flows. Medians are shown because they are what half of the futures fall below.
+ * year's flows. Medians are shown because half of the simulated futures fall below them.
  */
 public final class ConsoleSummary {
 
@@ -19,109 +21,132 @@ public final class ConsoleSummary {
     }
 
     public static String render(Projection p, RunInfo info) {
-        StringBuilder out = new StringBuilder();
-        List<Projection.Row> yearlySpend = p.series("yearly", "spend", "all");
-        List<String> years = yearlySpend.stream().map(Projection.Row::period).toList();
+        List<String> years = p.series("yearly", "spend", "all").stream().map(Projection.Row::period).toList();
         Set<String> types = new LinkedHashSet<>();
         for (Projection.Row r : p.table("yearly")) {
             if (r.metric().equals("spend") && !r.group().equals("all")) {
                 types.add(r.group());
             }
         }
+        StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "carecast %s - %s%n", info.version(), p.scenario()));
         out.append(String.format(Locale.ROOT, "%d replications, seed %d, %d months from %s%n%n",
                 p.replications(), info.seed(), p.months(), p.start()));
 
-        int width = 28;
-        out.append("Children in care at the end of each financial year (median)\n");
-        header(out, width, years);
-        List<String> censusPeriods = p.series("yearly", "children_at_year_end", "all").stream().map(Projection.Row::period).toList();
+        Table children = new Table("Children in care at the end of each financial year (median)", years);
+        List<String> yearEnds = p.series("yearly", "children_at_year_end", "all").stream().map(Projection.Row::period).toList();
+        List<String> censusMonths = yearEndCensusMonths(p, years);
         for (String type : types) {
-            out.append(pad(type, width));
-            for (int y = 0; y < years.size(); y++) {
-                String month = yearEndMonth(p, y);
-                double v = p.find("monthly", "children", type, month).map(r -> r.summary().p50()).orElse(Double.NaN);
-                out.append(String.format(Locale.ROOT, "%12.0f", v));
-            }
-            out.append('\n');
+            children.row(type, censusMonths, m -> whole(p.find("monthly", "children", type, m).orElseThrow().summary().p50()));
         }
-        out.append(pad("all", width));
-        for (String period : censusPeriods) {
-            out.append(String.format(Locale.ROOT, "%12.0f", p.find("yearly", "children_at_year_end", "all", period).orElseThrow().summary().p50()));
-        }
-        out.append('\n').append(pad("  90% band", width));
-        for (String period : censusPeriods) {
-            Summary s = p.find("yearly", "children_at_year_end", "all", period).orElseThrow().summary();
-            out.append(String.format(Locale.ROOT, "%12s", String.format(Locale.ROOT, "%.0f-%.0f", s.p5(), s.p95())));
-        }
-        out.append("\n\n");
+        children.row("all", yearEnds, y -> whole(p.find("yearly", "children_at_year_end", "all", y).orElseThrow().summary().p50()));
+        children.row("  90% band", yearEnds, y -> band(p.find("yearly", "children_at_year_end", "all", y).orElseThrow().summary(), 1, 0));
+        children.renderTo(out);
 
-        out.append("Spend by financial year, pounds million (median)\n");
-        header(out, width, years);
+        Table spend = new Table("Spend by financial year, pounds million (median)", years);
         for (String type : types) {
-            out.append(pad(type, width));
-            for (String year : years) {
-                out.append(String.format(Locale.ROOT, "%12.2f", p.find("yearly", "spend", type, year).orElseThrow().summary().p50() / 1e6));
-            }
-            out.append('\n');
+            spend.row(type, years, y -> millions(p.find("yearly", "spend", type, y).orElseThrow().summary().p50()));
         }
-        out.append(pad("total", width));
-        for (Projection.Row r : yearlySpend) {
-            out.append(String.format(Locale.ROOT, "%12.2f", r.summary().p50() / 1e6));
-        }
-        out.append('\n').append(pad("  90% band", width));
-        for (Projection.Row r : yearlySpend) {
-            out.append(String.format(Locale.ROOT, "%12s", String.format(Locale.ROOT, "%.1f-%.1f", r.summary().p5() / 1e6, r.summary().p95() / 1e6)));
-        }
-        out.append("\n\n");
+        spend.row("total", years, y -> millions(p.find("yearly", "spend", "all", y).orElseThrow().summary().p50()));
+        spend.row("  90% band", years, y -> band(p.find("yearly", "spend", "all", y).orElseThrow().summary(), 1e6, 1));
+        spend.renderTo(out);
 
-        out.append("Flows per financial year (median)\n");
-        header(out, width, years);
-        for (String[] flow : new String[][] {{"entries", "entries into care"}, {"exits", "exits from care"},
-                {"spill_over", "spill-over placements"}, {"moves", "placement moves"}}) {
-            out.append(pad(flow[1], width));
-            for (String year : years) {
-                out.append(String.format(Locale.ROOT, "%12.0f", p.find("yearly", flow[0], "all", year).orElseThrow().summary().p50()));
-            }
-            out.append('\n');
+        Table flows = new Table("Flows per financial year (median)", years);
+        String[][] metrics = {{"entries", "entries into care"}, {"exits", "exits from care"},
+                {"spill_over", "spill-over placements"}, {"moves", "placement moves"}};
+        for (String[] flow : metrics) {
+            flows.row(flow[1], years, y -> whole(p.find("yearly", flow[0], "all", y).orElseThrow().summary().p50()));
         }
-        out.append('\n');
+        flows.renderTo(out);
+
         out.append(String.format(Locale.ROOT, "Simulated %,d events in %.2f s on %d thread(s): %.1f million events per second.%n",
                 info.events(), info.seconds(), info.threads(), info.eventsPerSecond() / 1e6));
         return out.toString();
     }
 
-    /** Month label of the census that closes financial year {@code y} (the 1st of the next April, or the horizon end). */
-    private static String yearEndMonth(Projection p, int y) {
+    /** The census month that closes each financial year: the 1st of the next April, or the horizon end. */
+    private static List<String> yearEndCensusMonths(Projection p, List<String> years) {
         List<Projection.Row> flows = p.series("monthly", "entries", "all");
         List<Projection.Row> census = p.series("monthly", "children", "all");
-        String[] fyOfFlow = flows.stream().map(r -> financialYear(r.period())).toArray(String[]::new);
-        String target = p.series("yearly", "spend", "all").get(y).period();
-        int last = -1;
-        for (int m = 0; m < fyOfFlow.length; m++) {
-            if (fyOfFlow[m].equals(target)) {
-                last = m;
+        List<String> months = new ArrayList<>();
+        for (String year : years) {
+            int last = -1;
+            for (int m = 0; m < flows.size(); m++) {
+                if (financialYear(flows.get(m).period()).equals(year)) {
+                    last = m;
+                }
             }
+            months.add(census.get(last + 1).period());
         }
-        return census.get(last + 1).period();
+        return months;
     }
 
     private static String financialYear(String yearMonth) {
         int year = Integer.parseInt(yearMonth.substring(0, 4));
-        int month = Integer.parseInt(yearMonth.substring(5, 7));
-        int first = month >= 4 ? year : year - 1;
+        int first = Integer.parseInt(yearMonth.substring(5, 7)) >= 4 ? year : year - 1;
         return first + "/" + String.format(Locale.ROOT, "%02d", (first + 1) % 100);
     }
 
-    private static void header(StringBuilder out, int width, List<String> years) {
-        out.append(pad("", width));
-        for (String y : years) {
-            out.append(String.format(Locale.ROOT, "%12s", y));
-        }
-        out.append('\n');
+    private static String whole(double x) {
+        return String.format(Locale.ROOT, "%,.0f", x);
     }
 
-    private static String pad(String s, int width) {
-        return s.length() >= width ? s.substring(0, width - 1) + " " : s + " ".repeat(width - s.length());
+    private static String millions(double pounds) {
+        return String.format(Locale.ROOT, "%,.2f", pounds / 1e6);
+    }
+
+    private static String band(Summary s, double scale, int decimals) {
+        String f = "%,." + decimals + "f";
+        return String.format(Locale.ROOT, f + "-" + f, s.p5() / scale, s.p95() / scale);
+    }
+
+    /** A titled table whose columns widen to fit their widest cell. */
+    private static final class Table {
+        private final String title;
+        private final List<String> header;
+        private final List<List<String>> rows = new ArrayList<>();
+
+        Table(String title, List<String> columns) {
+            this.title = title;
+            this.header = new ArrayList<>(columns);
+            this.header.add(0, "");
+        }
+
+        <K> void row(String label, List<K> keys, Function<K, String> cell) {
+            List<String> row = new ArrayList<>();
+            row.add(label);
+            for (K k : keys) {
+                row.add(cell.apply(k));
+            }
+            rows.add(row);
+        }
+
+        void renderTo(StringBuilder out) {
+            int labelWidth = header.get(0).length();
+            int cellWidth = 0;
+            for (List<String> r : rows) {
+                labelWidth = Math.max(labelWidth, r.get(0).length());
+            }
+            for (List<String> r : rows) {
+                for (String c : r.subList(1, r.size())) {
+                    cellWidth = Math.max(cellWidth, c.length());
+                }
+            }
+            for (String h : header.subList(1, header.size())) {
+                cellWidth = Math.max(cellWidth, h.length());
+            }
+            out.append(title).append('\n');
+            List<List<String>> all = new ArrayList<>();
+            all.add(header);
+            all.addAll(rows);
+            for (List<String> r : all) {
+                out.append(r.get(0)).append(" ".repeat(labelWidth - r.get(0).length()));
+                for (String c : r.subList(1, r.size())) {
+                    out.append(" ".repeat(cellWidth + 2 - c.length())).append(c);
+                }
+                out.append('\n');
+            }
+            out.append('\n');
+        }
     }
 }

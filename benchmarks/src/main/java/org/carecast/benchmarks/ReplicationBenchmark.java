@@ -1,0 +1,62 @@
+package org.carecast.benchmarks;
+
+import org.carecast.engine.Replication;
+import org.carecast.engine.ReplicationResult;
+import org.carecast.model.Model;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Whole replications of a shipped scenario on one thread, the full model with every rule
+ * active. The primary score is replications per second; the {@code events} counter, which
+ * JMH reports as a rate, is events per second on one core (entries, children's events,
+ * capacity changes, month ends). Each call runs the next replication index, as a real run
+ * does, so the work varies a little from call to call exactly as it does in use.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+@State(Scope.Thread)
+public class ReplicationBenchmark {
+
+    @Param({"oldham-baseline", "england-scale"})
+    String scenario;
+
+    private Replication replication;
+    private int index;
+
+    /** Events processed, reported by JMH as a rate per second. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    public static class Events {
+        public long events;
+    }
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        Model model = Scenarios.load(scenario);
+        replication = new Replication(model);
+    }
+
+    @Benchmark
+    public long replication(Events counter) {
+        ReplicationResult result = replication.run(20250401L, index++);
+        counter.events += result.events;
+        return result.events;
+    }
+}
