@@ -34,17 +34,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<scenario file name>). Replaced only when the run completes.")
     Path out;
 
-    @Option(names = "--replications", paramLabel = "N", description = "Replications to run (default: the scenario's).")
-    Integer replications;
-
-    @Option(names = "--seed", paramLabel = "S", description = "Random seed (default: the scenario's).")
-    Long seed;
-
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores). Never changes the numbers.")
-    Integer threads;
-
-    @Option(names = "--quiet", description = "Do not print the summary or the progress bar.")
-    boolean quiet;
+    @picocli.CommandLine.Mixin
+    SimulationOptions options = new SimulationOptions();
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -53,16 +44,11 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Scenario scenario = ScenarioReader.read(scenarioFile);
         Model model = ModelCompiler.compile(scenario);
-        int reps = replications != null ? replications : scenario.replications();
-        long s = seed != null ? seed : scenario.seed();
-        int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (reps < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--replications must be at least 1");
-        }
-        if (t < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
-        }
-        Path folder = out != null ? out : Path.of("out", stem(scenarioFile));
+        int reps = options.replications(scenario.replications(), spec.commandLine());
+        long s = options.seed(scenario.seed());
+        int t = options.threads(spec.commandLine());
+        boolean quiet = options.quiet;
+        Path folder = out != null ? out : Path.of("out", SimulationOptions.stem(scenarioFile));
 
         Aggregator aggregator = new Aggregator(model, reps);
         ProgressBar progress = ProgressBar.forTerminal(reps, quiet);
@@ -85,11 +71,4 @@ final class RunCommand implements Callable<Integer> {
         console.flush();
         return 0;
     }
-
-    private static String stem(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
-    }
-
 }

@@ -28,6 +28,9 @@ public final class RandomStreams {
     public static final int AGEING = 7;
     public static final int PLANNED_END = 8;
     public static final int INITIAL = 9;
+    public static final int EXTRA_ARRIVAL = 10;
+    public static final int CARER_GAIN = 11;
+    public static final int CARER_LOSS = 12;
 
     private RandomStreams() {
     }

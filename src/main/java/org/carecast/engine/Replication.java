@@ -1,6 +1,7 @@
 package org.carecast.engine;
 
 import org.carecast.model.AgeBands;
+import org.carecast.model.CapacityPlan;
 import org.carecast.model.ExitReason;
 import org.carecast.model.Model;
 
@@ -34,6 +35,10 @@ public final class Replication {
     private static final double YEAR = 365.0;
     /** Arrival numbers of entries start here, so they never collide with the initial cohort. */
     private static final long FIRST_ENTRY_NUMBER = 1L << 40;
+    /** Arrival numbers of the extra entries of a demand increase: a key space of their own. */
+    private static final long FIRST_EXTRA_ENTRY_NUMBER = 1L << 41;
+    /** Stream numbers of each placement type's carer turnover. */
+    private static final long FIRST_TURNOVER_STREAM = 1L << 42;
 
     private static final byte EV_EXIT = 0;
     private static final byte EV_BREAKDOWN = 1;
@@ -75,7 +80,9 @@ public final class Replication {
     private static final int LIST_NEXT = 5;
     private static final int NEXT_KIND = 6;
     private static final int AGED_OUT = 7;
-    private static final int I = 8;
+    /** 1 while the child lives in a Mockingbird satellite household. */
+    private static final int MEMBER = 8;
+    private static final int I = 9;
 
     /** Times in days, at {@code id * D + field}. */
     private double[] dbl;
@@ -99,12 +106,33 @@ public final class Replication {
     private final double[] areaSince;
     private final int[] listHead;
     private final int[] listTail;
+    /** Mockingbird satellite slots and the children using them, per type. */
+    private final int[] slots;
+    private final int[] members;
+    /** Per type, the shortest minimum stay of its step-down rules (infinite when none). */
+    private final double[] stepDownAfter;
+
+    // ---- carer turnover, per placement type (see CarerTurnover) ----
+    private final long[] turnoverKey;
+    private final double[] gainResidual;
+    private final double[] nextGain;
+    private final long[] gainDraws;
+    /** Unit-hazard left before the next loss; consumed as time passes at the current loss rate. */
+    private final double[] lossResidual;
+    private final double[] lossAnchor;
+    private final double[] nextLoss;
+    private final long[] lossDraws;
+    private double nextTurnover;
+    private int nextTurnoverType;
+    private boolean nextTurnoverIsGain;
 
     private long replicationKey;
     private double now;
     private int month;
     private long entriesSoFar;
-    private double nextEntry;
+    private long extraEntriesSoFar;
+    private double nextBaseEntry;
+    private double nextExtraEntry;
     private double entryResidual;
     private int nextCapacityChange;
 
@@ -116,7 +144,21 @@ public final class Replication {
         this.model = model;
         this.types = model.types();
         this.queue = queue;
-        this.result = new ReplicationResult(model.time().months(), types);
+        this.result = new ReplicationResult(model.time().months(), types, model.costLines().size());
+        slots = new int[types];
+        members = new int[types];
+        stepDownAfter = new double[types];
+        for (int t = 0; t < types; t++) {
+            stepDownAfter[t] = model.stepDown().earliestEligibleDays(t);
+        }
+        turnoverKey = new long[types];
+        gainResidual = new double[types];
+        nextGain = new double[types];
+        gainDraws = new long[types];
+        lossResidual = new double[types];
+        lossAnchor = new double[types];
+        nextLoss = new double[types];
+        lossDraws = new long[types];
         occupancy = new int[types];
         capacity = new int[types];
         area = new double[types];
@@ -134,6 +176,7 @@ public final class Replication {
         reset(RandomStreams.replicationKey(seed, index));
         placeInitialCohort();
         takeCensus(0);
+        startTurnover();
         scheduleFirstEntry();
         runEventLoop();
         return result;
@@ -151,24 +194,35 @@ public final class Replication {
         while (true) {
             double monthEnd = monthStart[month + 1];
             double capacityTime = nextCapacityChange < changes ? changeDay[nextCapacityChange] : INF;
+            // Dated changes and random turnover are both "system" events; dated ones win ties.
+            double systemTime = Math.min(capacityTime, nextTurnover);
             double childTime = queue.peekTime();
+            double entryTime = Math.min(nextBaseEntry, nextExtraEntry);
             events++;
-            if (monthEnd <= capacityTime && monthEnd <= childTime && monthEnd <= nextEntry) {
+            if (monthEnd <= systemTime && monthEnd <= childTime && monthEnd <= entryTime) {
                 now = monthEnd;
                 closeMonth();
                 if (month == model.time().months()) {
                     break;
                 }
-            } else if (capacityTime <= childTime && capacityTime <= nextEntry) {
-                now = capacityTime;
-                applyCapacityChange(nextCapacityChange++);
-            } else if (childTime <= nextEntry) {
+            } else if (systemTime <= childTime && systemTime <= entryTime) {
+                now = systemTime;
+                if (capacityTime <= nextTurnover) {
+                    applyCapacityChange(nextCapacityChange++);
+                } else {
+                    turnOver();
+                }
+            } else if (childTime <= entryTime) {
                 now = childTime;
                 handleChildEvent(queue.peekId());
             } else {
-                now = nextEntry;
-                admitNewChild();
-                scheduleNextEntry();
+                now = entryTime;
+                if (nextBaseEntry <= nextExtraEntry) {
+                    arriveFromBaseProcess();
+                } else {
+                    admit(FIRST_EXTRA_ENTRY_NUMBER + extraEntriesSoFar++);
+                    scheduleNextExtraEntry();
+                }
             }
         }
         result.events = events;
@@ -222,10 +276,23 @@ public final class Replication {
         }
     }
 
-    private void admitNewChild() {
+    /**
+     * A base arrival: it enters care unless a demand reduction thins it out, decided by its
+     * own draw so that the arrivals kept are the same children as in the baseline.
+     */
+    private void arriveFromBaseProcess() {
+        long number = FIRST_ENTRY_NUMBER + entriesSoFar++;
+        double keep = model.entries().acceptance()[month];
+        if (keep >= 1 || uniform(RandomStreams.entityKey(replicationKey, number), RandomStreams.ENTRY, 3) < keep) {
+            admit(number);
+        }
+        scheduleNextEntry();
+    }
+
+    private void admit(long arrivalNumber) {
         int m = month;
         result.entries[m]++;
-        int id = newChild(FIRST_ENTRY_NUMBER + entriesSoFar++);
+        int id = newChild(arrivalNumber);
         long k = key[id];
         var ages = model.ages();
         int band = pick(model.entries().ageShareCumulative(), uniform(k, RandomStreams.ENTRY, 0));
@@ -244,26 +311,38 @@ public final class Replication {
      * a change of rate at a month boundary is exact and draws stay keyed by entry number.
      */
     private void scheduleFirstEntry() {
-        entryResidual = exponential(replicationKey, RandomStreams.ARRIVAL, 0);
-        nextEntry = advanceEntryClock(0, month);
+        nextBaseEntry = advanceClock(model.entries().ratePerDay(), 0, 1, 0, month,
+                exponential(replicationKey, RandomStreams.ARRIVAL, 0));
+        nextExtraEntry = advanceClock(model.entries().extraRatePerDay(), 0, 1, 0, month,
+                exponential(replicationKey, RandomStreams.EXTRA_ARRIVAL, 0));
     }
 
     private void scheduleNextEntry() {
-        entryResidual = exponential(replicationKey, RandomStreams.ARRIVAL, entriesSoFar);
-        nextEntry = advanceEntryClock(now, month);
+        nextBaseEntry = advanceClock(model.entries().ratePerDay(), 0, 1, now, month,
+                exponential(replicationKey, RandomStreams.ARRIVAL, entriesSoFar));
     }
 
-    private double advanceEntryClock(double from, int m) {
-        double[] rate = model.entries().ratePerDay();
+    private void scheduleNextExtraEntry() {
+        nextExtraEntry = advanceClock(model.entries().extraRatePerDay(), 0, 1, now, month,
+                exponential(replicationKey, RandomStreams.EXTRA_ARRIVAL, extraEntriesSoFar));
+    }
+
+    /**
+     * When a Poisson process with a rate constant within each month next fires after
+     * {@code from}: one exponential draw of "unit hazard" is spent across months, so a change of
+     * rate at a month boundary is exact. Rates are read at {@code rate[m * stride + offset]}.
+     */
+    private double advanceClock(double[] rate, int offset, int stride, double from, int m, double residual) {
         double[] monthStart = model.time().monthStartDay();
+        int months = model.time().months();
         double t = from;
-        double residual = entryResidual;
-        for (int i = m; i < rate.length; i++) {
+        for (int i = m; i < months; i++) {
+            double r = rate[i * stride + offset];
             double segment = monthStart[i + 1] - t;
-            if (rate[i] > 0 && residual <= rate[i] * segment) {
-                return t + residual / rate[i];
+            if (r > 0 && residual <= r * segment) {
+                return t + residual / r;
             }
-            residual -= rate[i] * segment;
+            residual -= r * segment;
             t = monthStart[i + 1];
         }
         return INF;
@@ -336,25 +415,46 @@ public final class Replication {
         }
     }
 
+    /**
+     * The child has stayed long enough for a step-down rule: try the rules of its type in
+     * order; if none moves it, wake again when the next rule's minimum stay is reached.
+     */
     private void becomeEligibleForStepDown(int id) {
-        dbl[id * D + STEP_DOWN_TIME] = INF;
-        int target = model.stepDown().target()[ints[id * I + TYPE]];
-        boolean moved = occupancy[target] < capacity[target] && isStepDownCandidate(id, ints[id * I + TYPE])
-                && tryStepDown(id, target);
-        if (!moved) {
-            reschedule(id);
+        var rules = model.stepDown();
+        int source = ints[id * I + TYPE];
+        double nextThreshold = INF;
+        for (int r : rules.rulesOf()[source]) {
+            int target = rules.to()[r];
+            if (occupancy[target] < capacity[target] && isStepDownCandidate(id, r) && tryStepDown(id, r)) {
+                return;
+            }
+            // Compare times, not durations: placeStart + minStay is exactly when the event was set.
+            double eligibleAt = dbl[id * D + PLACE_START] + rules.minStayDays()[r];
+            if (eligibleAt > now) {
+                nextThreshold = Math.min(nextThreshold, eligibleAt);
+            }
         }
+        dbl[id * D + STEP_DOWN_TIME] = nextThreshold;
+        reschedule(id);
     }
 
     // =====================================================================================
     // Placements, matching and step-down
     // =====================================================================================
 
-    /** Places a child in the first type on its list with a free place; the last is unlimited. */
+    /**
+     * Places a child in the first type on its list with a free place that takes the child's
+     * age. The last type is unlimited and takes the child whatever its age limits, so a match
+     * never fails.
+     */
     private void match(int id, int[] preferences) {
-        for (int i = 0; i < preferences.length; i++) {
+        double age = now - dbl[id * D + BIRTH];
+        double[] minAge = model.placements().minAgeDays();
+        double[] maxAge = model.placements().maxAgeDays();
+        int last = preferences.length - 1;
+        for (int i = 0; i <= last; i++) {
             int t = preferences[i];
-            if (occupancy[t] < capacity[t]) {
+            if (i == last || (occupancy[t] < capacity[t] && age >= minAge[t] && age < maxAge[t])) {
                 if (i > 0) {
                     result.spillOver[month * types + t]++;
                 }
@@ -362,7 +462,6 @@ public final class Replication {
                 return;
             }
         }
-        throw new IllegalStateException("matching list without an unlimited type");
     }
 
     private void occupy(int id, int t, double since) {
@@ -373,12 +472,17 @@ public final class Replication {
         int n = ints[id * I + PLACEMENTS]++;
         long k = key[id];
         double rate = model.breakdown().ratePerDay()[t] * model.needs().breakdownMultiplier()[ints[id * I + NEED]];
+        if (model.satellites().appliesTo(t) && members[t] < slots[t]) {
+            ints[id * I + MEMBER] = 1;
+            members[t]++;
+            rate *= model.satellites().breakdownMultiplier()[t];
+        }
         dbl[id * D + BREAKDOWN_TIME] = rate > 0 ? now + exponential(k, RandomStreams.BREAKDOWN, n) / rate : INF;
         double planned = model.breakdown().plannedRatePerDay()[t];
         dbl[id * D + PLANNED_TIME] = planned > 0 ? now + exponential(k, RandomStreams.PLANNED_END, n) / planned : INF;
         if (model.stepDown().isSource(t)) {
             appendCandidate(id, t);
-            dbl[id * D + STEP_DOWN_TIME] = Math.max(now, since + model.stepDown().minStayDays()[t]);
+            dbl[id * D + STEP_DOWN_TIME] = Math.max(now, since + stepDownAfter[t]);
         } else {
             dbl[id * D + STEP_DOWN_TIME] = INF;
         }
@@ -390,6 +494,10 @@ public final class Replication {
         occupancy[t]--;
         if (model.stepDown().isSource(t)) {
             removeCandidate(id, t);
+        }
+        if (ints[id * I + MEMBER] != 0) {
+            ints[id * I + MEMBER] = 0;
+            members[t]--;
         }
     }
 
@@ -405,23 +513,24 @@ public final class Replication {
      * placed first, while places remain and someone accepts.
      */
     private void offerFreedPlaces(int t) {
-        int[] sources = model.stepDown().sourcesOf()[t];
-        if (sources.length == 0) {
+        var rules = model.stepDown();
+        int[] into = rules.rulesInto()[t];
+        if (into.length == 0) {
             return;
         }
         boolean moved = true;
         while (moved && occupancy[t] < capacity[t]) {
             moved = false;
-            for (int s = 0; s < sources.length && !moved; s++) {
-                int source = sources[s];
-                double minStay = model.stepDown().minStayDays()[source];
-                int c = listHead[source];
+            for (int k = 0; k < into.length && !moved; k++) {
+                int r = into[k];
+                double minStay = rules.minStayDays()[r];
+                int c = listHead[rules.from()[r]];
                 while (c >= 0) {
                     int next = ints[c * I + LIST_NEXT];
-                    if (now - dbl[c * D + PLACE_START] < minStay) {
+                    if (dbl[c * D + PLACE_START] + minStay > now) {
                         break;
                     }
-                    if (isStepDownCandidate(c, source) && tryStepDown(c, t)) {
+                    if (isStepDownCandidate(c, r) && tryStepDown(c, r)) {
                         moved = true;
                         break;
                     }
@@ -431,21 +540,25 @@ public final class Replication {
         }
     }
 
-    private boolean isStepDownCandidate(int id, int source) {
-        return now - dbl[id * D + BIRTH] < model.stepDown().maxAgeDays()[source]
-                && now - dbl[id * D + PLACE_START] >= model.stepDown().minStayDays()[source];
+    /** Whether the child may be offered a move under step-down rule {@code r} now. */
+    private boolean isStepDownCandidate(int id, int r) {
+        var rules = model.stepDown();
+        int target = rules.to()[r];
+        double age = now - dbl[id * D + BIRTH];
+        return age >= rules.minAgeDays()[r] && age < rules.maxAgeDays()[r]
+                && age >= model.placements().minAgeDays()[target] && age < model.placements().maxAgeDays()[target]
+                && dbl[id * D + PLACE_START] + rules.minStayDays()[r] <= now;
     }
 
-    /** Offers a place in {@code target} to a child; returns whether the child moved. */
-    private boolean tryStepDown(int id, int target) {
-        double p = model.stepDown().probability()[ints[id * I + TYPE]];
-        if (uniform(key[id], RandomStreams.STEP_DOWN, ints[id * I + OFFERS]++) >= p) {
+    /** Offers a place under rule {@code r} to a child; returns whether the child moved. */
+    private boolean tryStepDown(int id, int r) {
+        if (uniform(key[id], RandomStreams.STEP_DOWN, ints[id * I + OFFERS]++) >= model.stepDown().probability()[r]) {
             return false;
         }
         result.stepDowns[month]++;
         recordMove(id);
         vacate(id);
-        occupy(id, target, now);
+        occupy(id, model.stepDown().to()[r], now);
         reschedule(id);
         return true;
     }
@@ -576,9 +689,121 @@ public final class Replication {
     private void applyCapacityChange(int i) {
         var plan = model.capacity();
         int t = plan.changeType()[i];
-        capacity[t] += plan.changeDelta()[i];
-        if (plan.changeDelta()[i] > 0) {
+        if (plan.changeKind()[i] == CapacityPlan.SLOTS) {
+            slots[t] += plan.changeDelta()[i];
+            if (plan.changeDelta()[i] > 0) {
+                enrolInSatellites(t);
+            }
+        } else {
+            changePlaces(t, plan.changeDelta()[i]);
+        }
+    }
+
+    /** Places added or removed; never below zero, never evicting anyone. */
+    private void changePlaces(int t, int delta) {
+        boolean turnover = isTurnoverType(t);
+        if (turnover) {
+            consumeLoss(t);
+        }
+        capacity[t] = Math.max(0, capacity[t] + delta);
+        if (turnover) {
+            scheduleLoss(t);
+            findNextTurnover();
+        }
+        if (delta > 0) {
             offerFreedPlaces(t);
+        }
+    }
+
+    /**
+     * New hubs: children already in the type join satellite households until the slots are
+     * full. Their breakdown clock keeps its draw and runs at the lower hazard from now on
+     * (exponential clocks are memoryless, so scaling the time left is exact).
+     */
+    private void enrolInSatellites(int t) {
+        double multiplier = model.satellites().breakdownMultiplier()[t];
+        for (int id = 0; id < highWater && members[t] < slots[t]; id++) {
+            if (!inCare[id] || ints[id * I + TYPE] != t || ints[id * I + MEMBER] != 0) {
+                continue;
+            }
+            ints[id * I + MEMBER] = 1;
+            members[t]++;
+            double due = dbl[id * D + BREAKDOWN_TIME];
+            if (multiplier != 1 && due < INF) {
+                dbl[id * D + BREAKDOWN_TIME] = multiplier > 0 ? now + (due - now) / multiplier : INF;
+                reschedule(id);
+            }
+        }
+    }
+
+    // =====================================================================================
+    // Carer turnover: places gained (Poisson) and lost (a hazard per place)
+    // =====================================================================================
+
+    private boolean isTurnoverType(int t) {
+        return turnoverKey[t] != 0;
+    }
+
+    private void startTurnover() {
+        Arrays.fill(turnoverKey, 0);
+        Arrays.fill(nextGain, INF);
+        Arrays.fill(nextLoss, INF);
+        for (int t : model.turnover().active()) {
+            // Zero marks "no turnover"; a mixed key is zero with negligible probability, but be exact.
+            long k = RandomStreams.entityKey(replicationKey, FIRST_TURNOVER_STREAM + t);
+            turnoverKey[t] = k == 0 ? 1 : k;
+            gainDraws[t] = 0;
+            lossDraws[t] = 0;
+            nextGain[t] = advanceClock(model.turnover().gainPerDay(), t, types, now, month,
+                    exponential(turnoverKey[t], RandomStreams.CARER_GAIN, 0));
+            lossResidual[t] = exponential(turnoverKey[t], RandomStreams.CARER_LOSS, 0);
+            lossAnchor[t] = now;
+            scheduleLoss(t);
+        }
+        findNextTurnover();
+    }
+
+    private void turnOver() {
+        int t = nextTurnoverType;
+        if (nextTurnoverIsGain) {
+            nextGain[t] = advanceClock(model.turnover().gainPerDay(), t, types, now, month,
+                    exponential(turnoverKey[t], RandomStreams.CARER_GAIN, ++gainDraws[t]));
+            changePlaces(t, +1);
+        } else {
+            consumeLoss(t);
+            lossResidual[t] = exponential(turnoverKey[t], RandomStreams.CARER_LOSS, ++lossDraws[t]);
+            changePlaces(t, -1);
+        }
+        findNextTurnover();
+    }
+
+    /** Spends the loss clock's unit hazard for the time since it was last brought up to date. */
+    private void consumeLoss(int t) {
+        double rate = model.turnover().lossPerPlacePerDay()[month * types + t] * capacity[t];
+        lossResidual[t] = Math.max(0, lossResidual[t] - rate * (now - lossAnchor[t]));
+        lossAnchor[t] = now;
+    }
+
+    /** The next loss at the current rate; valid until the month ends or places change, when it is redone. */
+    private void scheduleLoss(int t) {
+        double rate = month < model.time().months()
+                ? model.turnover().lossPerPlacePerDay()[month * types + t] * capacity[t] : 0;
+        nextLoss[t] = rate > 0 ? now + lossResidual[t] / rate : INF;
+    }
+
+    private void findNextTurnover() {
+        nextTurnover = INF;
+        for (int t : model.turnover().active()) {
+            if (nextGain[t] < nextTurnover) {
+                nextTurnover = nextGain[t];
+                nextTurnoverType = t;
+                nextTurnoverIsGain = true;
+            }
+            if (nextLoss[t] < nextTurnover) {
+                nextTurnover = nextLoss[t];
+                nextTurnoverType = t;
+                nextTurnoverIsGain = false;
+            }
         }
     }
 
@@ -600,12 +825,27 @@ public final class Replication {
             result.spend[cell] = area[t] * cost[cell] + fixed[cell] * days;
             area[t] = 0;
         }
+        int lines = result.lines;
+        System.arraycopy(model.costLines().pounds(), m * lines, result.lineSpend, m * lines, lines);
+        int[] active = model.turnover().active();
+        for (int t : active) {
+            consumeLoss(t);
+        }
         month = m + 1;
+        if (active.length > 0) {
+            for (int t : active) {
+                scheduleLoss(t);
+            }
+            findNextTurnover();
+        }
         takeCensus(month);
     }
 
     private void takeCensus(int m) {
         System.arraycopy(occupancy, 0, result.census, m * types, types);
+        for (int t = 0; t < types; t++) {
+            result.places[m * types + t] = capacity[t] == CapacityPlan.UNLIMITED ? -1 : capacity[t];
+        }
         double since = now - YEAR;
         int unstable = 0;
         for (int id = 0; id < highWater; id++) {
@@ -627,6 +867,9 @@ public final class Replication {
         now = 0;
         month = 0;
         entriesSoFar = 0;
+        extraEntriesSoFar = 0;
+        Arrays.fill(slots, 0);
+        Arrays.fill(members, 0);
         nextCapacityChange = 0;
         freeCount = 0;
         highWater = 0;
@@ -654,6 +897,7 @@ public final class Replication {
         key[id] = RandomStreams.entityKey(replicationKey, arrivalNumber);
         ints[id * I + PLACEMENTS] = 0;
         ints[id * I + OFFERS] = 0;
+        ints[id * I + MEMBER] = 0;
         dbl[id * D + MOVE_1] = -INF;
         dbl[id * D + MOVE_2] = -INF;
         thirdLastMove[id] = -INF;

@@ -35,12 +35,21 @@ public final class ReplicationResult {
     public final int[] breakdowns;
     /** Step-downs during month m. */
     public final int[] stepDowns;
+    /** Places available in each type at census m, or -1 for unlimited types: [m * types + t]. */
+    public final int[] places;
+    /** Spend in pounds during month m on each intervention cost line: [m * lines + l]. */
+    public final double[] lineSpend;
+    /** Number of cost lines. */
+    public final int lines;
     /** Events processed in the replication (entries, child events, capacity changes, month ends). */
     public long events;
 
-    public ReplicationResult(int months, int types) {
+    public ReplicationResult(int months, int types, int lines) {
         this.months = months;
         this.types = types;
+        this.lines = lines;
+        places = new int[(months + 1) * types];
+        lineSpend = new double[months * lines];
         census = new int[(months + 1) * types];
         threePlusMoves = new int[months + 1];
         childDays = new double[months * types];
@@ -62,7 +71,21 @@ public final class ReplicationResult {
         return total;
     }
 
+    /** Total spend in month m: placements plus intervention cost lines, in pounds. */
+    public double totalSpend(int m) {
+        double total = 0;
+        for (int t = 0; t < types; t++) {
+            total += spend[m * types + t];
+        }
+        for (int l = 0; l < lines; l++) {
+            total += lineSpend[m * lines + l];
+        }
+        return total;
+    }
+
     void clear() {
+        Arrays.fill(places, 0);
+        Arrays.fill(lineSpend, 0);
         Arrays.fill(census, 0);
         Arrays.fill(threePlusMoves, 0);
         Arrays.fill(childDays, 0);

@@ -37,18 +37,37 @@ public final class Simulator {
      */
     public static RunStats run(Model model, int replications, long seed, int threads, ResultSink sink,
                                IntConsumer progress) {
+        return runPaired(List.of(model), replications, seed, threads,
+                (index, results) -> sink.accept(index, results[0]), progress);
+    }
+
+    /**
+     * Runs replication {@code i} of every model with the same seed, on the same worker, and
+     * hands the results together to {@code sink}: the basis of paired comparisons with common
+     * random numbers. {@code results[k]} belongs to {@code models.get(k)}.
+     */
+    public static RunStats runPaired(List<Model> models, int replications, long seed, int threads, PairedSink sink,
+                                     IntConsumer progress) {
         int workers = Math.max(1, Math.min(threads, replications));
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         AtomicLong events = new AtomicLong();
         long started = System.nanoTime();
         Runnable worker = () -> {
-            Replication replication = new Replication(model);
+            Replication[] engines = new Replication[models.size()];
+            ReplicationResult[] results = new ReplicationResult[models.size()];
+            for (int k = 0; k < engines.length; k++) {
+                engines[k] = new Replication(models.get(k));
+            }
             int index;
             while ((index = next.getAndIncrement()) < replications) {
-                ReplicationResult result = replication.run(seed, index);
-                events.addAndGet(result.events);
-                sink.accept(index, result);
+                long n = 0;
+                for (int k = 0; k < engines.length; k++) {
+                    results[k] = engines[k].run(seed, index);
+                    n += results[k].events;
+                }
+                events.addAndGet(n);
+                sink.accept(index, results);
                 int finished = done.incrementAndGet();
                 if (progress != null) {
                     progress.accept(finished);

@@ -10,11 +10,17 @@ package org.carecast.model;
  * @param changeDay   day of each change, ascending
  * @param changeType  type changed
  * @param changeDelta places added (positive) or removed (negative)
+ * @param changeKind  {@link #PLACES} for places, {@link #SLOTS} for satellite-household slots
+ *                    ({@link SatelliteCare})
  */
-public record CapacityPlan(int[] initial, double[] changeDay, int[] changeType, int[] changeDelta) {
+public record CapacityPlan(int[] initial, double[] changeDay, int[] changeType, int[] changeDelta, int[] changeKind) {
 
     /** Capacity of a type with no limit. */
     public static final int UNLIMITED = Integer.MAX_VALUE;
+    /** A change of places. */
+    public static final int PLACES = 0;
+    /** A change of Mockingbird satellite slots. */
+    public static final int SLOTS = 1;
 
     public boolean isUnlimited(int type) {
         return initial[type] == UNLIMITED;

@@ -18,13 +18,17 @@ package org.carecast.model;
  * @param ageing       moves to semi-independence at 16
  * @param exits        leaving care
  * @param initial      children in care at the start
+ * @param turnover     foster places gained and lost at random
+ * @param satellites   Mockingbird satellite households and their effect on breakdowns
+ * @param costLines    fixed spending by interventions (hubs, campaigns, capital)
  * @param replications default number of replications
  * @param seed         default seed
  */
 public record Model(String name, TimeGrid time, PlacementTable placements, CapacityPlan capacity,
                    AgeBands ages, NeedLevels needs, EntryProcess entries, MatchingTable matching,
                    BreakdownHazard breakdown, StepDownRules stepDown, AgeingRule ageing, ExitHazard exits,
-                   InitialCohort initial, int replications, long seed) {
+                   InitialCohort initial, CarerTurnover turnover, SatelliteCare satellites,
+                    CostLines costLines, int replications, long seed) {
 
     public int types() {
         return placements.size();

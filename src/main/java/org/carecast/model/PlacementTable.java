@@ -13,10 +13,13 @@ package org.carecast.model;
  *                             at index {@code m * types + t}, inflation included
  * @param fixedCostPerDay      pounds per day paid whether or not places are filled (council
  *                             homes, block contracts), same indexing, inflation included
+ * @param minAgeDays           youngest age a type takes a child at, in days (0 for any)
+ * @param maxAgeDays           a type takes children younger than this, in days (18 years for any)
  */
 public record PlacementTable(String[] ids, String[] labels, PlacementCategory[] categories,
                              Provider[] providers, boolean[] inBorough,
-                             double[] costPerChildDay, double[] fixedCostPerDay) {
+                             double[] costPerChildDay, double[] fixedCostPerDay,
+                             double[] minAgeDays, double[] maxAgeDays) {
 
     public int size() {
         return ids.length;

@@ -3,18 +3,31 @@ package org.carecast.model;
 /**
  * Step-down: a child in an external placement moves to a preferred council placement when a
  * place there is free, once they have stayed a minimum time, if the offered place is taken
- * up (a Bernoulli draw per offer). Each source type has at most one target.
+ * up (a Bernoulli draw per offer). Rules are indexed; a source type may have several rules
+ * (for example to a council children's home and to an enhanced foster place), tried in order.
  *
- * @param target        target type per source type, or -1
- * @param minStayDays   minimum time in the source placement before a move, per source type
- * @param probability   probability an offered place is taken up, per source type
- * @param maxAgeDays    children at or above this age are not offered a step-down
- * @param sourcesOf     for each target type, its source types in scenario order
+ * @param from          source type of each rule
+ * @param to            target type of each rule
+ * @param minStayDays   minimum time in the source placement before a move, per rule
+ * @param probability   probability an offered place is taken up, per rule
+ * @param minAgeDays    children below this age are not offered the move, per rule
+ * @param maxAgeDays    children at or above this age are not offered the move, per rule
+ * @param rulesOf       for each type, the rules with it as source, in order
+ * @param rulesInto     for each type, the rules with it as target, in order
  */
-public record StepDownRules(int[] target, double[] minStayDays, double[] probability,
-                            double[] maxAgeDays, int[][] sourcesOf) {
+public record StepDownRules(int[] from, int[] to, double[] minStayDays, double[] probability,
+                            double[] minAgeDays, double[] maxAgeDays, int[][] rulesOf, int[][] rulesInto) {
 
     public boolean isSource(int type) {
-        return target[type] >= 0;
+        return rulesOf[type].length > 0;
+    }
+
+    /** The shortest minimum stay of the rules leaving {@code type}: when a child first becomes eligible. */
+    public double earliestEligibleDays(int type) {
+        double min = Double.POSITIVE_INFINITY;
+        for (int r : rulesOf[type]) {
+            min = Math.min(min, minStayDays[r]);
+        }
+        return min;
     }
 }

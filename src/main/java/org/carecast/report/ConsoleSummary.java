@@ -23,8 +23,14 @@ public final class ConsoleSummary {
     public static String render(Projection p, RunInfo info) {
         List<String> years = p.series("yearly", "spend", "all").stream().map(Projection.Row::period).toList();
         Set<String> types = new LinkedHashSet<>();
+        Set<String> spendLines = new LinkedHashSet<>();
         for (Projection.Row r : p.table("yearly")) {
             if (r.metric().equals("spend") && !r.group().equals("all")) {
+                spendLines.add(r.group());
+            }
+        }
+        for (Projection.Row r : p.table("monthly")) {
+            if (r.metric().equals("children") && !r.group().equals("all")) {
                 types.add(r.group());
             }
         }
@@ -33,7 +39,7 @@ public final class ConsoleSummary {
         out.append(String.format(Locale.ROOT, "%d replications, seed %d, %d months from %s%n%n",
                 p.replications(), info.seed(), p.months(), p.start()));
 
-        Table children = new Table("Children in care at the end of each financial year (median)", years);
+        TextTable children = new TextTable("Children in care at the end of each financial year (median)", years);
         List<String> yearEnds = p.series("yearly", "children_at_year_end", "all").stream().map(Projection.Row::period).toList();
         List<String> censusMonths = yearEndCensusMonths(p, years);
         for (String type : types) {
@@ -43,15 +49,15 @@ public final class ConsoleSummary {
         children.row("  90% band", yearEnds, y -> band(p.find("yearly", "children_at_year_end", "all", y).orElseThrow().summary(), 1, 0));
         children.renderTo(out);
 
-        Table spend = new Table("Spend by financial year, pounds million (median)", years);
-        for (String type : types) {
+        TextTable spend = new TextTable("Spend by financial year, pounds million (median)", years);
+        for (String type : spendLines) {
             spend.row(type, years, y -> millions(p.find("yearly", "spend", type, y).orElseThrow().summary().p50()));
         }
         spend.row("total", years, y -> millions(p.find("yearly", "spend", "all", y).orElseThrow().summary().p50()));
         spend.row("  90% band", years, y -> band(p.find("yearly", "spend", "all", y).orElseThrow().summary(), 1e6, 1));
         spend.renderTo(out);
 
-        Table flows = new Table("Flows per financial year (median)", years);
+        TextTable flows = new TextTable("Flows per financial year (median)", years);
         String[][] metrics = {{"entries", "entries into care"}, {"exits", "exits from care"},
                 {"spill_over", "spill-over placements"}, {"moves", "placement moves"}};
         for (String[] flow : metrics) {
@@ -98,55 +104,5 @@ public final class ConsoleSummary {
     private static String band(Summary s, double scale, int decimals) {
         String f = "%,." + decimals + "f";
         return String.format(Locale.ROOT, f + "-" + f, s.p5() / scale, s.p95() / scale);
-    }
-
-    /** A titled table whose columns widen to fit their widest cell. */
-    private static final class Table {
-        private final String title;
-        private final List<String> header;
-        private final List<List<String>> rows = new ArrayList<>();
-
-        Table(String title, List<String> columns) {
-            this.title = title;
-            this.header = new ArrayList<>(columns);
-            this.header.add(0, "");
-        }
-
-        <K> void row(String label, List<K> keys, Function<K, String> cell) {
-            List<String> row = new ArrayList<>();
-            row.add(label);
-            for (K k : keys) {
-                row.add(cell.apply(k));
-            }
-            rows.add(row);
-        }
-
-        void renderTo(StringBuilder out) {
-            int labelWidth = header.get(0).length();
-            int cellWidth = 0;
-            for (List<String> r : rows) {
-                labelWidth = Math.max(labelWidth, r.get(0).length());
-            }
-            for (List<String> r : rows) {
-                for (String c : r.subList(1, r.size())) {
-                    cellWidth = Math.max(cellWidth, c.length());
-                }
-            }
-            for (String h : header.subList(1, header.size())) {
-                cellWidth = Math.max(cellWidth, h.length());
-            }
-            out.append(title).append('\n');
-            List<List<String>> all = new ArrayList<>();
-            all.add(header);
-            all.addAll(rows);
-            for (List<String> r : all) {
-                out.append(r.get(0)).append(" ".repeat(labelWidth - r.get(0).length()));
-                for (String c : r.subList(1, r.size())) {
-                    out.append(" ".repeat(cellWidth + 2 - c.length())).append(c);
-                }
-                out.append('\n');
-            }
-            out.append('\n');
-        }
     }
 }

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * The series a run reports, derived from the model's placement types and calendar. Monthly:
- * children in care (census on the 1st of each month, plus the end of the horizon), spend,
+ * children in care (census on the 1st of each month, plus the end of the horizon), places in
+ * limited types at each census, spend by type and by intervention cost line,
  * spill-over, entries, exits by reason, moves, breakdowns, step-downs, children with three or
  * more moves in 12 months. Yearly (financial years, April to March): spend by type and in
  * total, entries, exits, spill-over, moves, and children in care at the year's end.
@@ -42,10 +43,22 @@ public final class OutputSeries {
             int type = t;
             out.add(new Series("monthly", "children", ids[t], "children", censusMonths, (r, m) -> r.census[m * types + type]));
         }
-        out.add(new Series("monthly", "spend", "all", "pounds", flowMonths, (r, m) -> sum(r.spend, m * types, types)));
+        out.add(new Series("monthly", "spend", "all", "pounds", flowMonths, (r, m) -> r.totalSpend(m)));
         for (int t = 0; t < types; t++) {
             int type = t;
             out.add(new Series("monthly", "spend", ids[t], "pounds", flowMonths, (r, m) -> r.spend[m * types + type]));
+        }
+        String[] lineIds = model.costLines().ids();
+        int lines = lineIds.length;
+        for (int l = 0; l < lines; l++) {
+            int line = l;
+            out.add(new Series("monthly", "spend", lineIds[l], "pounds", flowMonths, (r, m) -> r.lineSpend[m * lines + line]));
+        }
+        for (int t = 0; t < types; t++) {
+            if (!model.capacity().isUnlimited(t)) {
+                int type = t;
+                out.add(new Series("monthly", "places", ids[t], "places", censusMonths, (r, m) -> r.places[m * types + type]));
+            }
         }
         out.add(new Series("monthly", "spill_over", "all", "placements", flowMonths, (r, m) -> sum(r.spillOver, m * types, types)));
         for (int t = 0; t < types; t++) {
@@ -74,8 +87,13 @@ public final class OutputSeries {
         for (int m = 0; m < months; m++) {
             endMonth[time.financialYearIndex()[m]] = m + 1;
         }
-        out.add(new Series("yearly", "spend", "all", "pounds", years,
-                (r, y) -> sum(r.spend, firstMonth[y] * types, (endMonth[y] - firstMonth[y]) * types)));
+        out.add(new Series("yearly", "spend", "all", "pounds", years, (r, y) -> {
+            double total = 0;
+            for (int m = firstMonth[y]; m < endMonth[y]; m++) {
+                total += r.totalSpend(m);
+            }
+            return total;
+        }));
         for (int t = 0; t < types; t++) {
             int type = t;
             out.add(new Series("yearly", "spend", ids[t], "pounds", years, (r, y) -> {
@@ -85,6 +103,11 @@ public final class OutputSeries {
                 }
                 return total;
             }));
+        }
+        for (int l = 0; l < lines; l++) {
+            int line = l;
+            out.add(new Series("yearly", "spend", lineIds[l], "pounds", years,
+                    (r, y) -> sum(r.lineSpend, firstMonth[y] * lines + line, endMonth[y] - firstMonth[y], lines)));
         }
         out.add(new Series("yearly", "entries", "all", "children", years, (r, y) -> sum(r.entries, firstMonth[y], endMonth[y] - firstMonth[y])));
         out.add(new Series("yearly", "exits", "all", "children", years,
@@ -96,10 +119,11 @@ public final class OutputSeries {
         return out;
     }
 
-    private static double sum(double[] a, int from, int length) {
+    /** Sum of {@code count} elements from {@code from}, {@code stride} apart. */
+    private static double sum(double[] a, int from, int count, int stride) {
         double total = 0;
-        for (int i = from; i < from + length; i++) {
-            total += a[i];
+        for (int i = 0; i < count; i++) {
+            total += a[from + i * stride];
         }
         return total;
     }

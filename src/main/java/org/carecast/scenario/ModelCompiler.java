@@ -14,6 +14,7 @@ import org.carecast.model.NeedLevels;
 import org.carecast.model.PlacementCategory;
 import org.carecast.model.PlacementTable;
 import org.carecast.model.Provider;
+import org.carecast.model.SatelliteCare;
 import org.carecast.model.StepDownRules;
 import org.carecast.model.TimeGrid;
 import org.carecast.scenario.Scenario.CapacityChange;
@@ -25,7 +26,6 @@ import org.carecast.scenario.Scenario.PlacementType;
 import org.carecast.scenario.Scenario.StepDown;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -41,21 +41,25 @@ public final class ModelCompiler {
     private ModelCompiler() {
     }
 
-    public static Model compile(Scenario s) {
-        TimeGrid time = TimeGrid.of(s.start(), s.horizonMonths());
+    public static Model compile(Scenario written) {
+        TimeGrid time = TimeGrid.of(written.start(), written.horizonMonths());
+        InterventionEffects effects = new InterventionEffects(written, time);
+        Scenario s = effects.expanded();
         List<String> typeIds = s.placementTypes().stream().map(PlacementType::id).toList();
         List<String> needIds = s.needLevels().stream().map(NeedLevel::id).toList();
         List<String> bandNames = new ArrayList<>();
         for (int i = 0; i < s.ageBands().size(); i++) {
             bandNames.add(s.ageBandName(i));
         }
-        return new Model(s.name(), time, placements(s, time), capacity(s, time, typeIds), ages(s, bandNames),
-                needs(s, needIds), entries(s, time, bandNames), matching(s, typeIds, needIds, bandNames),
-                breakdown(s, needIds), stepDown(s, typeIds), ageing(s, typeIds), exits(s, bandNames),
-                initial(s, typeIds, needIds, bandNames), s.replications(), s.seed());
+        return new Model(s.name(), time, placements(s, time, effects), capacity(s, time, typeIds, effects),
+                ages(s, bandNames), needs(s, needIds), entries(s, time, bandNames, effects),
+                matching(s, typeIds, needIds, bandNames), breakdown(s, needIds), stepDown(s, typeIds),
+                ageing(s, typeIds), exits(s, bandNames), initial(s, typeIds, needIds, bandNames),
+                effects.turnover(s.placementTypes()), new SatelliteCare(effects.satelliteMultipliers(typeIds)),
+                effects.costLines(), s.replications(), s.seed());
     }
 
-    private static PlacementTable placements(Scenario s, TimeGrid time) {
+    private static PlacementTable placements(Scenario s, TimeGrid time, InterventionEffects effects) {
         int n = s.placementTypes().size();
         String[] ids = new String[n];
         String[] labels = new String[n];
@@ -64,6 +68,8 @@ public final class ModelCompiler {
         boolean[] inBorough = new boolean[n];
         double[] cost = new double[time.months() * n];
         double[] fixed = new double[time.months() * n];
+        double[] minAge = new double[n];
+        double[] maxAge = new double[n];
         for (int t = 0; t < n; t++) {
             PlacementType p = s.placementTypes().get(t);
             ids[t] = p.id();
@@ -71,33 +77,41 @@ public final class ModelCompiler {
             categories[t] = p.category();
             providers[t] = p.provider();
             inBorough[t] = p.inBorough();
+            minAge[t] = p.minAgeYears() * DAYS_PER_YEAR;
+            maxAge[t] = p.maxAgeYears() * DAYS_PER_YEAR;
             for (int m = 0; m < time.months(); m++) {
                 // Prices are at the start date's level and rise by the annual rate each 1 April.
                 double uplift = Math.pow(1 + p.annualInflation(), time.aprilsPassed()[m]);
                 cost[m * n + t] = p.weeklyCost() / 7.0 * uplift;
-                fixed[m * n + t] = p.fixedAnnualCost() / DAYS_PER_YEAR * uplift;
+                fixed[m * n + t] = p.fixedAnnualCost() / DAYS_PER_YEAR * uplift * effects.fixedCostShare(p.id(), m);
             }
         }
-        return new PlacementTable(ids, labels, categories, providers, inBorough, cost, fixed);
+        return new PlacementTable(ids, labels, categories, providers, inBorough, cost, fixed, minAge, maxAge);
     }
 
-    private static CapacityPlan capacity(Scenario s, TimeGrid time, List<String> typeIds) {
+    private static CapacityPlan capacity(Scenario s, TimeGrid time, List<String> typeIds, InterventionEffects effects) {
         int n = typeIds.size();
         int[] initial = new int[n];
-        record Change(double day, int type, int delta) {
+        record Change(double day, int type, int delta, int kind) {
         }
         List<Change> changes = new ArrayList<>();
         for (int t = 0; t < n; t++) {
             Scenario.Capacity c = s.placementTypes().get(t).capacity();
             initial[t] = c.unlimited() ? CapacityPlan.UNLIMITED : c.places();
             for (CapacityChange change : c.changes()) {
-                changes.add(new Change(change.date().toEpochDay() - time.start().toEpochDay(), t, change.change()));
+                changes.add(new Change(change.date().toEpochDay() - time.start().toEpochDay(), t, change.change(),
+                        CapacityPlan.PLACES));
             }
+        }
+        for (InterventionEffects.SlotChange slot : effects.slotChanges()) {
+            changes.add(new Change(slot.date().toEpochDay() - time.start().toEpochDay(), typeIds.indexOf(slot.type()),
+                    slot.delta(), CapacityPlan.SLOTS));
         }
         // Stable sort keeps scenario order for changes on the same day.
         changes.sort(Comparator.comparingDouble(Change::day));
         return new CapacityPlan(initial, changes.stream().mapToDouble(Change::day).toArray(),
-                changes.stream().mapToInt(Change::type).toArray(), changes.stream().mapToInt(Change::delta).toArray());
+                changes.stream().mapToInt(Change::type).toArray(), changes.stream().mapToInt(Change::delta).toArray(),
+                changes.stream().mapToInt(Change::kind).toArray());
     }
 
     private static AgeBands ages(Scenario s, List<String> bandNames) {
@@ -130,14 +144,20 @@ public final class ModelCompiler {
         return new NeedLevels(needIds.toArray(String[]::new), cumulative, multiplier, escalatesTo, probability);
     }
 
-    private static EntryProcess entries(Scenario s, TimeGrid time, List<String> bandNames) {
-        double[] ratePerDay = new double[time.months()];
-        for (int m = 0; m < time.months(); m++) {
+    private static EntryProcess entries(Scenario s, TimeGrid time, List<String> bandNames, InterventionEffects effects) {
+        int months = time.months();
+        double[] ratePerDay = new double[months];
+        double[] acceptance = new double[months];
+        double[] extra = new double[months];
+        for (int m = 0; m < months; m++) {
             // Monthly rate means 12 x rate per year, spread evenly over days; the trend compounds yearly.
             double trend = Math.pow(1 + s.entries().annualTrend(), m / 12.0);
             ratePerDay[m] = s.entries().monthlyRate() * 12 / DAYS_PER_YEAR * trend;
+            double factor = effects.demandFactor(m);
+            acceptance[m] = Math.min(1, factor);
+            extra[m] = Math.max(0, factor - 1) * ratePerDay[m];
         }
-        return new EntryProcess(ratePerDay, cumulative(bandNames, s.entries().ageShares()));
+        return new EntryProcess(ratePerDay, cumulative(bandNames, s.entries().ageShares()), acceptance, extra);
     }
 
     private static double[] cumulative(List<String> keys, java.util.Map<String, Double> shares) {
@@ -180,28 +200,43 @@ public final class ModelCompiler {
 
     private static StepDownRules stepDown(Scenario s, List<String> typeIds) {
         int n = typeIds.size();
-        int[] target = new int[n];
-        double[] minStay = new double[n];
-        double[] probability = new double[n];
-        double[] maxAge = new double[n];
-        Arrays.fill(target, -1);
-        List<List<Integer>> sources = new ArrayList<>();
-        for (int t = 0; t < n; t++) {
-            sources.add(new ArrayList<>());
-        }
+        List<int[]> pairs = new ArrayList<>();
+        List<StepDown> ruleOf = new ArrayList<>();
         for (StepDown rule : s.stepDowns()) {
-            int to = typeIds.indexOf(rule.to());
             for (String from : rule.from()) {
-                int f = typeIds.indexOf(from);
-                target[f] = to;
-                minStay[f] = rule.minimumStayDays();
-                probability[f] = rule.probability();
-                maxAge[f] = rule.maxAgeYears() * DAYS_PER_YEAR;
-                sources.get(to).add(f);
+                pairs.add(new int[] {typeIds.indexOf(from), typeIds.indexOf(rule.to())});
+                ruleOf.add(rule);
             }
         }
-        int[][] sourcesOf = sources.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
-        return new StepDownRules(target, minStay, probability, maxAge, sourcesOf);
+        int r = pairs.size();
+        int[] from = new int[r];
+        int[] to = new int[r];
+        double[] minStay = new double[r];
+        double[] probability = new double[r];
+        double[] minAge = new double[r];
+        double[] maxAge = new double[r];
+        List<List<Integer>> out = new ArrayList<>();
+        List<List<Integer>> in = new ArrayList<>();
+        for (int t = 0; t < n; t++) {
+            out.add(new ArrayList<>());
+            in.add(new ArrayList<>());
+        }
+        for (int k = 0; k < r; k++) {
+            from[k] = pairs.get(k)[0];
+            to[k] = pairs.get(k)[1];
+            StepDown rule = ruleOf.get(k);
+            minStay[k] = rule.minimumStayDays();
+            probability[k] = rule.probability();
+            minAge[k] = rule.minAgeYears() * DAYS_PER_YEAR;
+            maxAge[k] = rule.maxAgeYears() * DAYS_PER_YEAR;
+            out.get(from[k]).add(k);
+            in.get(to[k]).add(k);
+        }
+        return new StepDownRules(from, to, minStay, probability, minAge, maxAge, toArrays(out), toArrays(in));
+    }
+
+    private static int[][] toArrays(List<List<Integer>> lists) {
+        return lists.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
     }
 
     private static AgeingRule ageing(Scenario s, List<String> typeIds) {

@@ -19,9 +19,10 @@ public record Scenario(Path file, String name, String description, LocalDate sta
                        int replications, long seed, List<Integer> ageBands, List<NeedLevel> needLevels,
                        List<PlacementType> placementTypes, InitialPopulation initialPopulation,
                        Entries entries, List<MatchingRule> matching, List<StepDown> stepDowns,
-                       Ageing ageing, Exits exits) {
+                       Ageing ageing, Exits exits, List<Intervention> interventions) {
 
     public Scenario {
+        interventions = List.copyOf(interventions);
         ageBands = List.copyOf(ageBands);
         needLevels = List.copyOf(needLevels);
         placementTypes = List.copyOf(placementTypes);
@@ -34,10 +35,19 @@ public record Scenario(Path file, String name, String description, LocalDate sta
                             double escalationProbability) {
     }
 
-    /** A kind of placement with its cost, capacity and breakdown hazard. */
+    /**
+     * A kind of placement with its cost, capacity and breakdown hazard. It takes children aged
+     * from {@code minAgeYears} up to (not including) {@code maxAgeYears}; {@code turnover} is
+     * null when places change only on dated steps.
+     */
     public record PlacementType(String id, String label, PlacementCategory category, Provider provider,
                                 boolean inBorough, double weeklyCost, double annualInflation, Capacity capacity,
-                                double fixedAnnualCost, double breakdownRatePerYear, PlannedEnd plannedEnd) {
+                                double fixedAnnualCost, double breakdownRatePerYear, PlannedEnd plannedEnd,
+                                double minAgeYears, double maxAgeYears, Turnover turnover) {
+    }
+
+    /** Places gained per year (a Poisson process) and the share of places lost per year (a hazard per place). */
+    public record Turnover(double placesGainedPerYear, double shareLostPerYear) {
     }
 
     /** Places: unlimited, or a number at the start with dated changes. */
@@ -94,7 +104,7 @@ public record Scenario(Path file, String name, String description, LocalDate sta
 
     /** Step-down from external types to a council type when a place frees. */
     public record StepDown(List<String> from, String to, double minimumStayDays, double probability,
-                           double maxAgeYears) {
+                           double minAgeYears, double maxAgeYears) {
         public StepDown {
             from = List.copyOf(from);
         }

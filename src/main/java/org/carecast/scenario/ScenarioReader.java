@@ -17,6 +17,7 @@ import org.carecast.scenario.Scenario.PlacementType;
 import org.carecast.scenario.Scenario.PlannedEnd;
 import org.carecast.scenario.Scenario.StepDown;
 import org.carecast.scenario.Scenario.TimeInCareBand;
+import org.carecast.scenario.Scenario.Turnover;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -51,12 +52,24 @@ public final class ScenarioReader {
 
     /** Reads and validates the scenario at {@code file}. */
     public static Scenario read(Path file) {
-        return new ScenarioReader(file).readRoot(YamlTreeReader.read(file));
+        return new ScenarioReader(file).readRoot(ScenarioComposer.compose(file, YamlTreeReader.read(file)));
     }
 
     /** Reads and validates scenario text; {@code file} labels locations and resolves relative paths. */
     public static Scenario parse(Path file, String yaml) {
-        return new ScenarioReader(file).readRoot(YamlTreeReader.parse(file, yaml));
+        return new ScenarioReader(file).readRoot(ScenarioComposer.compose(file, YamlTreeReader.parse(file, yaml)));
+    }
+
+    /**
+     * Where a top-level field of a scenario (after {@code extends}) is written, for errors found
+     * outside the reader, such as two compared scenarios with different horizons.
+     */
+    public static SourceLocation locate(Path file, String field) {
+        YamlNode root = ScenarioComposer.compose(file, YamlTreeReader.read(file));
+        if (root instanceof YamlNode.Mapping m && m.entries().containsKey(field)) {
+            return m.entries().get(field).location();
+        }
+        return root.location();
     }
 
     private Scenario readRoot(YamlNode root) {
@@ -87,9 +100,11 @@ public final class ScenarioReader {
         List<StepDown> stepDowns = f.has("stepDown") ? readStepDowns(f.optional("stepDown")) : List.of();
         Ageing ageing = f.has("ageing") ? readAgeing(f.optional("ageing")) : new Ageing(0, List.of(), List.of());
         Exits exits = readExits(f.required("exits", "the exit hazards"));
+        List<Intervention> interventions = f.has("interventions")
+                ? new InterventionReader(typesById, start, end).read(f.optional("interventions")) : List.of();
         f.finish();
         return new Scenario(file, name, description, start, horizon, replications, seed, bands, needs, types,
-                initial, entries, matching, stepDowns, ageing, exits);
+                initial, entries, matching, stepDowns, ageing, exits, interventions);
     }
 
     private List<Integer> readAgeBands(YamlNode node) {
@@ -176,6 +191,20 @@ public final class ScenarioReader {
             Capacity capacity = readCapacity(f.required("capacity", "'unlimited' or a number of places"), f);
             double fixed = f.optionalNumber("fixedAnnualCost", 0, 0, 1e10, "an annual cost in pounds, 0 or more");
             double breakdown = f.number("breakdownRatePerYear", 0, 365, "a hazard per year, 0 or more");
+            double[] ages = readAgeRange(f);
+            Turnover turnover = null;
+            YamlNode turnoverNode = f.optional("turnover");
+            if (turnoverNode != null) {
+                if (capacity.unlimited()) {
+                    throw new ScenarioException(turnoverNode.location(), turnoverNode.path(),
+                            "an unlimited placement type cannot gain or lose places");
+                }
+                FieldReader tf = FieldReader.of(turnoverNode, "the turnover of places");
+                double gained = tf.number("placesGainedPerYear", 0, 1e6, "places gained per year, 0 or more");
+                double lost = tf.number("shareLostPerYear", 0, 10, "the share of places lost per year, e.g. 0.12");
+                tf.finish();
+                turnover = new Turnover(gained, lost);
+            }
             PlannedEnd planned = null;
             YamlNode plannedNode = f.optional("plannedEnd");
             if (plannedNode != null) {
@@ -187,7 +216,7 @@ public final class ScenarioReader {
             }
             f.finish();
             PlacementType type = new PlacementType(id, label, category, provider, inBorough, weeklyCost, inflation,
-                    capacity, fixed, breakdown, planned);
+                    capacity, fixed, breakdown, planned, ages[0], ages[1], turnover);
             typesById.put(id, type);
             types.add(type);
         }
@@ -246,7 +275,9 @@ public final class ScenarioReader {
         }
         if (fileNode != null) {
             String relative = FieldReader.text(fileNode, "a CSV file path");
-            Path csv = (file.getParent() == null ? Path.of(relative) : file.getParent().resolve(relative));
+            // Resolve from the file that wrote the line, which differs from this file under 'extends'.
+            Path owner = fileNode.location().file();
+            Path csv = (owner.getParent() == null ? Path.of(relative) : owner.getParent().resolve(relative));
             List<InitialChild> children = InitialPopulationCsv.read(csv, typesById.keySet(), needIds);
             checkInitialCapacity(countByType(children), fileNode);
             return new InitialPopulation(meanCare, meanPlacement, List.of(), children);
@@ -390,9 +421,9 @@ public final class ScenarioReader {
             }
             double minStay = f.number("minimumStayDays", 0, 36500, "a number of days, 0 or more");
             double probability = f.number("probability", 0, 1, "a probability from 0 to 1");
-            double maxAge = f.optionalNumber("maxAgeYears", 18, 0, 18, "an age in years from 0 to 18");
+            double[] ages = readAgeRange(f);
             f.finish();
-            rules.add(new StepDown(from, to, minStay, probability, maxAge));
+            rules.add(new StepDown(from, to, minStay, probability, ages[0], ages[1]));
         }
         return rules;
     }
@@ -459,6 +490,18 @@ public final class ScenarioReader {
     }
 
     // ---- small shared checks ----
+
+    /** Optional {@code minAgeYears} and {@code maxAgeYears} (defaults 0 and 18), min below max. */
+    static double[] readAgeRange(FieldReader f) {
+        double min = f.optionalNumber("minAgeYears", 0, 0, 18, "an age in years from 0 to 18");
+        double max = f.optionalNumber("maxAgeYears", 18, 0, 18, "an age in years from 0 to 18");
+        if (min >= max) {
+            YamlNode at = f.optional("maxAgeYears");
+            throw new ScenarioException(at == null ? f.location() : at.location(), at == null ? "minAgeYears" : at.path(),
+                    "expected maxAgeYears above minAgeYears, found " + min + " to " + max);
+        }
+        return new double[] {min, max};
+    }
 
     private List<String> choices(YamlNode node, java.util.Collection<String> allowed, String what) {
         List<String> values = new ArrayList<>();

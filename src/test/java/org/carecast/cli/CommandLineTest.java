@@ -51,6 +51,46 @@ class CommandLineTest {
     }
 
     @Test
+    void compareWritesPairedDifferencesAndEachScenariosProjection(@TempDir Path tmp) throws Exception {
+        Path base = tmp.resolve("base.yaml");
+        Files.copy(Path.of("src/test/resources/scenarios/small.yaml"), base);
+        Path plan = tmp.resolve("plan.yaml");
+        Files.writeString(plan, """
+                extends: base.yaml
+                name: plan
+                interventions:
+                  - {id: new_home, kind: new_home, like: home, start: 2025-06-01, places: 2, fixedAnnualCost: 400000}
+                """);
+        Path folder = tmp.resolve("cmp");
+        Outcome o = carecast("compare", base.toString(), plan.toString(), "--out", folder.toString(),
+                "--replications", "30", "--threads", "2");
+        assertEquals(0, o.status(), o.err());
+        assertTrue(o.out().contains("saving, GBP million"), o.out());
+        List<String> csv = Files.readAllLines(folder.resolve("compare.csv"));
+        assertEquals("scenario,metric,unit,period,mean,p5,p25,p50,p75,p95,probability_better", csv.get(0));
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("plan,saving,pounds,2025/26,")), String.join("\n", csv));
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("plan,payback_months,months,all,")));
+        assertTrue(Files.exists(folder.resolve("base/monthly.csv")));
+        assertTrue(Files.exists(folder.resolve("plan/yearly.csv")));
+        // The new home's running cost is reported as its own spend line in the plan's projection.
+        assertTrue(Files.readAllLines(folder.resolve("plan/yearly.csv")).stream().anyMatch(l -> l.startsWith("spend,new_home,")));
+    }
+
+    @Test
+    void compareRefusesScenariosWithDifferentHorizons(@TempDir Path tmp) throws Exception {
+        Path base = tmp.resolve("base.yaml");
+        Files.copy(Path.of("src/test/resources/scenarios/small.yaml"), base);
+        Path longer = tmp.resolve("longer.yaml");
+        Files.writeString(longer, "extends: base.yaml\nhorizon: 36\n");
+        Path folder = tmp.resolve("cmp");
+        Outcome o = carecast("compare", base.toString(), longer.toString(), "--out", folder.toString());
+        assertEquals(2, o.status());
+        assertTrue(o.err().contains(longer + ":"), o.err());
+        assertTrue(o.err().contains("share the base's start and horizon"), o.err());
+        assertFalse(Files.exists(folder));
+    }
+
+    @Test
     void rerunReplacesThePreviousOutput(@TempDir Path tmp) throws Exception {
         Path folder = tmp.resolve("result");
         Files.createDirectories(folder);
@@ -95,7 +135,7 @@ class CommandLineTest {
 
     @Test
     void helpAndVersionWorkOnEveryCommand() {
-        for (String command : List.of("", "run", "validate")) {
+        for (String command : List.of("compare", "", "run", "validate")) {
             String[] help = command.isEmpty() ? new String[] {"--help"} : new String[] {command, "--help"};
             Outcome o = carecast(help);
             assertEquals(0, o.status(), command);

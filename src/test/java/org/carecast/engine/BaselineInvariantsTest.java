@@ -47,9 +47,13 @@ class BaselineInvariantsTest {
                 assertEquals(result.childrenInCare(m) + result.entries[m] - exits, result.childrenInCare(m + 1),
                         "stock flow identity in month " + m);
                 for (int t = 0; t < types; t++) {
-                    // The baseline never reduces capacity, so occupancy stays within it.
-                    assertTrue(result.census[(m + 1) * types + t] <= model.capacity().initial()[t],
-                            model.placements().ids()[t] + " over capacity in month " + m);
+                    // Types with fixed places never lose them, so occupancy stays within them. (Where
+                    // carers leave at random, a lost place may be occupied until the child moves on.)
+                    int type = t;
+                    if (java.util.Arrays.stream(model.turnover().active()).noneMatch(a -> a == type)) {
+                        assertTrue(result.census[(m + 1) * types + t] <= model.capacity().initial()[t],
+                                model.placements().ids()[t] + " over capacity in month " + m);
+                    }
                     assertTrue(result.childDays[m * types + t] >= 0);
                 }
             }

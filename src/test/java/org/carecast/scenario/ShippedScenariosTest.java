@@ -53,7 +53,8 @@ class ShippedScenariosTest {
                 String value = hash >= 0 ? line.substring(0, hash) : line;
                 // Dates and identifiers such as "16-17" are not assumptions; numbers after a colon or in a list are.
                 String withoutDates = value.replaceAll("\\d{4}-\\d{2}-\\d{2}", "").replaceAll("\"[^\"]*\"", "");
-                if (!NUMBER.matcher(withoutDates).find() || withoutDates.trim().startsWith("name:")) {
+                if (!NUMBER.matcher(withoutDates).find() || withoutDates.trim().startsWith("name:")
+                        || withoutDates.trim().startsWith("label:")) {
                     continue;
                 }
                 boolean commented = hash >= 0 || (i > 0 && lines.get(i - 1).trim().startsWith("#"));

@@ -1,0 +1,116 @@
+package org.carecast.cli;
+
+import org.carecast.engine.Simulator;
+import org.carecast.model.Model;
+import org.carecast.report.ComparisonReport;
+import org.carecast.report.OutputFolder;
+import org.carecast.report.ReportFormat;
+import org.carecast.report.RunInfo;
+import org.carecast.results.Aggregator;
+import org.carecast.results.Comparison;
+import org.carecast.scenario.ModelCompiler;
+import org.carecast.scenario.Scenario;
+import org.carecast.scenario.ScenarioException;
+import org.carecast.scenario.ScenarioReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code carecast compare BASE SCENARIO...}: runs every scenario with the same seed, replication
+ * by replication, and reports what each alternative changes against the base (paired
+ * differences with common random numbers).
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Compare scenarios with a base scenario, replication by replication (common random numbers).")
+final class CompareCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "BASE", description = "The base scenario, e.g. the status quo.")
+    Path baseFile;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "SCENARIO", description = "Scenarios to compare with the base.")
+    List<Path> scenarioFiles;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/compare-<base file name>). Replaced only when the run completes.")
+    Path out;
+
+    @picocli.CommandLine.Mixin
+    SimulationOptions options = new SimulationOptions();
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Path> files = new ArrayList<>();
+        files.add(baseFile);
+        files.addAll(scenarioFiles);
+        List<Scenario> scenarios = new ArrayList<>();
+        List<Model> models = new ArrayList<>();
+        for (Path file : files) {
+            Scenario scenario = ScenarioReader.read(file);
+            Scenario base = scenarios.isEmpty() ? scenario : scenarios.get(0);
+            if (!scenario.start().equals(base.start()) || scenario.horizonMonths() != base.horizonMonths()) {
+                String field = scenario.start().equals(base.start()) ? "horizon" : "start";
+                throw new ScenarioException(ScenarioReader.locate(file, field), field,
+                        "a compared scenario must share the base's start and horizon (" + base.start() + ", "
+                                + base.horizonMonths() + " months), found " + scenario.start() + ", "
+                                + scenario.horizonMonths() + " months");
+            }
+            scenarios.add(scenario);
+            models.add(ModelCompiler.compile(scenario));
+        }
+        int reps = options.replications(scenarios.get(0).replications(), spec.commandLine());
+        long seed = options.seed(scenarios.get(0).seed());
+        int threads = options.threads(spec.commandLine());
+        Path folder = out != null ? out : Path.of("out", "compare-" + SimulationOptions.stem(baseFile));
+
+        Comparison comparison = new Comparison(models, reps);
+        List<Aggregator> aggregators = models.stream().map(m -> new Aggregator(m, reps)).toList();
+        ProgressBar progress = ProgressBar.forTerminal(reps, options.quiet);
+        Simulator.RunStats stats = Simulator.runPaired(models, reps, seed, threads, (index, results) -> {
+            comparison.accept(index, results);
+            for (int k = 0; k < results.length; k++) {
+                aggregators.get(k).accept(index, results[k]);
+            }
+        }, progress);
+        progress.finish();
+        RunInfo info = new RunInfo(VersionProvider.version(), baseFile, seed, reps, stats.threads(), stats.seconds(), stats.events());
+        List<Comparison.Row> rows = comparison.rows();
+        String text = ComparisonReport.render(scenarios.get(0).name(), rows, info);
+
+        OutputFolder.write(folder, dir -> {
+            ComparisonReport.writeCsv(rows, dir.resolve("compare.csv"));
+            Files.writeString(dir.resolve("summary.txt"), text, StandardCharsets.UTF_8);
+            Set<String> used = new HashSet<>();
+            for (int k = 0; k < files.size(); k++) {
+                // Each scenario's own projection, in a folder named after its file.
+                String name = SimulationOptions.stem(files.get(k));
+                while (!used.add(name)) {
+                    name = name + "-" + k;
+                }
+                Path sub = Files.createDirectories(dir.resolve(name));
+                RunInfo own = new RunInfo(info.version(), files.get(k), seed, reps, info.threads(), info.seconds(), info.events());
+                ReportFormat.CSV.reporter().write(aggregators.get(k).projection(), own, sub);
+                Files.copy(files.get(k), sub.resolve("scenario.yaml"));
+            }
+        });
+        PrintWriter console = spec.commandLine().getOut();
+        if (!options.quiet) {
+            console.print(text);
+        }
+        console.printf("Wrote %s%n", folder);
+        console.flush();
+        return 0;
+    }
+}

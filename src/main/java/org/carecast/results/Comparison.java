@@ -1,0 +1,253 @@
+package org.carecast.results;
+
+import org.carecast.engine.PairedSink;
+import org.carecast.engine.ReplicationResult;
+import org.carecast.model.Model;
+import org.carecast.model.Provider;
+import org.carecast.model.TimeGrid;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Paired differences between a base scenario and each alternative, replication by replication.
+ * Replication {@code i} of every scenario sees the same children and draws (common random
+ * numbers), so a difference measures the change itself rather than luck; its band is as
+ * narrow as the method allows. Every metric is oriented so that a positive value is what the
+ * alternative buys, except {@link Metric#THREE_PLUS_MOVES_CHANGE}, a change where lower is
+ * better, and {@link Metric#PAYBACK_MONTHS}.
+ *
+ * <p>Periods are the financial years of the horizon and "all" (the whole horizon; for
+ * average-stock metrics the average over it). Memory is (alternatives x metrics x periods x
+ * replications) doubles.
+ */
+public final class Comparison implements PairedSink {
+
+    /** What a comparison reports, with its unit. */
+    public enum Metric {
+        /** Base spend minus the alternative's, in pounds, net of the alternative's own running and capital costs. */
+        SAVING("saving", "pounds"),
+        /** Average children placed out of borough, base minus alternative. */
+        KEPT_IN_BOROUGH("children_kept_in_borough", "children"),
+        /** Average children in external (bought) placements, base minus alternative. */
+        EXTERNAL_AVOIDED("external_placements_avoided", "children"),
+        /** Placements that missed the first choice, base minus alternative. */
+        SPILL_OVER_AVOIDED("spill_over_avoided", "placements"),
+        /** Placement breakdowns, base minus alternative. */
+        BREAKDOWNS_AVOIDED("breakdowns_avoided", "placements"),
+        /** Average children with 3+ moves in the last 12 months, alternative minus base (negative is better). */
+        THREE_PLUS_MOVES_CHANGE("three_plus_moves_change", "children"),
+        /**
+         * Months from the start until the cumulative saving turns non-negative for good: 0 when
+         * the alternative never falls behind, infinite when it is still behind at the end of
+         * the horizon. Horizon only.
+         */
+        PAYBACK_MONTHS("payback_months", "months");
+
+        private final String id;
+        private final String unit;
+
+        Metric(String id, String unit) {
+            this.id = id;
+            this.unit = unit;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public String unit() {
+            return unit;
+        }
+    }
+
+    /**
+     * One metric for one period of one alternative: the distribution of the paired difference,
+     * and the share of replications in which the alternative does better on it (costs less,
+     * keeps more children local, fewer children with 3+ moves, pays back within the horizon).
+     */
+    public record Row(String scenario, Metric metric, String period, Summary summary, double probabilityBetter) {
+    }
+
+    private final Model base;
+    private final List<Model> alternatives;
+    private final int replications;
+    private final String[] periods;
+    private final int[] firstMonth;
+    private final int[] endMonth;
+    /** values[alternative][metric][period][replication]. */
+    private final double[][][][] values;
+
+    /** {@code models.get(0)} is the base; the rest are alternatives. All must share start and horizon. */
+    public Comparison(List<Model> models, int replications) {
+        this.base = models.get(0);
+        this.alternatives = List.copyOf(models.subList(1, models.size()));
+        this.replications = replications;
+        TimeGrid time = base.time();
+        int years = time.financialYearCount();
+        periods = Arrays.copyOf(time.financialYears(), years + 1);
+        periods[years] = "all";
+        firstMonth = new int[years + 1];
+        endMonth = new int[years + 1];
+        Arrays.fill(firstMonth, Integer.MAX_VALUE);
+        for (int m = 0; m < time.months(); m++) {
+            int y = time.financialYearIndex()[m];
+            firstMonth[y] = Math.min(firstMonth[y], m);
+            endMonth[y] = m + 1;
+        }
+        firstMonth[years] = 0;
+        endMonth[years] = time.months();
+        values = new double[alternatives.size()][Metric.values().length][periods.length][replications];
+    }
+
+    @Override
+    public void accept(int replication, ReplicationResult[] results) {
+        ReplicationResult b = results[0];
+        for (int a = 0; a < alternatives.size(); a++) {
+            Model alt = alternatives.get(a);
+            ReplicationResult r = results[a + 1];
+            double[][][] v = values[a];
+            for (int p = 0; p < periods.length; p++) {
+                int from = firstMonth[p];
+                int to = endMonth[p];
+                v[Metric.SAVING.ordinal()][p][replication] = spend(b, from, to) - spend(r, from, to);
+                v[Metric.KEPT_IN_BOROUGH.ordinal()][p][replication] =
+                        averageIn(base, b, from, to, true) - averageIn(alt, r, from, to, true);
+                v[Metric.EXTERNAL_AVOIDED.ordinal()][p][replication] =
+                        averageIn(base, b, from, to, false) - averageIn(alt, r, from, to, false);
+                v[Metric.SPILL_OVER_AVOIDED.ordinal()][p][replication] = sum(b.spillOver, from * b.types, to * b.types)
+                        - sum(r.spillOver, from * r.types, to * r.types);
+                v[Metric.BREAKDOWNS_AVOIDED.ordinal()][p][replication] = sum(b.breakdowns, from, to) - sum(r.breakdowns, from, to);
+                v[Metric.THREE_PLUS_MOVES_CHANGE.ordinal()][p][replication] =
+                        meanCensus(r.threePlusMoves, from, to) - meanCensus(b.threePlusMoves, from, to);
+                v[Metric.PAYBACK_MONTHS.ordinal()][p][replication] = p == periods.length - 1 ? payback(b, r) : Double.NaN;
+            }
+        }
+    }
+
+    /** Every metric and period of every alternative, in order. */
+    public List<Row> rows() {
+        List<Row> rows = new ArrayList<>();
+        for (int a = 0; a < alternatives.size(); a++) {
+            for (Metric metric : Metric.values()) {
+                for (int p = 0; p < periods.length; p++) {
+                    if (metric == Metric.PAYBACK_MONTHS && p != periods.length - 1) {
+                        continue;
+                    }
+                    double[] x = values[a][metric.ordinal()][p];
+                    int better = 0;
+                    for (double d : x) {
+                        boolean b = switch (metric) {
+                            case THREE_PLUS_MOVES_CHANGE -> d < 0;
+                            case PAYBACK_MONTHS -> d < Double.POSITIVE_INFINITY;
+                            default -> d > 0;
+                        };
+                        if (b) {
+                            better++;
+                        }
+                    }
+                    Summary summary = metric == Metric.PAYBACK_MONTHS ? summaryWithInfinity(x) : Summary.of(x);
+                    rows.add(new Row(alternatives.get(a).name(), metric, periods[p], summary, (double) better / x.length));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** The paired differences of every replication for one alternative, metric and period (a copy). */
+    public double[] values(int alternative, Metric metric, String period) {
+        int p = Arrays.asList(periods).indexOf(period);
+        if (p < 0) {
+            throw new IllegalArgumentException("no period " + period);
+        }
+        return values[alternative][metric.ordinal()][p].clone();
+    }
+
+    public String[] periods() {
+        return periods.clone();
+    }
+
+    public int replications() {
+        return replications;
+    }
+
+    /**
+     * Percentiles of values that may be infinite ("not paid back"): sorted as the largest
+     * values, so a percentile that reaches them is infinite too.
+     */
+    private static Summary summaryWithInfinity(double[] x) {
+        double[] finite = x.clone();
+        for (int i = 0; i < finite.length; i++) {
+            if (finite[i] == Double.POSITIVE_INFINITY) {
+                finite[i] = Double.MAX_VALUE;
+            }
+        }
+        Summary s = Summary.of(finite);
+        return new Summary(restore(s.mean()), restore(s.p5()), restore(s.p25()), restore(s.p50()), restore(s.p75()),
+                restore(s.p95()));
+    }
+
+    private static double restore(double v) {
+        return v > 1e300 || Double.isNaN(v) ? Double.POSITIVE_INFINITY : v;
+    }
+
+    // ---- per-replication measures ----
+
+    private static double spend(ReplicationResult r, int from, int to) {
+        double total = 0;
+        for (int m = from; m < to; m++) {
+            total += r.totalSpend(m);
+        }
+        return total;
+    }
+
+    /** Average number of children out of borough ({@code outOfBorough}) or in external provision, over months. */
+    private static double averageIn(Model model, ReplicationResult r, int from, int to, boolean outOfBorough) {
+        double childDays = 0;
+        for (int t = 0; t < r.types; t++) {
+            boolean counted = outOfBorough ? !model.placements().inBorough()[t]
+                    : model.placements().providers()[t] == Provider.EXTERNAL;
+            if (counted) {
+                for (int m = from; m < to; m++) {
+                    childDays += r.childDays[m * r.types + t];
+                }
+            }
+        }
+        double days = model.time().monthStartDay()[to] - model.time().monthStartDay()[from];
+        return childDays / days;
+    }
+
+    private static double sum(int[] a, int from, int to) {
+        long total = 0;
+        for (int i = from; i < to; i++) {
+            total += a[i];
+        }
+        return total;
+    }
+
+    /** Mean of the censuses taken at the start of months {@code from .. to-1}. */
+    private static double meanCensus(int[] census, int from, int to) {
+        return sum(census, from, to) / (to - from);
+    }
+
+    /**
+     * Months until the alternative has paid for itself: the month after the last one in which
+     * the cumulative saving is negative. Zero when it never falls behind; infinite when it is
+     * still behind at the end of the horizon.
+     */
+    private static double payback(ReplicationResult b, ReplicationResult r) {
+        double cumulative = 0;
+        int lastBehind = -1;
+        for (int m = 0; m < b.months; m++) {
+            cumulative += b.totalSpend(m) - r.totalSpend(m);
+            if (cumulative < 0) {
+                lastBehind = m;
+            }
+        }
+        if (cumulative < 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return lastBehind + 1;
+    }
+}
