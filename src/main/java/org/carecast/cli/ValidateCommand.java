@@ -25,9 +25,10 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         Scenario scenario = ScenarioReader.read(scenarioFile);
         Model model = ModelCompiler.compile(scenario);
-        spec.commandLine().getOut().printf("%s: valid. '%s': %d placement types, %d need levels, %d age bands, %d children at %s, %d months, %d replications.%n",
+        spec.commandLine().getOut().printf("%s: valid. '%s': %d placement types, %d need levels, %d age bands, %d children at %s, %d months, %d replications, %d interventions.%n",
                 scenarioFile, scenario.name(), model.types(), model.needs().size(), model.ages().size(),
-                model.initial().size(), scenario.start(), scenario.horizonMonths(), scenario.replications());
+                model.initial().size(), scenario.start(), scenario.horizonMonths(), scenario.replications(),
+                scenario.interventions().size());
         return 0;
     }
 }
