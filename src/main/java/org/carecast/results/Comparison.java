@@ -103,27 +103,45 @@ public final class Comparison implements PairedSink {
 
     @Override
     public void accept(int replication, ReplicationResult[] results) {
-        ReplicationResult b = results[0];
+        double[] baseSpend = monthlySpend(results[0]);
+        double[][] baseLevels = levels(base, results[0], baseSpend);
         for (int a = 0; a < alternatives.size(); a++) {
-            Model alt = alternatives.get(a);
-            ReplicationResult r = results[a + 1];
+            double[] altSpend = monthlySpend(results[a + 1]);
+            double[][] altLevels = levels(alternatives.get(a), results[a + 1], altSpend);
             double[][][] v = values[a];
-            for (int p = 0; p < periods.length; p++) {
-                int from = firstMonth[p];
-                int to = endMonth[p];
-                v[Metric.SAVING.ordinal()][p][replication] = spend(b, from, to) - spend(r, from, to);
-                v[Metric.KEPT_IN_BOROUGH.ordinal()][p][replication] =
-                        averageIn(base, b, from, to, true) - averageIn(alt, r, from, to, true);
-                v[Metric.EXTERNAL_AVOIDED.ordinal()][p][replication] =
-                        averageIn(base, b, from, to, false) - averageIn(alt, r, from, to, false);
-                v[Metric.SPILL_OVER_AVOIDED.ordinal()][p][replication] = sum(b.spillOver, from * b.types, to * b.types)
-                        - sum(r.spillOver, from * r.types, to * r.types);
-                v[Metric.BREAKDOWNS_AVOIDED.ordinal()][p][replication] = sum(b.breakdowns, from, to) - sum(r.breakdowns, from, to);
-                v[Metric.THREE_PLUS_MOVES_CHANGE.ordinal()][p][replication] =
-                        meanCensus(r.threePlusMoves, from, to) - meanCensus(b.threePlusMoves, from, to);
-                v[Metric.PAYBACK_MONTHS.ordinal()][p][replication] = p == periods.length - 1 ? payback(b, r) : Double.NaN;
+            for (Metric metric : Metric.values()) {
+                if (metric == Metric.PAYBACK_MONTHS) {
+                    continue;
+                }
+                int k = metric.ordinal();
+                for (int p = 0; p < periods.length; p++) {
+                    double difference = baseLevels[k][p] - altLevels[k][p];
+                    v[k][p][replication] = metric == Metric.THREE_PLUS_MOVES_CHANGE ? -difference : difference;
+                }
             }
+            double[] payback = v[Metric.PAYBACK_MONTHS.ordinal()][periods.length - 1];
+            payback[replication] = payback(baseSpend, altSpend);
         }
+    }
+
+    /**
+     * One scenario's own figures in one replication, per metric (indexed by ordinal, payback
+     * excepted) and period, before differencing: spend, average children out of borough and in
+     * external placements, spill-over, breakdowns, average children with 3+ moves.
+     */
+    private double[][] levels(Model model, ReplicationResult r, double[] spend) {
+        double[][] out = new double[Metric.values().length][periods.length];
+        for (int p = 0; p < periods.length; p++) {
+            int from = firstMonth[p];
+            int to = endMonth[p];
+            out[Metric.SAVING.ordinal()][p] = sum(spend, from, to);
+            out[Metric.KEPT_IN_BOROUGH.ordinal()][p] = averageIn(model, r, from, to, true);
+            out[Metric.EXTERNAL_AVOIDED.ordinal()][p] = averageIn(model, r, from, to, false);
+            out[Metric.SPILL_OVER_AVOIDED.ordinal()][p] = sum(r.spillOver, from * r.types, to * r.types);
+            out[Metric.BREAKDOWNS_AVOIDED.ordinal()][p] = sum(r.breakdowns, from, to);
+            out[Metric.THREE_PLUS_MOVES_CHANGE.ordinal()][p] = sum(r.threePlusMoves, from, to) / (to - from);
+        }
+        return out;
     }
 
     /** Every metric and period of every alternative, in order. */
@@ -194,12 +212,12 @@ public final class Comparison implements PairedSink {
 
     // ---- per-replication measures ----
 
-    private static double spend(ReplicationResult r, int from, int to) {
-        double total = 0;
-        for (int m = from; m < to; m++) {
-            total += r.totalSpend(m);
+    private static double[] monthlySpend(ReplicationResult r) {
+        double[] spend = new double[r.months];
+        for (int m = 0; m < r.months; m++) {
+            spend[m] = r.totalSpend(m);
         }
-        return total;
+        return spend;
     }
 
     /** Average number of children out of borough ({@code outOfBorough}) or in external provision, over months. */
@@ -226,9 +244,12 @@ public final class Comparison implements PairedSink {
         return total;
     }
 
-    /** Mean of the censuses taken at the start of months {@code from .. to-1}. */
-    private static double meanCensus(int[] census, int from, int to) {
-        return sum(census, from, to) / (to - from);
+    private static double sum(double[] a, int from, int to) {
+        double total = 0;
+        for (int i = from; i < to; i++) {
+            total += a[i];
+        }
+        return total;
     }
 
     /**
@@ -236,11 +257,11 @@ public final class Comparison implements PairedSink {
      * the cumulative saving is negative. Zero when it never falls behind; infinite when it is
      * still behind at the end of the horizon.
      */
-    private static double payback(ReplicationResult b, ReplicationResult r) {
+    private static double payback(double[] baseSpend, double[] altSpend) {
         double cumulative = 0;
         int lastBehind = -1;
-        for (int m = 0; m < b.months; m++) {
-            cumulative += b.totalSpend(m) - r.totalSpend(m);
+        for (int m = 0; m < baseSpend.length; m++) {
+            cumulative += baseSpend[m] - altSpend[m];
             if (cumulative < 0) {
                 lastBehind = m;
             }
