@@ -285,8 +285,11 @@ final class InterventionEffects {
                     pounds[m] += capital;
                 }
             }
-            ids.add(i.id());
-            labels.add(i.label());
+            // A new home's running cost is its placement type's fixed cost, reported under the
+            // intervention's id; its capital needs a line of its own so the two stay apart.
+            boolean ownType = i instanceof NewHome;
+            ids.add(ownType ? i.id() + "_capital" : i.id());
+            labels.add(ownType ? i.label() + " (capital)" : i.label());
             lines.add(pounds);
         }
         double[] flat = new double[months * ids.size()];

@@ -59,7 +59,8 @@ class CommandLineTest {
                 extends: base.yaml
                 name: plan
                 interventions:
-                  - {id: new_home, kind: new_home, like: home, start: 2025-06-01, places: 2, fixedAnnualCost: 400000}
+                  - {id: new_home, kind: new_home, like: home, start: 2025-06-01, places: 2, fixedAnnualCost: 400000,
+                     capitalCost: 250000}
                 """);
         Path folder = tmp.resolve("cmp");
         Outcome o = carecast("compare", base.toString(), plan.toString(), "--out", folder.toString(),
@@ -73,7 +74,13 @@ class CommandLineTest {
         assertTrue(Files.exists(folder.resolve("base/monthly.csv")));
         assertTrue(Files.exists(folder.resolve("plan/yearly.csv")));
         // The new home's running cost is reported as its own spend line in the plan's projection.
-        assertTrue(Files.readAllLines(folder.resolve("plan/yearly.csv")).stream().anyMatch(l -> l.startsWith("spend,new_home,")));
+        List<String> yearly = Files.readAllLines(folder.resolve("plan/yearly.csv"));
+        assertTrue(yearly.stream().anyMatch(l -> l.startsWith("spend,new_home,")));
+        // Its capital is a line of its own, paid in full in the opening year, every replication.
+        assertTrue(yearly.contains("spend,new_home_capital,pounds,2025/26,250000,250000,250000,250000,250000,250000"),
+                String.join("\n", yearly));
+        // No metric, group and period appears twice.
+        assertEquals(yearly.size(), yearly.stream().map(l -> String.join(",", List.of(l.split(",")).subList(0, 4))).distinct().count());
     }
 
     @Test
