@@ -43,27 +43,35 @@ public final class ConsoleSummary {
         List<String> yearEnds = p.series("yearly", "children_at_year_end", "all").stream().map(Projection.Row::period).toList();
         List<String> censusMonths = yearEndCensusMonths(p, years);
         for (String type : types) {
-            children.row(type, censusMonths, m -> whole(p.find("monthly", "children", type, m).orElseThrow().summary().p50()));
+            children.row(p.label(type), censusMonths, m -> whole(p.find("monthly", "children", type, m).orElseThrow().summary().p50()));
         }
-        children.row("all", yearEnds, y -> whole(p.find("yearly", "children_at_year_end", "all", y).orElseThrow().summary().p50()));
+        children.row("All children in care", yearEnds, y -> whole(p.find("yearly", "children_at_year_end", "all", y).orElseThrow().summary().p50()));
         children.row("  90% band", yearEnds, y -> band(p.find("yearly", "children_at_year_end", "all", y).orElseThrow().summary(), 1, 0));
         children.renderTo(out);
 
         TextTable spend = new TextTable("Spend by financial year, pounds million (median)", years);
         for (String type : spendLines) {
-            spend.row(type, years, y -> millions(p.find("yearly", "spend", type, y).orElseThrow().summary().p50()));
+            spend.row(p.label(type), years, y -> millions(p.find("yearly", "spend", type, y).orElseThrow().summary().p50()));
         }
-        spend.row("total", years, y -> millions(p.find("yearly", "spend", "all", y).orElseThrow().summary().p50()));
+        spend.row("Total", years, y -> millions(p.find("yearly", "spend", "all", y).orElseThrow().summary().p50()));
         spend.row("  90% band", years, y -> band(p.find("yearly", "spend", "all", y).orElseThrow().summary(), 1e6, 1));
         spend.renderTo(out);
+        out.append(String.join("\n",
+                "Each figure is the median of the simulated futures: half fall above it, half below. Medians of",
+                "separate lines do not add up to the median total. In 9 futures out of 10 the total lies inside",
+                "the 90% band.", "", ""));
 
         TextTable flows = new TextTable("Flows per financial year (median)", years);
-        String[][] metrics = {{"entries", "entries into care"}, {"exits", "exits from care"},
-                {"spill_over", "spill-over placements"}, {"moves", "placement moves"}};
+        String[][] metrics = {{"entries", "Entries into care"}, {"exits", "Exits from care"},
+                {"spill_over", "Spill-over placements"}, {"moves", "Placement moves"}};
         for (String[] flow : metrics) {
             flows.row(flow[1], years, y -> whole(p.find("yearly", flow[0], "all", y).orElseThrow().summary().p50()));
         }
         flows.renderTo(out);
+        out.append(String.join("\n",
+                "Spill-over: placements that could not be made in the first-choice type (its places were full or",
+                "it does not take the child's age) and went to the next type on the list, often an external one.",
+                "Years run April to March; money is in pounds at each year's prices.", "", ""));
 
         out.append(String.format(Locale.ROOT, "Simulated %,d events in %.2f s on %d thread(s): %.1f million events per second.%n",
                 info.events(), info.seconds(), info.threads(), info.eventsPerSecond() / 1e6));

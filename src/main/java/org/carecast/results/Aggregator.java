@@ -5,7 +5,9 @@ import org.carecast.engine.ResultSink;
 import org.carecast.model.Model;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Folds replications into per-cell value arrays as they finish, storing each replication's
@@ -63,6 +65,13 @@ public final class Aggregator implements ResultSink {
                         Summary.of(values[s][p])));
             }
         }
-        return new Projection(model.name(), model.time().start(), model.time().months(), replications, rows);
+        Map<String, String> labels = new HashMap<>();
+        for (int t = 0; t < model.types(); t++) {
+            labels.put(model.placements().ids()[t], model.placements().labels()[t]);
+        }
+        for (int l = 0; l < model.costLines().size(); l++) {
+            labels.put(model.costLines().ids()[l], model.costLines().labels()[l]);
+        }
+        return new Projection(model.name(), model.time().start(), model.time().months(), replications, rows, labels);
     }
 }

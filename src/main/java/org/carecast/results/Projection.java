@@ -2,6 +2,7 @@ package org.carecast.results;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,11 +14,19 @@ import java.util.Optional;
  * @param months       horizon in months
  * @param replications replications summarised
  * @param rows         one row per series and period
+ * @param labels       readable names of groups (placement types, intervention cost lines) by id
  */
-public record Projection(String scenario, LocalDate start, int months, int replications, List<Row> rows) {
+public record Projection(String scenario, LocalDate start, int months, int replications, List<Row> rows,
+                         Map<String, String> labels) {
 
     public Projection {
         rows = List.copyOf(rows);
+        labels = Map.copyOf(labels);
+    }
+
+    /** The readable name of a group, or the group id itself when it has none (e.g. "all"). */
+    public String label(String group) {
+        return labels.getOrDefault(group, group);
     }
 
     /** One period of one series. */
