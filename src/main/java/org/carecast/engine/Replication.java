@@ -113,6 +113,7 @@ public final class Replication {
     private final double[] stepDownAfter;
 
     // ---- carer turnover, per placement type (see CarerTurnover) ----
+    private final boolean[] hasTurnover;
     private final long[] turnoverKey;
     private final double[] gainResidual;
     private final double[] nextGain;
@@ -150,6 +151,10 @@ public final class Replication {
         stepDownAfter = new double[types];
         for (int t = 0; t < types; t++) {
             stepDownAfter[t] = model.stepDown().earliestEligibleDays(t);
+        }
+        hasTurnover = new boolean[types];
+        for (int t : model.turnover().active()) {
+            hasTurnover[t] = true;
         }
         turnoverKey = new long[types];
         gainResidual = new double[types];
@@ -741,17 +746,14 @@ public final class Replication {
     // =====================================================================================
 
     private boolean isTurnoverType(int t) {
-        return turnoverKey[t] != 0;
+        return hasTurnover[t];
     }
 
     private void startTurnover() {
-        Arrays.fill(turnoverKey, 0);
         Arrays.fill(nextGain, INF);
         Arrays.fill(nextLoss, INF);
         for (int t : model.turnover().active()) {
-            // Zero marks "no turnover"; a mixed key is zero with negligible probability, but be exact.
-            long k = RandomStreams.entityKey(replicationKey, FIRST_TURNOVER_STREAM + t);
-            turnoverKey[t] = k == 0 ? 1 : k;
+            turnoverKey[t] = RandomStreams.entityKey(replicationKey, FIRST_TURNOVER_STREAM + t);
             gainDraws[t] = 0;
             lossDraws[t] = 0;
             nextGain[t] = advanceClock(model.turnover().gainPerDay(), t, types, now, month,
@@ -770,11 +772,12 @@ public final class Replication {
                     exponential(turnoverKey[t], RandomStreams.CARER_GAIN, ++gainDraws[t]));
             changePlaces(t, +1);
         } else {
-            consumeLoss(t);
+            // The loss clock has just run out: start a fresh one from now.
+            lossAnchor[t] = now;
             lossResidual[t] = exponential(turnoverKey[t], RandomStreams.CARER_LOSS, ++lossDraws[t]);
             changePlaces(t, -1);
         }
-        findNextTurnover();
+        // changePlaces has rescheduled this type's loss clock and found the next turnover event.
     }
 
     /** Spends the loss clock's unit hazard for the time since it was last brought up to date. */
