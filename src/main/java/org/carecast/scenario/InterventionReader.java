@@ -35,7 +35,9 @@ final class InterventionReader {
     List<Intervention> read(YamlNode node) {
         List<Intervention> out = new ArrayList<>();
         Map<String, SourceLocation> ids = new HashMap<>();
+        // Hubs on one type share their effects: the engine keeps one multiplier per type.
         Map<String, Double> satelliteMultiplier = new HashMap<>();
+        Map<String, Double> carerLossMultiplier = new HashMap<>();
         for (YamlNode item : FieldReader.asSequence(node, "a list of interventions").items()) {
             FieldReader f = FieldReader.of(item, "an intervention");
             YamlNode idNode = f.required("id", "an identifier");
@@ -93,6 +95,13 @@ final class InterventionReader {
                                 + "' must share one breakdown multiplier; another hub uses " + earlier);
                     }
                     double loss = f.optionalNumber("carerLossMultiplier", 1, 0, 100, "a multiplier on the rate carers leave, 0 or more");
+                    Double earlierLoss = carerLossMultiplier.putIfAbsent(foster, loss);
+                    if (earlierLoss != null && earlierLoss != loss) {
+                        YamlNode at = f.optional("carerLossMultiplier");
+                        throw new ScenarioException(at == null ? f.location() : at.location(),
+                                at == null ? "carerLossMultiplier" : at.path(), "hubs on '" + foster
+                                        + "' must share one carer loss multiplier; another hub uses " + earlierLoss);
+                    }
                     yield new Mockingbird(id, label, from, until, inflation, foster, hubs, satellites, children, cost,
                             breakdown, loss);
                 }

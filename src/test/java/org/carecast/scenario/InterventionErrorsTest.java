@@ -33,4 +33,15 @@ class InterventionErrorsTest {
         assertTrue(e.getMessage().contains("field '" + field + "'"), e.getMessage());
         assertTrue(e.getMessage().contains(message), e.getMessage());
     }
+
+    @org.junit.jupiter.api.Test
+    void hubsOnOneTypeMustShareTheirCarerLossMultiplier() throws Exception {
+        String hub = "{kind: mockingbird, fosterType: foster, start: 2025-06-01, hubs: 1, satelliteHouseholds: 6,"
+                + " childrenPerHousehold: 1, annualCostPerHub: 1, breakdownMultiplier: 0.7, carerLossMultiplier: ";
+        String text = Files.readString(SMALL) + "interventions:\n  - " + hub.replace("{", "{id: a, ") + "0.5}\n  - "
+                + hub.replace("{", "{id: b, ") + "0.8}\n";
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioReader.parse(SMALL, text));
+        assertTrue(e.getMessage().contains("interventions[1].carerLossMultiplier"), e.getMessage());
+        assertTrue(e.getMessage().contains("must share one carer loss multiplier"), e.getMessage());
+    }
 }
