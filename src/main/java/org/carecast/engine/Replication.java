@@ -4,6 +4,7 @@ import org.carecast.model.AgeBands;
 import org.carecast.model.CapacityPlan;
 import org.carecast.model.ExitReason;
 import org.carecast.model.Model;
+import org.carecast.model.TimeGrid;
 
 import java.util.Arrays;
 
@@ -857,6 +858,30 @@ public final class Replication {
             }
         }
         result.threePlusMoves[m] = unstable;
+        countLongTermStability(m);
+    }
+
+    /**
+     * The national long-term stability measure: of children under 16 looked after for 2.5 years
+     * or more, those who have lived in the same placement for 2 years or more.
+     */
+    private void countLongTermStability(int m) {
+        double bornAfter = now - AgeBands.AGE_16_DAYS;
+        double inCareBefore = now - 2.5 * TimeGrid.DAYS_PER_YEAR;
+        double placedBefore = now - 2 * TimeGrid.DAYS_PER_YEAR;
+        int eligible = 0;
+        int stable = 0;
+        for (int id = 0; id < highWater; id++) {
+            int at = id * D;
+            if (inCare[id] && dbl[at + BIRTH] > bornAfter && dbl[at + CARE_START] <= inCareBefore) {
+                eligible++;
+                if (dbl[at + PLACE_START] <= placedBefore) {
+                    stable++;
+                }
+            }
+        }
+        result.longTermEligible[m] = eligible;
+        result.longTermStable[m] = stable;
     }
 
     // =====================================================================================

@@ -19,6 +19,13 @@ public final class ReplicationResult {
     public final int[] census;
     /** Children with three or more placement moves in the previous 365 days, at the start of month m. */
     public final int[] threePlusMoves;
+    /**
+     * Children under 16 looked after for 2.5 years or more at census m: the denominator of the
+     * national long-term stability measure (DfE; formerly NI 63).
+     */
+    public final int[] longTermEligible;
+    /** Of {@link #longTermEligible}, those in the same placement for 2 years or more at census m. */
+    public final int[] longTermStable;
     /** Child-days spent in each type during month m: [m * types + t]. */
     public final double[] childDays;
     /** Spend in pounds during month m on each type (per-child cost plus fixed cost): [m * types + t]. */
@@ -52,6 +59,8 @@ public final class ReplicationResult {
         lineSpend = new double[months * lines];
         census = new int[(months + 1) * types];
         threePlusMoves = new int[months + 1];
+        longTermEligible = new int[months + 1];
+        longTermStable = new int[months + 1];
         childDays = new double[months * types];
         spend = new double[months * types];
         spillOver = new int[months * types];
@@ -88,6 +97,8 @@ public final class ReplicationResult {
         Arrays.fill(lineSpend, 0);
         Arrays.fill(census, 0);
         Arrays.fill(threePlusMoves, 0);
+        Arrays.fill(longTermEligible, 0);
+        Arrays.fill(longTermStable, 0);
         Arrays.fill(childDays, 0);
         Arrays.fill(spend, 0);
         Arrays.fill(spillOver, 0);

@@ -21,6 +21,7 @@ package org.carecast.model;
  * @param turnover     foster places gained and lost at random
  * @param satellites   Mockingbird satellite households and their effect on breakdowns
  * @param costLines    fixed spending by interventions (hubs, campaigns, capital)
+ * @param finance      budgets and income
  * @param replications default number of replications
  * @param seed         default seed
  */
@@ -28,7 +29,7 @@ public record Model(String name, TimeGrid time, PlacementTable placements, Capac
                    AgeBands ages, NeedLevels needs, EntryProcess entries, MatchingTable matching,
                    BreakdownHazard breakdown, StepDownRules stepDown, AgeingRule ageing, ExitHazard exits,
                    InitialCohort initial, CarerTurnover turnover, SatelliteCare satellites,
-                    CostLines costLines, int replications, long seed) {
+                    CostLines costLines, Finance finance, int replications, long seed) {
 
     public int types() {
         return placements.size();

@@ -10,59 +10,87 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Folds replications into per-cell value arrays as they finish, storing each replication's
- * value at its own index so that the result is the same whatever order threads deliver
- * replications in. Memory is (cells x replications) doubles; children's records are never
- * kept. {@link #projection()} turns the arrays into percentile summaries.
+ * Folds replications into one {@link QuantileSketch} per output cell (series x period) as they
+ * finish. Each worker reads its replication's cell values in parallel; the values are then
+ * folded in replication order through a {@link ReplicationOrder}, so the projection is the
+ * same whatever the thread count. Memory does not grow with the number of replications: cells
+ * x at most {@link QuantileSketch#DEFAULT_EXACT_LIMIT} values, plus a window of replications
+ * waiting for an earlier one. Children's records are never kept.
  */
 public final class Aggregator implements ResultSink {
 
+    /** Replications a fast worker may run ahead of the oldest unfinished one. */
+    private static final int WINDOW = 64;
+
     private final Model model;
     private final List<Series> series;
-    /** values[s][period][replication]. */
-    private final double[][][] values;
+    /** First cell of each series; cells are numbered series by series, period by period. */
+    private final int[] firstCell;
+    private final QuantileSketch[] cells;
+    private final ReplicationOrder<double[]> order;
     private final int replications;
 
     public Aggregator(Model model, int replications) {
+        this(model, replications, QuantileSketch.DEFAULT_EXACT_LIMIT);
+    }
+
+    /** @param exactLimit replications whose values are kept for exact percentiles (see {@link QuantileSketch}) */
+    public Aggregator(Model model, int replications, int exactLimit) {
         this.model = model;
         this.replications = replications;
         this.series = OutputSeries.of(model);
-        this.values = new double[series.size()][][];
+        this.firstCell = new int[series.size() + 1];
         for (int s = 0; s < series.size(); s++) {
-            values[s] = new double[series.get(s).periods().length][replications];
+            firstCell[s + 1] = firstCell[s] + series.get(s).periods().length;
         }
+        this.cells = new QuantileSketch[firstCell[series.size()]];
+        for (int c = 0; c < cells.length; c++) {
+            cells[c] = new QuantileSketch(exactLimit);
+        }
+        this.order = new ReplicationOrder<>(this::fold, WINDOW);
     }
 
     @Override
     public void accept(int replication, ReplicationResult result) {
+        double[] values = new double[cells.length];
         for (int s = 0; s < series.size(); s++) {
             Series.Value value = series.get(s).value();
-            double[][] cells = values[s];
-            for (int p = 0; p < cells.length; p++) {
-                cells[p][replication] = value.of(result, p);
+            for (int c = firstCell[s]; c < firstCell[s + 1]; c++) {
+                values[c] = value.of(result, c - firstCell[s]);
             }
+        }
+        order.deliver(replication, values);
+    }
+
+    private void fold(double[] values) {
+        for (int c = 0; c < cells.length; c++) {
+            cells[c].add(values[c]);
         }
     }
 
-    /** The value of every replication for one series and period (a copy). */
-    public double[] values(String table, String metric, String group, int period) {
+    /** The distribution so far of one series in one period. */
+    public QuantileSketch cell(String table, String metric, String group, int period) {
         for (int s = 0; s < series.size(); s++) {
             Series x = series.get(s);
             if (x.table().equals(table) && x.metric().equals(metric) && x.group().equals(group)) {
-                return values[s][period].clone();
+                return cells[firstCell[s] + period];
             }
         }
         throw new IllegalArgumentException("no series " + table + "/" + metric + "/" + group);
     }
 
-    /** Percentile summaries of every series and period. */
+    /** Percentile summaries of every series and period; every replication must have been delivered. */
     public Projection projection() {
+        int delivered = order.delivered();
+        if (delivered != replications) {
+            throw new IllegalStateException(delivered + " of " + replications + " replications delivered in order");
+        }
         List<Projection.Row> rows = new ArrayList<>();
         for (int s = 0; s < series.size(); s++) {
             Series x = series.get(s);
             for (int p = 0; p < x.periods().length; p++) {
                 rows.add(new Projection.Row(x.table(), x.metric(), x.group(), x.unit(), x.periods()[p],
-                        Summary.of(values[s][p])));
+                        cells[firstCell[s] + p].summary()));
             }
         }
         Map<String, String> labels = new HashMap<>();
@@ -72,6 +100,13 @@ public final class Aggregator implements ResultSink {
         for (int l = 0; l < model.costLines().size(); l++) {
             labels.put(model.costLines().ids()[l], model.costLines().labels()[l]);
         }
+        for (int l = 0; l < model.finance().lines(); l++) {
+            labels.putIfAbsent(model.finance().lineIds()[l], model.finance().lineLabels()[l]);
+        }
+        for (int i = 0; i < model.finance().incomes(); i++) {
+            labels.putIfAbsent(model.finance().incomeIds()[i], model.finance().incomeLabels()[i]);
+        }
+        labels.put(Money.UNBUDGETED, "Not in any budget line (new provision, interventions)");
         return new Projection(model.name(), model.time().start(), model.time().months(), replications, rows, labels);
     }
 }

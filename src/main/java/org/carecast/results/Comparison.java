@@ -19,8 +19,9 @@ import java.util.List;
  * better, and {@link Metric#PAYBACK_MONTHS}.
  *
  * <p>Periods are the financial years of the horizon and "all" (the whole horizon; for
- * average-stock metrics the average over it). Memory is (alternatives x metrics x periods x
- * replications) doubles.
+ * average-stock metrics the average over it). Replications are folded in index order into one
+ * {@link QuantileSketch} per alternative, metric and period, so memory does not grow with the
+ * number of replications and the figures do not depend on the thread count.
  */
 public final class Comparison implements PairedSink {
 
@@ -70,17 +71,28 @@ public final class Comparison implements PairedSink {
     public record Row(String scenario, Metric metric, String period, Summary summary, double probabilityBetter) {
     }
 
+    private static final int METRICS = Metric.values().length;
+    private static final int WINDOW = 64;
+
     private final Model base;
     private final List<Model> alternatives;
     private final int replications;
     private final String[] periods;
     private final int[] firstMonth;
     private final int[] endMonth;
-    /** values[alternative][metric][period][replication]. */
-    private final double[][][][] values;
+    /** One cell per alternative, metric and period: index {@link #cell}. */
+    private final QuantileSketch[] cells;
+    /** Replications in which the alternative did better, per cell. */
+    private final int[] better;
+    private final ReplicationOrder<double[]> order;
 
     /** {@code models.get(0)} is the base; the rest are alternatives. All must share start and horizon. */
     public Comparison(List<Model> models, int replications) {
+        this(models, replications, QuantileSketch.DEFAULT_EXACT_LIMIT);
+    }
+
+    /** @param exactLimit replications whose values are kept for exact percentiles (see {@link QuantileSketch}) */
+    public Comparison(List<Model> models, int replications, int exactLimit) {
         this.base = models.get(0);
         this.alternatives = List.copyOf(models.subList(1, models.size()));
         this.replications = replications;
@@ -98,17 +110,31 @@ public final class Comparison implements PairedSink {
         }
         firstMonth[years] = 0;
         endMonth[years] = time.months();
-        values = new double[alternatives.size()][Metric.values().length][periods.length][replications];
+        cells = new QuantileSketch[alternatives.size() * METRICS * periods.length];
+        for (int c = 0; c < cells.length; c++) {
+            cells[c] = new QuantileSketch(exactLimit);
+        }
+        better = new int[cells.length];
+        order = new ReplicationOrder<>(this::fold, WINDOW);
+    }
+
+    private int cell(int alternative, Metric metric, int period) {
+        return (alternative * METRICS + metric.ordinal()) * periods.length + period;
+    }
+
+    /** Payback is a horizon-only metric; its other periods stay empty. */
+    private boolean reported(Metric metric, int period) {
+        return metric != Metric.PAYBACK_MONTHS || period == periods.length - 1;
     }
 
     @Override
     public void accept(int replication, ReplicationResult[] results) {
+        double[] differences = new double[cells.length];
         double[] baseSpend = monthlySpend(results[0]);
         double[][] baseLevels = levels(base, results[0], baseSpend);
         for (int a = 0; a < alternatives.size(); a++) {
             double[] altSpend = monthlySpend(results[a + 1]);
             double[][] altLevels = levels(alternatives.get(a), results[a + 1], altSpend);
-            double[][][] v = values[a];
             for (Metric metric : Metric.values()) {
                 if (metric == Metric.PAYBACK_MONTHS) {
                     continue;
@@ -116,11 +142,34 @@ public final class Comparison implements PairedSink {
                 int k = metric.ordinal();
                 for (int p = 0; p < periods.length; p++) {
                     double difference = baseLevels[k][p] - altLevels[k][p];
-                    v[k][p][replication] = metric == Metric.THREE_PLUS_MOVES_CHANGE ? -difference : difference;
+                    differences[cell(a, metric, p)] = metric == Metric.THREE_PLUS_MOVES_CHANGE ? -difference : difference;
                 }
             }
-            double[] payback = v[Metric.PAYBACK_MONTHS.ordinal()][periods.length - 1];
-            payback[replication] = payback(baseSpend, altSpend);
+            differences[cell(a, Metric.PAYBACK_MONTHS, periods.length - 1)] = payback(baseSpend, altSpend);
+        }
+        order.deliver(replication, differences);
+    }
+
+    private void fold(double[] differences) {
+        for (int a = 0; a < alternatives.size(); a++) {
+            for (Metric metric : Metric.values()) {
+                for (int p = 0; p < periods.length; p++) {
+                    if (!reported(metric, p)) {
+                        continue;
+                    }
+                    int c = cell(a, metric, p);
+                    double d = differences[c];
+                    cells[c].add(d);
+                    boolean isBetter = switch (metric) {
+                        case THREE_PLUS_MOVES_CHANGE -> d < 0;
+                        case PAYBACK_MONTHS -> d < Double.POSITIVE_INFINITY;
+                        default -> d > 0;
+                    };
+                    if (isBetter) {
+                        better[c]++;
+                    }
+                }
+            }
         }
     }
 
@@ -144,42 +193,34 @@ public final class Comparison implements PairedSink {
         return out;
     }
 
-    /** Every metric and period of every alternative, in order. */
+    /** Every metric and period of every alternative, in order; every replication must have been delivered. */
     public List<Row> rows() {
+        int delivered = order.delivered();
+        if (delivered != replications) {
+            throw new IllegalStateException(delivered + " of " + replications + " replications delivered in order");
+        }
         List<Row> rows = new ArrayList<>();
         for (int a = 0; a < alternatives.size(); a++) {
             for (Metric metric : Metric.values()) {
                 for (int p = 0; p < periods.length; p++) {
-                    if (metric == Metric.PAYBACK_MONTHS && p != periods.length - 1) {
-                        continue;
+                    if (reported(metric, p)) {
+                        int c = cell(a, metric, p);
+                        rows.add(new Row(alternatives.get(a).name(), metric, periods[p], cells[c].summary(),
+                                (double) better[c] / replications));
                     }
-                    double[] x = values[a][metric.ordinal()][p];
-                    int better = 0;
-                    for (double d : x) {
-                        boolean b = switch (metric) {
-                            case THREE_PLUS_MOVES_CHANGE -> d < 0;
-                            case PAYBACK_MONTHS -> d < Double.POSITIVE_INFINITY;
-                            default -> d > 0;
-                        };
-                        if (b) {
-                            better++;
-                        }
-                    }
-                    Summary summary = metric == Metric.PAYBACK_MONTHS ? summaryWithInfinity(x) : Summary.of(x);
-                    rows.add(new Row(alternatives.get(a).name(), metric, periods[p], summary, (double) better / x.length));
                 }
             }
         }
         return rows;
     }
 
-    /** The paired differences of every replication for one alternative, metric and period (a copy). */
-    public double[] values(int alternative, Metric metric, String period) {
+    /** The distribution so far of the paired difference for one alternative, metric and period. */
+    public QuantileSketch distribution(int alternative, Metric metric, String period) {
         int p = Arrays.asList(periods).indexOf(period);
-        if (p < 0) {
-            throw new IllegalArgumentException("no period " + period);
+        if (p < 0 || !reported(metric, p)) {
+            throw new IllegalArgumentException("no period " + period + " for " + metric.id());
         }
-        return values[alternative][metric.ordinal()][p].clone();
+        return cells[cell(alternative, metric, p)];
     }
 
     public String[] periods() {
@@ -188,26 +229,6 @@ public final class Comparison implements PairedSink {
 
     public int replications() {
         return replications;
-    }
-
-    /**
-     * Percentiles of values that may be infinite ("not paid back"): sorted as the largest
-     * values, so a percentile that reaches them is infinite too.
-     */
-    private static Summary summaryWithInfinity(double[] x) {
-        double[] finite = x.clone();
-        for (int i = 0; i < finite.length; i++) {
-            if (finite[i] == Double.POSITIVE_INFINITY) {
-                finite[i] = Double.MAX_VALUE;
-            }
-        }
-        Summary s = Summary.of(finite);
-        return new Summary(restore(s.mean()), restore(s.p5()), restore(s.p25()), restore(s.p50()), restore(s.p75()),
-                restore(s.p95()));
-    }
-
-    private static double restore(double v) {
-        return v > 1e300 || Double.isNaN(v) ? Double.POSITIVE_INFINITY : v;
     }
 
     // ---- per-replication measures ----

@@ -2,6 +2,9 @@ package org.carecast.results;
 
 import org.carecast.engine.ReplicationResult;
 import org.carecast.model.ExitReason;
+import org.carecast.model.Finance;
+import org.carecast.model.PlacementCategory;
+import org.carecast.model.Provider;
 import org.carecast.model.Model;
 import org.carecast.model.TimeGrid;
 
@@ -13,8 +16,12 @@ import java.util.List;
  * children in care (census on the 1st of each month, plus the end of the horizon), places in
  * limited types at each census, spend by type and by intervention cost line,
  * spill-over, entries, exits by reason, moves, breakdowns, step-downs, children with three or
- * more moves in 12 months. Yearly (financial years, April to March): spend by type and in
- * total, entries, exits, spill-over, moves, and children in care at the year's end.
+ * more moves in 12 months; the indicators councils report (shares in own provision, out of
+ * borough, with 3+ moves, in long-term stable placements; children in secure welfare); net
+ * cost, and with budgets the budget and the pressure so far in the financial year. Yearly
+ * (financial years, April to March): spend by type and in total, income, net cost, budget and
+ * pressure (in total and by budget line), entries, exits, spill-over, moves, and children in
+ * care at the year's end.
  */
 public final class OutputSeries {
 
@@ -77,6 +84,50 @@ public final class OutputSeries {
         out.add(new Series("monthly", "step_downs", "all", "placements", flowMonths, (r, m) -> r.stepDowns[m]));
         out.add(new Series("monthly", "three_plus_moves", "all", "children", censusMonths, (r, m) -> r.threePlusMoves[m]));
 
+        // ---- indicators councils report, at each census ----
+        boolean[] own = new boolean[types];
+        boolean[] away = new boolean[types];
+        boolean[] secure = new boolean[types];
+        for (int t = 0; t < types; t++) {
+            // Own provision is a place the council provides: not a child living with parents or adopters.
+            own[t] = model.placements().providers()[t] == Provider.COUNCIL
+                    && model.placements().categories()[t] != PlacementCategory.PLACED_WITH_PARENTS_OR_OTHER;
+            away[t] = !model.placements().inBorough()[t];
+            secure[t] = model.placements().categories()[t] == PlacementCategory.SECURE_WELFARE;
+        }
+        out.add(new Series("monthly", "own_provision_share", "all", "share", censusMonths,
+                (r, m) -> share(count(r, m, own), r.childrenInCare(m))));
+        out.add(new Series("monthly", "out_of_borough_share", "all", "share", censusMonths,
+                (r, m) -> share(count(r, m, away), r.childrenInCare(m))));
+        out.add(new Series("monthly", "three_plus_moves_share", "all", "share", censusMonths,
+                (r, m) -> share(r.threePlusMoves[m], r.childrenInCare(m))));
+        out.add(new Series("monthly", "long_term_stable_share", "all", "share", censusMonths,
+                (r, m) -> share(r.longTermStable[m], r.longTermEligible[m])));
+        out.add(new Series("monthly", "secure_welfare", "all", "children", censusMonths, (r, m) -> count(r, m, secure)));
+
+        // ---- money: income, net cost, budget and pressure ----
+        Money money = new Money(model);
+        Finance finance = model.finance();
+        String[] budgetLines = new String[finance.lines() + 1];
+        System.arraycopy(finance.lineIds(), 0, budgetLines, 0, finance.lines());
+        budgetLines[finance.lines()] = Money.UNBUDGETED;
+        if (finance.incomes() > 0) {
+            out.add(new Series("monthly", "income", "all", "pounds", flowMonths, money::income));
+        }
+        out.add(new Series("monthly", "net_cost", "all", "pounds", flowMonths, money::netCost));
+        if (finance.hasBudget()) {
+            out.add(new Series("monthly", "budget", "all", "pounds", flowMonths, (r, m) -> money.budget(m)));
+            // Year to date, so a finance officer can read a forecast outturn month by month.
+            out.add(new Series("monthly", "pressure_year_to_date", "all", "pounds", flowMonths, (r, m) -> {
+                double total = 0;
+                int fy = time.financialYearIndex()[m];
+                for (int k = m; k >= 0 && time.financialYearIndex()[k] == fy; k--) {
+                    total += money.pressure(r, k);
+                }
+                return total;
+            }));
+        }
+
         // ---- yearly (financial years) ----
         String[] years = time.financialYears();
         int[] firstMonth = new int[years.length];
@@ -109,6 +160,37 @@ public final class OutputSeries {
             out.add(new Series("yearly", "spend", lineIds[l], "pounds", years,
                     (r, y) -> sum(r.lineSpend, firstMonth[y] * lines + line, endMonth[y] - firstMonth[y], lines)));
         }
+        if (finance.incomes() > 0) {
+            out.add(new Series("yearly", "income", "all", "pounds", years, yearly(firstMonth, endMonth, money::income)));
+            for (int i = 0; i < finance.incomes(); i++) {
+                int line = i;
+                out.add(new Series("yearly", "income", finance.incomeIds()[i], "pounds", years,
+                        yearly(firstMonth, endMonth, (r, m) -> money.income(r, line, m))));
+            }
+        }
+        out.add(new Series("yearly", "net_cost", "all", "pounds", years, yearly(firstMonth, endMonth, money::netCost)));
+        if (finance.hasBudget()) {
+            // The net budget: spending budgets less the income they expect.
+            out.add(new Series("yearly", "budget", "all", "pounds", years, yearly(firstMonth, endMonth, (r, m) -> money.budget(m))));
+            for (int l = 0; l <= finance.lines(); l++) {
+                int line = l;
+                out.add(new Series("yearly", "budget", budgetLines[l], "pounds", years,
+                        yearly(firstMonth, endMonth, (r, m) -> money.budget(line, m))));
+            }
+            out.add(new Series("yearly", "pressure", "all", "pounds", years, yearly(firstMonth, endMonth, money::pressure)));
+            for (int l = 0; l <= finance.lines(); l++) {
+                int line = l;
+                // A line's own pressure is gross: income is not attributed to lines.
+                out.add(new Series("yearly", "pressure", budgetLines[l], "pounds", years,
+                        yearly(firstMonth, endMonth, (r, m) -> money.spend(r, line, m) - money.budget(line, m))));
+            }
+            for (int i = 0; i < finance.incomes(); i++) {
+                int line = i;
+                // Income short of what the budget expects is pressure; more is a saving (negative).
+                out.add(new Series("yearly", "pressure", finance.incomeIds()[i], "pounds", years,
+                        yearly(firstMonth, endMonth, (r, m) -> money.incomeBudget(line, m) - money.income(r, line, m))));
+            }
+        }
         out.add(new Series("yearly", "entries", "all", "children", years, (r, y) -> sum(r.entries, firstMonth[y], endMonth[y] - firstMonth[y])));
         out.add(new Series("yearly", "exits", "all", "children", years,
                 (r, y) -> sum(r.exits, firstMonth[y] * reasons, (endMonth[y] - firstMonth[y]) * reasons)));
@@ -117,6 +199,33 @@ public final class OutputSeries {
         out.add(new Series("yearly", "moves", "all", "moves", years, (r, y) -> sum(r.moves, firstMonth[y], endMonth[y] - firstMonth[y])));
         out.add(new Series("yearly", "children_at_year_end", "all", "children", years, (r, y) -> r.childrenInCare(endMonth[y])));
         return out;
+    }
+
+    /** A monthly quantity summed over each financial year's months within the horizon. */
+    private static Series.Value yearly(int[] firstMonth, int[] endMonth, Series.Value monthly) {
+        return (r, y) -> {
+            double total = 0;
+            for (int m = firstMonth[y]; m < endMonth[y]; m++) {
+                total += monthly.of(r, m);
+            }
+            return total;
+        };
+    }
+
+    /** Children at census {@code m} in the types marked. */
+    private static double count(ReplicationResult r, int m, boolean[] marked) {
+        int total = 0;
+        for (int t = 0; t < r.types; t++) {
+            if (marked[t]) {
+                total += r.census[m * r.types + t];
+            }
+        }
+        return total;
+    }
+
+    /** A share from 0 to 1; zero when there is no one to count (not NaN, which no summary can rank). */
+    private static double share(double part, double whole) {
+        return whole > 0 ? part / whole : 0;
     }
 
     /** Sum of {@code count} elements from {@code from}, {@code stride} apart. */

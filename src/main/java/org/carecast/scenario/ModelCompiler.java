@@ -9,6 +9,7 @@ import org.carecast.model.ExitHazard;
 import org.carecast.model.ExitReason;
 import org.carecast.model.InitialCohort;
 import org.carecast.model.MatchingTable;
+import org.carecast.model.Finance;
 import org.carecast.model.Model;
 import org.carecast.model.NeedLevels;
 import org.carecast.model.PlacementCategory;
@@ -56,7 +57,89 @@ public final class ModelCompiler {
                 matching(s, typeIds, needIds, bandNames), breakdown(s, needIds), stepDown(s, typeIds),
                 ageing(s, typeIds), exits(s, bandNames), initial(s, typeIds, needIds, bandNames),
                 effects.turnover(s.placementTypes()), new SatelliteCare(effects.satelliteMultipliers(typeIds)),
-                effects.costLines(), s.replications(), s.seed());
+                effects.costLines(), finance(s, time, typeIds), s.replications(), s.seed());
+    }
+
+    private static Finance finance(Scenario s, TimeGrid time, List<String> typeIds) {
+        Scenario.Finance f = s.finance();
+        int months = time.months();
+        int types = typeIds.size();
+        int lines = f.budgetLines().size();
+        String[] lineIds = new String[lines];
+        String[] lineLabels = new String[lines];
+        int[] lineOfType = new int[types];
+        java.util.Arrays.fill(lineOfType, -1);
+        double[] budget = new double[months * lines];
+        for (int l = 0; l < lines; l++) {
+            Scenario.BudgetLine line = f.budgetLines().get(l);
+            lineIds[l] = line.id();
+            lineLabels[l] = line.label();
+            for (String type : line.types()) {
+                lineOfType[typeIds.indexOf(type)] = l;
+            }
+            for (int m = 0; m < months; m++) {
+                String year = time.financialYears()[time.financialYearIndex()[m]];
+                double annual = annualBudget(line.byYear(), year, f.growthPerYear());
+                budget[m * lines + l] = annual * monthShareOfYear(time, m);
+            }
+        }
+        int incomes = f.income().size();
+        String[] incomeIds = new String[incomes];
+        String[] incomeLabels = new String[incomes];
+        Finance.Kind[] kinds = new Finance.Kind[incomes];
+        boolean[] incomeTypes = new boolean[incomes * types];
+        double[] rate = new double[months * incomes];
+        double[] incomeBudget = new double[months * incomes];
+        for (int i = 0; i < incomes; i++) {
+            Scenario.IncomeLine line = f.income().get(i);
+            incomeIds[i] = line.id();
+            incomeLabels[i] = line.label();
+            for (int t = 0; t < types; t++) {
+                incomeTypes[i * types + t] = line.types().isEmpty() || line.types().contains(typeIds.get(t));
+            }
+            kinds[i] = switch (line.kind()) {
+                case PER_CHILD_WEEK -> Finance.Kind.PER_CHILD_DAY;
+                case SHARE_OF_SPEND -> Finance.Kind.SHARE_OF_SPEND;
+                case ANNUAL -> Finance.Kind.FIXED;
+            };
+            for (int m = 0; m < months; m++) {
+                double uplift = Math.pow(1 + line.annualInflation(), time.aprilsPassed()[m]);
+                rate[m * incomes + i] = switch (line.kind()) {
+                    case PER_CHILD_WEEK -> line.amount() / 7 * line.share() * uplift;
+                    case SHARE_OF_SPEND -> line.share();
+                    case ANNUAL -> line.amount() * monthShareOfYear(time, m) * uplift;
+                };
+                if (!line.budgetByYear().isEmpty()) {
+                    String year = time.financialYears()[time.financialYearIndex()[m]];
+                    incomeBudget[m * incomes + i] = annualBudget(line.budgetByYear(), year, f.growthPerYear())
+                            * monthShareOfYear(time, m);
+                }
+            }
+        }
+        return new Finance(lineIds, lineLabels, lineOfType, budget, incomeIds, incomeLabels, kinds, incomeTypes, rate,
+                incomeBudget);
+    }
+
+    /**
+     * A line's budget for a financial year: the year's own figure, or the last earlier figure
+     * uplifted by {@code growth} for each year since (the reader guarantees one exists).
+     */
+    private static double annualBudget(java.util.Map<String, Double> byYear, String year, double growth) {
+        if (byYear.containsKey(year)) {
+            return byYear.get(year);
+        }
+        String last = byYear.keySet().stream().filter(y -> y.compareTo(year) < 0).max(String::compareTo).orElseThrow();
+        int years = Integer.parseInt(year.substring(0, 4)) - Integer.parseInt(last.substring(0, 4));
+        return byYear.get(last) * Math.pow(1 + growth, years);
+    }
+
+    /** The share of its financial year that month {@code m} makes up, by days. */
+    private static double monthShareOfYear(TimeGrid time, int m) {
+        java.time.LocalDate first = time.monthStart(m);
+        int aprilYear = first.getMonthValue() >= 4 ? first.getYear() : first.getYear() - 1;
+        double yearDays = java.time.LocalDate.of(aprilYear + 1, 4, 1).toEpochDay()
+                - java.time.LocalDate.of(aprilYear, 4, 1).toEpochDay();
+        return (time.monthStartDay()[m + 1] - time.monthStartDay()[m]) / yearDays;
     }
 
     private static PlacementTable placements(Scenario s, TimeGrid time, InterventionEffects effects) {

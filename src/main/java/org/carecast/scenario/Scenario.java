@@ -19,7 +19,7 @@ public record Scenario(Path file, String name, String description, LocalDate sta
                        int replications, long seed, List<Integer> ageBands, List<NeedLevel> needLevels,
                        List<PlacementType> placementTypes, InitialPopulation initialPopulation,
                        Entries entries, List<MatchingRule> matching, List<StepDown> stepDowns,
-                       Ageing ageing, Exits exits, List<Intervention> interventions) {
+                       Ageing ageing, Exits exits, List<Intervention> interventions, Finance finance) {
 
     public Scenario {
         interventions = List.copyOf(interventions);
@@ -130,6 +130,63 @@ public record Scenario(Path file, String name, String description, LocalDate sta
 
     /** Multiplier on the exit hazard from a time in care onwards. */
     public record TimeInCareBand(double fromYears, double multiplier) {
+    }
+
+    /**
+     * The money around the placements: budgets to measure spend against, and income that offsets
+     * it. Both are optional; without budget lines there is no pressure to report.
+     *
+     * @param growthPerYear budget uplift per financial year after the last year a line gives
+     * @param budgetLines   placements budget by line, each covering some placement types
+     * @param income        income lines (grants, contributions)
+     */
+    public record Finance(double growthPerYear, List<BudgetLine> budgetLines, List<IncomeLine> income) {
+        public Finance {
+            budgetLines = List.copyOf(budgetLines);
+            income = List.copyOf(income);
+        }
+
+        public static final Finance NONE = new Finance(0, List.of(), List.of());
+    }
+
+    /** A budget line: the placement types it pays for and its budget in pounds by financial year ("2025/26"). */
+    public record BudgetLine(String id, String label, List<String> types, Map<String, Double> byYear) {
+        public BudgetLine {
+            types = List.copyOf(types);
+            byYear = Map.copyOf(byYear);
+        }
+    }
+
+    /** How an income line is earned. */
+    public enum IncomeKind {
+        /** {@code amount} pounds a week for each child in {@code types}, for a {@code share} of them (e.g. a grant per UASC child). */
+        PER_CHILD_WEEK("per_child_week"),
+        /** A {@code share} of the spend on {@code types} (e.g. health contributions to joint-funded packages). */
+        SHARE_OF_SPEND("share_of_spend"),
+        /** {@code amount} pounds a year, whatever happens. */
+        ANNUAL("annual");
+
+        private final String id;
+
+        IncomeKind(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+    }
+
+    /**
+     * An income line; {@code types} empty means every placement type. {@code budgetByYear} is
+     * the income the budget expects (empty when it expects none): receiving less is pressure.
+     */
+    public record IncomeLine(String id, String label, IncomeKind kind, double amount, double share,
+                             List<String> types, double annualInflation, Map<String, Double> budgetByYear) {
+        public IncomeLine {
+            types = List.copyOf(types);
+            budgetByYear = Map.copyOf(budgetByYear);
+        }
     }
 
     /** Name of the age band starting at {@code ageBands.get(i)}, e.g. "0", "1-4", "16-17". */

@@ -1,0 +1,91 @@
+package org.carecast.results;
+
+import org.carecast.engine.ReplicationResult;
+import org.carecast.model.Finance;
+import org.carecast.model.Model;
+
+/**
+ * One replication's money by month in pounds, from its spend and child-days and the model's
+ * {@link Finance}: spend per budget line, income per income line, net cost and pressure.
+ * Budget line index {@code finance.lines()} is "unbudgeted": types no line lists, and every
+ * intervention cost line.
+ */
+final class Money {
+
+    static final String UNBUDGETED = "unbudgeted";
+
+    private final Finance finance;
+    private final int types;
+
+    Money(Model model) {
+        this.finance = model.finance();
+        this.types = model.types();
+    }
+
+    /** Spend in month {@code m} on budget line {@code line} (or unbudgeted when {@code line == lines()}). */
+    double spend(ReplicationResult r, int line, int m) {
+        double total = 0;
+        for (int t = 0; t < types; t++) {
+            int owner = finance.lineOfType()[t];
+            if (owner == line || (owner < 0 && line == finance.lines())) {
+                total += r.spend[m * types + t];
+            }
+        }
+        if (line == finance.lines()) {
+            for (int l = 0; l < r.lines; l++) {
+                total += r.lineSpend[m * r.lines + l];
+            }
+        }
+        return total;
+    }
+
+    /** Budget in month {@code m} on a line (zero for unbudgeted). */
+    double budget(int line, int m) {
+        return line == finance.lines() ? 0 : finance.budget()[m * finance.lines() + line];
+    }
+
+    /** The net budget in month {@code m}: spending budgets less the income they expect. */
+    double budget(int m) {
+        return finance.netBudget(m);
+    }
+
+    /** Income the budget expects in month {@code m} on income line {@code i}. */
+    double incomeBudget(int i, int m) {
+        return finance.incomeBudget()[m * finance.incomes() + i];
+    }
+
+    /** Income in month {@code m} on income line {@code i}. */
+    double income(ReplicationResult r, int i, int m) {
+        int incomes = finance.incomes();
+        double rate = finance.incomeRate()[m * incomes + i];
+        Finance.Kind kind = finance.incomeKinds()[i];
+        if (kind == Finance.Kind.FIXED) {
+            return rate;
+        }
+        double base = 0;
+        for (int t = 0; t < types; t++) {
+            if (finance.incomeTypes()[i * types + t]) {
+                base += kind == Finance.Kind.PER_CHILD_DAY ? r.childDays[m * types + t] : r.spend[m * types + t];
+            }
+        }
+        return base * rate;
+    }
+
+    double income(ReplicationResult r, int m) {
+        double total = 0;
+        for (int i = 0; i < finance.incomes(); i++) {
+            total += income(r, i, m);
+        }
+        return total;
+    }
+
+    /** Spend minus income in month {@code m}. */
+    double netCost(ReplicationResult r, int m) {
+        return r.totalSpend(m) - income(r, m);
+    }
+
+    /** Net cost minus budget in month {@code m}. */
+    double pressure(ReplicationResult r, int m) {
+        return netCost(r, m) - budget(m);
+    }
+}

@@ -1,0 +1,94 @@
+package org.carecast.results;
+
+import org.apache.commons.math3.distribution.GammaDistribution;
+import org.apache.commons.math3.random.Well19937c;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The constant-memory distribution agrees with exact percentiles, exactly up to its limit and within a bin after. */
+class QuantileSketchTest {
+
+    private static double[] skewed(int n, long seed) {
+        // Right-skewed like spend and spill-over, and shifted so the range is not anchored at zero.
+        GammaDistribution gamma = new GammaDistribution(new Well19937c(seed), 2.0, 3.0e5);
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = 3.0e7 + gamma.sample();
+        }
+        return x;
+    }
+
+    @Test
+    void isExactUpToItsLimit() {
+        double[] x = skewed(500, 1);
+        QuantileSketch sketch = new QuantileSketch(500);
+        Arrays.stream(x).forEach(sketch::add);
+        assertTrue(sketch.isExact());
+        assertEquals(Summary.of(x), sketch.summary());
+    }
+
+    @Test
+    void agreesWithExactPercentilesWithinABinAfterItsLimit() {
+        double[] x = skewed(40_000, 2);
+        QuantileSketch sketch = new QuantileSketch(200);
+        Arrays.stream(x).forEach(sketch::add);
+        assertFalse(sketch.isExact());
+
+        Percentile exact = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
+        exact.setData(x);
+        double min = Arrays.stream(x).min().orElseThrow();
+        double max = Arrays.stream(x).max().orElseThrow();
+        // The first 200 values span much less than 40,000 do, so the bins have doubled at least
+        // once: allow two initial bin widths of the whole range.
+        double tolerance = 2 * 1.5 * (max - min) / QuantileSketch.BINS;
+        Summary s = sketch.summary();
+        assertEquals(exact.evaluate(5), s.p5(), tolerance);
+        assertEquals(exact.evaluate(25), s.p25(), tolerance);
+        assertEquals(exact.evaluate(50), s.p50(), tolerance);
+        assertEquals(exact.evaluate(75), s.p75(), tolerance);
+        assertEquals(exact.evaluate(95), s.p95(), tolerance);
+
+        double mean = Arrays.stream(x).average().orElseThrow();
+        double variance = Arrays.stream(x).map(v -> (v - mean) * (v - mean)).sum() / (x.length - 1);
+        assertEquals(mean, s.mean(), 1e-9 * mean);
+        assertEquals(variance, sketch.variance(), 1e-9 * variance);
+        assertEquals(min, sketch.min());
+        assertEquals(max, sketch.max());
+    }
+
+    @Test
+    void infinityRanksAboveEveryFiniteValueInBothModes() {
+        for (int limit : new int[] {10_000, 50}) {
+            QuantileSketch payback = new QuantileSketch(limit);
+            for (int i = 0; i < 1000; i++) {
+                payback.add(i % 10 < 3 ? Double.POSITIVE_INFINITY : 12 + i % 7);  // 30% never pay back
+            }
+            Summary s = payback.summary();
+            assertEquals(Double.POSITIVE_INFINITY, s.p95(), "limit " + limit);
+            assertEquals(Double.POSITIVE_INFINITY, s.p75(), "limit " + limit);
+            assertTrue(s.p50() >= 12 && s.p50() <= 18, "limit " + limit + ": " + s.p50());
+            assertEquals(Double.POSITIVE_INFINITY, s.mean());
+        }
+    }
+
+    @Test
+    void aConstantCellStaysExactAndAFarLaterValueCostsAtMostABin() {
+        QuantileSketch zeros = new QuantileSketch(100);
+        for (int i = 0; i < 5000; i++) {
+            zeros.add(0);
+        }
+        assertEquals(new Summary(0, 0, 0, 0, 0, 0), zeros.summary());
+        zeros.add(1e9);
+        // The bins have doubled until they reach 1e9, so the zeros now share one bin of about
+        // 2e9 / BINS and are read as spread across it: the documented error of one bin width.
+        assertEquals(0, zeros.summary().p95(), 2e9 / QuantileSketch.BINS);
+        assertEquals(0, zeros.min());
+        assertEquals(1e9, zeros.max());
+    }
+}
