@@ -2,6 +2,7 @@ package org.carecast.cli;
 
 import org.carecast.engine.Simulator;
 import org.carecast.model.Model;
+import org.carecast.report.ComparisonPage;
 import org.carecast.report.ComparisonReport;
 import org.carecast.report.OutputFolder;
 import org.carecast.report.ReportFormat;
@@ -46,6 +47,9 @@ final class CompareCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin
     SimulationOptions options = new SimulationOptions();
+
+    @picocli.CommandLine.Mixin
+    OutputOptions output = new OutputOptions();
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -92,6 +96,16 @@ final class CompareCommand implements Callable<Integer> {
         OutputFolder.write(folder, dir -> {
             ComparisonReport.writeCsv(rows, dir.resolve("compare.csv"));
             Files.writeString(dir.resolve("summary.txt"), text, StandardCharsets.UTF_8);
+            Set<ReportFormat> formats = output.formats();
+            if (formats.contains(ReportFormat.CHARTS)) {
+                ComparisonPage.writeCharts(rows, dir);
+            }
+            if (formats.contains(ReportFormat.HTML)) {
+                ComparisonPage.writeHtml(scenarios.get(0).name(), rows, info, files, dir);
+            }
+            if (formats.contains(ReportFormat.XLSX)) {
+                ComparisonPage.writeXlsx(rows, dir);
+            }
             Set<String> used = new HashSet<>();
             for (int k = 0; k < files.size(); k++) {
                 // Each scenario's own projection, in a folder named after its file.

@@ -22,7 +22,8 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code carecast run SCENARIO}: simulates the scenario and writes its projection to an output
- * folder (CSV tables, the summary, a copy of the scenario) and the summary to the console.
+ * folder (CSV tables, the summary, charts, report.html, workbook.xlsx, a copy of the scenario)
+ * and the summary to the console.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Simulate a scenario and write monthly and yearly projections with uncertainty bands.")
@@ -36,6 +37,9 @@ final class RunCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin
     SimulationOptions options = new SimulationOptions();
+
+    @picocli.CommandLine.Mixin
+    OutputOptions output = new OutputOptions();
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -58,7 +62,7 @@ final class RunCommand implements Callable<Integer> {
         RunInfo info = new RunInfo(VersionProvider.version(), scenarioFile, s, reps, stats.threads(), stats.seconds(), stats.events());
 
         OutputFolder.write(folder, dir -> {
-            for (ReportFormat format : ReportFormat.values()) {
+            for (ReportFormat format : output.formats()) {
                 format.reporter().write(projection, info, dir);
             }
             Files.copy(scenarioFile, dir.resolve("scenario.yaml"));

@@ -7,7 +7,13 @@ public enum ReportFormat {
     /** Tidy CSV tables: monthly.csv and yearly.csv. */
     CSV(CsvReporter::new),
     /** The console summary, saved as summary.txt. */
-    SUMMARY(SummaryReporter::new);
+    SUMMARY(SummaryReporter::new),
+    /** Charts as PNG and SVG in charts/. */
+    CHARTS(ChartReporter::new),
+    /** report.html: summary, charts, tables and assumptions in one self-contained page. */
+    HTML(HtmlReporter::new),
+    /** workbook.xlsx: the tables for finance, numbers as numbers. */
+    XLSX(XlsxReporter::new);
 
     private final Supplier<Reporter> factory;
 

@@ -29,6 +29,8 @@ public final class Comparison implements PairedSink {
     public enum Metric {
         /** Base spend minus the alternative's, in pounds, net of the alternative's own running and capital costs. */
         SAVING("saving", "pounds"),
+        /** Saving from the start of the horizon to the end of each financial year, in pounds. Years only. */
+        CUMULATIVE_SAVING("cumulative_saving", "pounds"),
         /** Average children placed out of borough, base minus alternative. */
         KEPT_IN_BOROUGH("children_kept_in_borough", "children"),
         /** Average children in external (bought) placements, base minus alternative. */
@@ -122,9 +124,14 @@ public final class Comparison implements PairedSink {
         return (alternative * METRICS + metric.ordinal()) * periods.length + period;
     }
 
-    /** Payback is a horizon-only metric; its other periods stay empty. */
+    /** Payback is a horizon-only metric, cumulative saving a years-only one; their other cells stay empty. */
     private boolean reported(Metric metric, int period) {
-        return metric != Metric.PAYBACK_MONTHS || period == periods.length - 1;
+        boolean horizon = period == periods.length - 1;
+        return switch (metric) {
+            case PAYBACK_MONTHS -> horizon;
+            case CUMULATIVE_SAVING -> !horizon;
+            default -> true;
+        };
     }
 
     @Override
@@ -184,6 +191,7 @@ public final class Comparison implements PairedSink {
             int from = firstMonth[p];
             int to = endMonth[p];
             out[Metric.SAVING.ordinal()][p] = sum(spend, from, to);
+            out[Metric.CUMULATIVE_SAVING.ordinal()][p] = sum(spend, 0, to);
             out[Metric.KEPT_IN_BOROUGH.ordinal()][p] = averageIn(model, r, from, to, true);
             out[Metric.EXTERNAL_AVOIDED.ordinal()][p] = averageIn(model, r, from, to, false);
             out[Metric.SPILL_OVER_AVOIDED.ordinal()][p] = sum(r.spillOver, from * r.types, to * r.types);

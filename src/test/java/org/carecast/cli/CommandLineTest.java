@@ -72,6 +72,11 @@ class CommandLineTest {
         assertTrue(csv.stream().anyMatch(l -> l.startsWith("plan,saving,pounds,2025/26,")), String.join("\n", csv));
         assertTrue(csv.stream().anyMatch(l -> l.startsWith("plan,payback_months,months,all,")));
         assertTrue(Files.exists(folder.resolve("base/monthly.csv")));
+        for (String file : List.of("report.html", "workbook.xlsx", "charts/savings-per-year.png",
+                "charts/savings-per-year.svg", "charts/cumulative-saving.png", "charts/cumulative-saving.svg")) {
+            assertTrue(Files.exists(folder.resolve(file)), file);
+        }
+        assertTrue(Files.readString(folder.resolve("report.html")).contains("a median saving of"));
         assertTrue(Files.exists(folder.resolve("plan/yearly.csv")));
         // The new home's running cost is reported as its own spend line in the plan's projection.
         List<String> yearly = Files.readAllLines(folder.resolve("plan/yearly.csv"));
@@ -81,6 +86,25 @@ class CommandLineTest {
                 String.join("\n", yearly));
         // No metric, group and period appears twice.
         assertEquals(yearly.size(), yearly.stream().map(l -> String.join(",", List.of(l.split(",")).subList(0, 4))).distinct().count());
+    }
+
+    @Test
+    void eachReaderFacingFormatCanBeSwitchedOff(@TempDir Path tmp) throws Exception {
+        Path all = tmp.resolve("all");
+        Outcome o = carecast("run", "src/test/resources/scenarios/small.yaml", "--out", all.toString(),
+                "--replications", "4", "--quiet");
+        assertEquals(0, o.status(), o.err());
+        for (String file : List.of("report.html", "workbook.xlsx", "charts/children-in-care.png", "charts/spill-over.svg")) {
+            assertTrue(Files.exists(all.resolve(file)), file);
+        }
+        Path none = tmp.resolve("none");
+        o = carecast("run", "src/test/resources/scenarios/small.yaml", "--out", none.toString(),
+                "--replications", "4", "--quiet", "--no-charts", "--no-html", "--no-xlsx");
+        assertEquals(0, o.status(), o.err());
+        assertTrue(Files.exists(none.resolve("monthly.csv")));
+        for (String file : List.of("report.html", "workbook.xlsx", "charts")) {
+            assertFalse(Files.exists(none.resolve(file)), file);
+        }
     }
 
     @Test

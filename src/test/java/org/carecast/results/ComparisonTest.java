@@ -48,6 +48,9 @@ class ComparisonTest {
                 continue;
             }
             for (String period : comparison.periods()) {
+                if (metric == Metric.CUMULATIVE_SAVING && period.equals("all")) {
+                    continue;  // years only: over the horizon it is the saving itself
+                }
                 QuantileSketch d = comparison.distribution(0, metric, period);
                 assertEquals(0.0, d.min(), 0.0, metric + " " + period);
                 assertEquals(0.0, d.max(), 0.0, metric + " " + period);

@@ -1,0 +1,171 @@
+package org.carecast.report;
+
+import org.carecast.results.Comparison;
+import org.carecast.results.Comparison.Metric;
+import org.carecast.results.Summary;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The reader-facing outputs of {@code carecast compare}: {@code report.html} (what each option
+ * saves, in plain English, the savings charts, a table per option, and the assumptions of each
+ * option's file), {@code charts/} and {@code workbook.xlsx} (the comparison table with numbers
+ * as numbers).
+ */
+public final class ComparisonPage {
+
+    private ComparisonPage() {
+    }
+
+    public static void writeCharts(List<Comparison.Row> rows, Path folder) throws IOException {
+        ChartFiles.write(Charts.forComparison(rows), folder.resolve("charts"));
+    }
+
+    public static void writeHtml(String base, List<Comparison.Row> rows, RunInfo info, List<Path> files, Path folder)
+            throws IOException {
+        Html page = new Html("Options compared with " + base + " - carecast");
+        page.raw("<h1>Options compared with ").text(base).raw("</h1>\n<p class=\"meta\">").text(String.format(Locale.ROOT,
+                "carecast %s; %,d paired replications (each option sees the same children and the same luck as the "
+                        + "base), seed %d. Produced %s.", info.version(), info.replications(), info.seed(), LocalDate.now()))
+                .raw("</p>\n<h2>Summary</h2>\n<ul class=\"summary\">\n");
+        for (String sentence : summary(rows)) {
+            page.raw("<li>").text(sentence).raw("</li>\n");
+        }
+        page.raw("</ul>\n<p class=\"note\">").text("Savings are the base's spend less the option's, net of the option's "
+                + "own running and capital costs: above zero the option costs less. Medians and 90% ranges are over "
+                + "the paired replications.").raw("</p>\n<h2>Charts</h2>\n");
+        for (Charts.Named c : Charts.forComparison(rows)) {
+            page.raw("<figure>").raw(ChartFiles.svg(c.chart())).raw("<figcaption>").text(c.caption())
+                    .raw("</figcaption></figure>\n");
+        }
+        for (String scenario : scenarios(rows)) {
+            page.raw("<h2>").text(scenario).raw("</h2>\n");
+            page.table(optionTable(rows, scenario));
+        }
+        page.raw("<h2>Assumptions of each scenario file</h2>\n");
+        for (Path file : files) {
+            page.raw("<h3>").text(file.toString()).raw("</h3>\n");
+            List<List<String>> table = new ArrayList<>();
+            table.add(List.of("Line", "Field", "Value", "Source"));
+            for (ScenarioAssumptions.Row r : ScenarioAssumptions.read(file)) {
+                table.add(List.of(Integer.toString(r.line()), r.field(), r.value(), r.source()));
+            }
+            page.table(table);
+        }
+        Files.writeString(folder.resolve("report.html"), page.finish(), StandardCharsets.UTF_8);
+    }
+
+    public static void writeXlsx(List<Comparison.Row> rows, Path folder) throws IOException {
+        try (OutputStream out = Files.newOutputStream(folder.resolve("workbook.xlsx"))) {
+            Workbook wb = new Workbook(out, "carecast", null);
+            Worksheet sheet = wb.newWorksheet("Comparison");
+            String[] header = {"scenario", "metric", "unit", "period", "mean", "p5", "p25", "p50", "p75", "p95", "probability_better"};
+            for (int c = 0; c < header.length; c++) {
+                sheet.value(0, c, header[c]);
+            }
+            sheet.range(0, 0, 0, header.length - 1).style().bold().fillColor("EEF4FA").set();
+            sheet.width(0, 36);
+            sheet.width(1, 28);
+            sheet.freezePane(0, 1);
+            int r = 1;
+            for (Comparison.Row row : rows) {
+                sheet.value(r, 0, row.scenario());
+                sheet.value(r, 1, row.metric().id());
+                sheet.value(r, 2, row.metric().unit());
+                sheet.value(r, 3, row.period());
+                Summary s = row.summary();
+                double[] v = {s.mean(), s.p5(), s.p25(), s.p50(), s.p75(), s.p95()};
+                for (int k = 0; k < v.length; k++) {
+                    if (Double.isFinite(v[k])) {
+                        sheet.value(r, 4 + k, v[k]);  // an infinite payback ("never") is left blank
+                    }
+                }
+                sheet.value(r, 10, row.probabilityBetter());
+                sheet.range(r, 4, r, 9).style().format(row.metric().unit().equals("pounds") ? "£#,##0" : "#,##0.0").set();
+                sheet.style(r, 10).format("0%").set();
+                r++;
+            }
+            wb.finish();
+        }
+    }
+
+    static List<String> summary(List<Comparison.Row> rows) {
+        List<String> out = new ArrayList<>();
+        for (String scenario : scenarios(rows)) {
+            List<Comparison.Row> mine = rows.stream().filter(r -> r.scenario().equals(scenario)).toList();
+            Comparison.Row first = mine.stream().filter(r -> r.metric() == Metric.SAVING).findFirst().orElseThrow();
+            Comparison.Row all = find(mine, Metric.SAVING, "all");
+            Comparison.Row payback = find(mine, Metric.PAYBACK_MONTHS, "all");
+            double months = payback.summary().p50();
+            out.add(String.format(Locale.ROOT, "%s: in %s a median saving of %s (90%% range %s to %s; %s chance it "
+                            + "costs less than the base); over the whole horizon %s (%s to %s). %s", scenario,
+                    first.period(), Format.millions(first.summary().p50()), Format.millions(first.summary().p5()),
+                    Format.millions(first.summary().p95()), Format.percent(first.probabilityBetter()),
+                    Format.millions(all.summary().p50()), Format.millions(all.summary().p5()),
+                    Format.millions(all.summary().p95()),
+                    months == 0 ? "It never costs more than the base."
+                            : Double.isInfinite(months) ? "In most replications it has not paid for itself by the end."
+                            : String.format(Locale.ROOT, "It pays for itself after %.0f months (median).", months)));
+        }
+        return out;
+    }
+
+    private static List<List<String>> optionTable(List<Comparison.Row> rows, String scenario) {
+        List<Comparison.Row> mine = rows.stream().filter(r -> r.scenario().equals(scenario)).toList();
+        List<String> periods = mine.stream().filter(r -> r.metric() == Metric.SAVING).map(Comparison.Row::period).toList();
+        List<List<String>> table = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of("Median (90% range)"));
+        periods.forEach(p -> header.add(p.equals("all") ? "Whole horizon" : p));
+        table.add(header);
+        table.add(row("Saving", mine, Metric.SAVING, periods, true));
+        table.add(row("Cumulative saving", mine, Metric.CUMULATIVE_SAVING, periods, true));
+        List<String> chance = new ArrayList<>(List.of("Chance it costs less"));
+        periods.forEach(p -> chance.add(Format.percent(find(mine, Metric.SAVING, p).probabilityBetter())));
+        table.add(chance);
+        table.add(row("Children kept in borough (average)", mine, Metric.KEPT_IN_BOROUGH, periods, false));
+        table.add(row("External placements avoided (average)", mine, Metric.EXTERNAL_AVOIDED, periods, false));
+        table.add(row("Spill-over placements avoided", mine, Metric.SPILL_OVER_AVOIDED, periods, false));
+        table.add(row("Breakdowns avoided", mine, Metric.BREAKDOWNS_AVOIDED, periods, false));
+        table.add(row("Change in children with 3+ moves", mine, Metric.THREE_PLUS_MOVES_CHANGE, periods, false));
+        return table;
+    }
+
+    private static List<String> row(String name, List<Comparison.Row> rows, Metric metric, List<String> periods,
+                                    boolean money) {
+        List<String> out = new ArrayList<>(List.of(name));
+        for (String p : periods) {
+            Comparison.Row r = rows.stream().filter(x -> x.metric() == metric && x.period().equals(p)).findFirst().orElse(null);
+            if (r == null) {
+                out.add("");
+            } else if (money) {
+                out.add(Format.millions(r.summary().p50()) + " (" + Format.millionsRange(r.summary()) + ")");
+            } else {
+                Summary s = r.summary();
+                out.add(String.format(Locale.ROOT, "%.1f (%.1f to %.1f)", s.p50(), s.p5(), s.p95()));
+            }
+        }
+        return out;
+    }
+
+    private static Set<String> scenarios(List<Comparison.Row> rows) {
+        Set<String> out = new LinkedHashSet<>();
+        rows.forEach(r -> out.add(r.scenario()));
+        return out;
+    }
+
+    private static Comparison.Row find(List<Comparison.Row> rows, Metric metric, String period) {
+        return rows.stream().filter(r -> r.metric() == metric && r.period().equals(period)).findFirst().orElseThrow();
+    }
+}

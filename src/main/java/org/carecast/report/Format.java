@@ -1,0 +1,50 @@
+package org.carecast.report;
+
+import org.carecast.results.Summary;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** How figures read in reports for people: pounds in millions, shares in per cent, months by name. */
+final class Format {
+
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
+
+    private Format() {
+    }
+
+    /** Pounds as "£11.83m", negative as "-£1.86m". */
+    static String millions(double pounds) {
+        if (!Double.isFinite(pounds)) {
+            return "n/a";
+        }
+        String sign = pounds < -0.005e6 ? "-" : "";
+        return String.format(Locale.ROOT, "%s£%,.2fm", sign, Math.abs(pounds) / 1e6);
+    }
+
+    /** The 90% range: "£10.12m to £13.90m". */
+    static String millionsRange(Summary s) {
+        return millions(s.p5()) + " to " + millions(s.p95());
+    }
+
+    static String count(double x) {
+        return Double.isFinite(x) ? String.format(Locale.ROOT, "%,.0f", x) : "n/a";
+    }
+
+    static String percent(double share) {
+        return String.format(Locale.ROOT, "%.1f%%", share * 100);
+    }
+
+    /** "2025-04" as "April 2025". */
+    static String monthLabel(String yearMonth) {
+        return LocalDate.parse(yearMonth + "-01").format(MONTH);
+    }
+
+    /** The financial year of a "2025-04" month: "2025/26". */
+    static String financialYear(String yearMonth) {
+        LocalDate d = LocalDate.parse(yearMonth + "-01");
+        int first = d.getMonthValue() >= 4 ? d.getYear() : d.getYear() - 1;
+        return first + "/" + String.format(Locale.ROOT, "%02d", (first + 1) % 100);
+    }
+}

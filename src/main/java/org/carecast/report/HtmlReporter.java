@@ -1,0 +1,255 @@
+package org.carecast.report;
+
+import org.carecast.results.Projection;
+import org.carecast.results.Summary;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Writes {@code report.html}: one self-contained page (charts inline as SVG, styles inline, no
+ * scripts, nothing fetched from the network) that a finance officer or commissioner can open,
+ * print or attach to a board paper. It opens with the answer in plain English, then the
+ * charts, the money and indicator tables, and every assumption of the scenario with its source.
+ */
+final class HtmlReporter implements Reporter {
+
+    @Override
+    public void write(Projection p, RunInfo info, Path folder) throws IOException {
+        Html page = new Html(p.scenario() + " - carecast projection");
+        page.raw("<h1>").text(p.scenario()).raw("</h1>\n");
+        page.raw("<p class=\"meta\">").text(String.format(Locale.ROOT,
+                "carecast %s projection from %s over %d months; %,d replications, seed %d. Produced %s.",
+                info.version(), p.start(), p.months(), info.replications(), info.seed(), LocalDate.now())).raw("</p>\n");
+
+        page.raw("<h2>Summary</h2>\n<ul class=\"summary\">\n");
+        for (String sentence : summary(p)) {
+            page.raw("<li>").text(sentence).raw("</li>\n");
+        }
+        page.raw("</ul>\n<p class=\"note\">").text("A median is the middle outcome of the replications: half came out "
+                + "higher, half lower. \"90% chance\" means 90% of the simulated futures fell in that range, given the "
+                + "scenario's assumptions (listed at the end); the range does not include uncertainty in the "
+                + "assumptions themselves.").raw("</p>\n");
+
+        page.raw("<h2>Charts</h2>\n");
+        for (Charts.Named c : Charts.forRun(p)) {
+            page.raw("<figure>").raw(ChartFiles.svg(c.chart())).raw("<figcaption>").text(c.caption())
+                    .raw(" (also in charts/").text(c.name()).raw(".png and .svg)</figcaption></figure>\n");
+        }
+
+        page.raw("<h2>Money per financial year</h2>\n");
+        page.table(moneyTable(p));
+        if (!p.series("yearly", "pressure", "all").isEmpty()) {
+            page.raw("<h3>Pressure by budget line (median, 90% range)</h3>\n");
+            page.table(pressureByLine(p));
+            page.raw("<h3>Monthly profile, ").text(p.series("yearly", "net_cost", "all").get(0).period()).raw("</h3>\n");
+            page.table(monthlyProfile(p));
+        }
+
+        page.raw("<h2>Indicators</h2>\n<p class=\"note\">").text("At the start of each financial year and at the end of "
+                + "the horizon: median and 90% range. Own provision: council foster, kinship and council homes. "
+                + "Long-term stability (national definition): of children under 16 in care for 2.5 years or more, "
+                + "the share in the same placement for 2 years or more. The model moves children only on breakdowns, "
+                + "step-downs, planned ends and at 16, not on care-plan moves, so the 3+ moves share is a floor.")
+                .raw("</p>\n");
+        page.table(indicators(p));
+
+        page.raw("<h2>Assumptions</h2>\n<p class=\"note\">").text("Every value the scenario file sets, with the comment "
+                + "that gives its source. [ASSUMPTION] marks a modelling choice with no published local figure.").raw("</p>\n");
+        List<String> header = ScenarioAssumptions.headerComment(info.scenarioFile());
+        if (!header.isEmpty()) {
+            page.raw("<pre class=\"sources\">").text(String.join("\n", header)).raw("</pre>\n");
+        }
+        page.table(assumptions(info.scenarioFile()));
+        Files.writeString(folder.resolve("report.html"), page.finish(), StandardCharsets.UTF_8);
+    }
+
+    // ---- the plain-English summary ----
+
+    static List<String> summary(Projection p) {
+        List<String> out = new ArrayList<>();
+        List<Projection.Row> pressure = p.series("yearly", "pressure", "all");
+        List<Projection.Row> net = p.series("yearly", "net_cost", "all");
+        for (int y = 0; y < Math.min(2, net.size()); y++) {
+            if (!pressure.isEmpty()) {
+                Summary s = pressure.get(y).summary();
+                out.add(String.format(Locale.ROOT, "In %s the median projected pressure is %s; there is a 90%% chance "
+                        + "it lies between %s and %s.", pressure.get(y).period(), Format.millions(s.p50()),
+                        Format.millions(s.p5()), Format.millions(s.p95())));
+            } else {
+                Summary s = net.get(y).summary();
+                out.add(String.format(Locale.ROOT, "In %s the median projected net cost is %s; there is a 90%% chance "
+                        + "it lies between %s and %s.", net.get(y).period(), Format.millions(s.p50()),
+                        Format.millions(s.p5()), Format.millions(s.p95())));
+            }
+        }
+        List<Projection.Row> children = p.series("monthly", "children", "all");
+        Summary now = children.get(0).summary();
+        Projection.Row end = children.get(children.size() - 1);
+        out.add(String.format(Locale.ROOT, "Children in care: %s at the start; at %s the median projection is %s "
+                        + "(90%% range %s to %s).", Format.count(now.p50()), Format.monthLabel(end.period()),
+                Format.count(end.summary().p50()), Format.count(end.summary().p5()), Format.count(end.summary().p95())));
+        p.find("yearly", "spill_over", "all", net.get(0).period()).ifPresent(r -> out.add(String.format(Locale.ROOT,
+                "In %s a median of %s placements miss their first choice (spill-over) for want of a council place "
+                        + "(90%% range %s to %s).", r.period(), Format.count(r.summary().p50()),
+                Format.count(r.summary().p5()), Format.count(r.summary().p95()))));
+        List<Projection.Row> own = p.series("monthly", "own_provision_share", "all");
+        if (!own.isEmpty()) {
+            Summary last = own.get(own.size() - 1).summary();
+            out.add(String.format(Locale.ROOT, "Children in the council's own provision: %s at the start, %s (median) "
+                    + "at %s.", Format.percent(own.get(0).summary().p50()), Format.percent(last.p50()),
+                    Format.monthLabel(own.get(own.size() - 1).period())));
+        }
+        return out;
+    }
+
+    // ---- tables ----
+
+    private static List<List<String>> moneyTable(Projection p) {
+        List<List<String>> rows = new ArrayList<>();
+        boolean budget = !p.series("yearly", "budget", "all").isEmpty();
+        boolean income = !p.series("yearly", "income", "all").isEmpty();
+        List<String> header = new ArrayList<>(List.of("Financial year", "Spend (median)"));
+        if (income) {
+            header.add("Income (median)");
+        }
+        header.add("Net cost: median");
+        header.add("Net cost: 90% range");
+        if (budget) {
+            header.addAll(List.of("Budget", "Pressure: median", "Pressure: 90% range", "Chance of overspend"));
+        }
+        rows.add(header);
+        for (Projection.Row net : p.series("yearly", "net_cost", "all")) {
+            String year = net.period();
+            List<String> row = new ArrayList<>();
+            row.add(year);
+            row.add(Format.millions(yearly(p, "spend", year).p50()));
+            if (income) {
+                row.add(Format.millions(yearly(p, "income", year).p50()));
+            }
+            row.add(Format.millions(net.summary().p50()));
+            row.add(Format.millionsRange(net.summary()));
+            if (budget) {
+                Summary pressure = yearly(p, "pressure", year);
+                row.add(Format.millions(yearly(p, "budget", year).p50()));
+                row.add(Format.millions(pressure.p50()));
+                row.add(Format.millionsRange(pressure));
+                row.add(overspendChance(pressure));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** A coarse reading of the percentiles: the sketch keeps no per-replication values to count. */
+    private static String overspendChance(Summary s) {
+        if (s.p5() > 0) {
+            return "over 95%";
+        } else if (s.p25() > 0) {
+            return "75% to 95%";
+        } else if (s.p50() > 0) {
+            return "50% to 75%";
+        } else if (s.p75() > 0) {
+            return "25% to 50%";
+        } else if (s.p95() > 0) {
+            return "5% to 25%";
+        }
+        return "under 5%";
+    }
+
+    private static List<List<String>> pressureByLine(Projection p) {
+        List<String> years = p.series("yearly", "pressure", "all").stream().map(Projection.Row::period).toList();
+        List<List<String>> rows = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of("Line"));
+        header.addAll(years);
+        rows.add(header);
+        List<String> groups = new ArrayList<>();
+        for (Projection.Row r : p.table("yearly")) {
+            if (r.metric().equals("pressure") && !groups.contains(r.group())) {
+                groups.add(r.group());
+            }
+        }
+        groups.remove("all");
+        groups.add("all");
+        for (String group : groups) {
+            List<String> row = new ArrayList<>();
+            row.add(group.equals("all") ? "Total (net of income)" : p.label(group));
+            for (String year : years) {
+                Summary s = p.find("yearly", "pressure", group, year).orElseThrow().summary();
+                row.add(Format.millions(s.p50()) + " (" + Format.millionsRange(s) + ")");
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static List<List<String>> monthlyProfile(Projection p) {
+        String year = p.series("yearly", "net_cost", "all").get(0).period();
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("Month", "Net cost (median)", "Budget", "Pressure so far this year: median", "90% range"));
+        for (Projection.Row net : p.series("monthly", "net_cost", "all")) {
+            if (!Format.financialYear(net.period()).equals(year)) {
+                continue;
+            }
+            Summary toDate = p.find("monthly", "pressure_year_to_date", "all", net.period()).orElseThrow().summary();
+            rows.add(List.of(Format.monthLabel(net.period()), Format.millions(net.summary().p50()),
+                    Format.millions(p.find("monthly", "budget", "all", net.period()).orElseThrow().summary().p50()),
+                    Format.millions(toDate.p50()), Format.millionsRange(toDate)));
+        }
+        return rows;
+    }
+
+    private static List<List<String>> indicators(Projection p) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("Census", "Children in care", "Own provision", "Out of borough", "3+ moves in 12 months",
+                "Long-term stability", "Secure welfare"));
+        List<Projection.Row> children = p.series("monthly", "children", "all");
+        for (int m = 0; m < children.size(); m++) {
+            String month = children.get(m).period();
+            if (!month.endsWith("-04") && m != 0 && m != children.size() - 1) {
+                continue;
+            }
+            rows.add(List.of(Format.monthLabel(month),
+                    band(children.get(m).summary(), Format::count),
+                    band(monthly(p, "own_provision_share", month), Format::percent),
+                    band(monthly(p, "out_of_borough_share", month), Format::percent),
+                    band(monthly(p, "three_plus_moves_share", month), Format::percent),
+                    band(monthly(p, "long_term_stable_share", month), Format::percent),
+                    band(monthly(p, "secure_welfare", month), Format::count)));
+        }
+        return rows;
+    }
+
+    private static List<List<String>> assumptions(Path scenarioFile) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("Line", "Field", "Value", "Source"));
+        try {
+            for (ScenarioAssumptions.Row r : ScenarioAssumptions.read(scenarioFile)) {
+                rows.add(List.of(Integer.toString(r.line()), r.field(), r.value(), r.source()));
+            }
+        } catch (IOException e) {
+            rows.add(List.of("", "", "", "could not read " + scenarioFile + ": " + e.getMessage()));
+        }
+        return rows;
+    }
+
+    private static Summary yearly(Projection p, String metric, String year) {
+        return p.find("yearly", metric, "all", year).orElseThrow().summary();
+    }
+
+    private static Summary monthly(Projection p, String metric, String month) {
+        Optional<Projection.Row> row = p.find("monthly", metric, "all", month);
+        return row.orElseThrow().summary();
+    }
+
+    private static String band(Summary s, java.util.function.DoubleFunction<String> f) {
+        return f.apply(s.p50()) + " (" + f.apply(s.p5()) + " to " + f.apply(s.p95()) + ")";
+    }
+}

@@ -1,0 +1,195 @@
+package org.carecast.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Every value a scenario file sets, with the comment that says where it comes from, for the
+ * report's assumptions table. Read from the file's text rather than the parsed scenario
+ * because YAML parsers drop comments, and the comments are the point: a reader must be able
+ * to see which figures are published and which are assumptions.
+ *
+ * <p>A value's source is the comment on its own line, or else the comment lines just above
+ * it. The path names list items by their {@code id} where they have one.
+ */
+final class ScenarioAssumptions {
+
+    /** One value set in the file. */
+    record Row(int line, String field, String value, String source) {
+    }
+
+    private ScenarioAssumptions() {
+    }
+
+    /** The comment block at the top of the file (its list of sources, by convention), without the '#'. */
+    static List<String> headerComment(Path file) {
+        List<String> out = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (!line.startsWith("#")) {
+                    break;
+                }
+                out.add(line.substring(1).startsWith(" ") ? line.substring(2) : line.substring(1));
+            }
+        } catch (IOException e) {
+            return List.of();
+        }
+        return out;
+    }
+
+    static List<Row> read(Path file) throws IOException {
+        return parse(Files.readAllLines(file, StandardCharsets.UTF_8));
+    }
+
+    /** One open mapping key or list item on the way down to the current line. */
+    private record Level(int indent, String name) {
+    }
+
+    static List<Row> parse(List<String> lines) {
+        List<Row> rows = new ArrayList<>();
+        Deque<Level> path = new ArrayDeque<>();
+        StringBuilder above = new StringBuilder();
+        int blockIndent = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            String raw = lines.get(i);
+            int indent = indentOf(raw);
+            if (blockIndent >= 0) {
+                if (raw.isBlank() || indent > blockIndent) {
+                    continue;  // inside a folded text block (description: >)
+                }
+                blockIndent = -1;
+            }
+            int hash = commentStart(raw);
+            String code = hash < 0 ? raw : raw.substring(0, hash);
+            String comment = hash < 0 ? "" : raw.substring(hash + 1).trim();
+            if (code.isBlank()) {
+                if (comment.isEmpty()) {
+                    above.setLength(0);
+                } else {
+                    above.append(above.length() == 0 ? "" : " ").append(comment);
+                }
+                continue;
+            }
+            String content = code.trim();
+            if (content.startsWith("- ")) {
+                content = content.substring(2).trim();
+                while (!path.isEmpty() && path.peek().indent() >= indent) {
+                    path.pop();
+                }
+                String id = content.startsWith("id:") ? content.substring(3).trim()
+                        : content.startsWith("{") && content.contains("id:") ? idInFlow(content) : "-";
+                path.push(new Level(indent, "[" + id + "]"));
+                indent += 2;
+            }
+            while (!path.isEmpty() && path.peek().indent() >= indent) {
+                path.pop();
+            }
+            String source = !comment.isEmpty() ? comment : above.toString();
+            above.setLength(0);
+            int colon = keyColon(content);
+            if (colon < 0) {
+                rows.add(new Row(i + 1, join(path, null), content, source));
+                continue;
+            }
+            String key = unquote(content.substring(0, colon).trim());
+            String value = content.substring(colon + 1).trim();
+            if (value.startsWith(">") || value.startsWith("|")) {
+                blockIndent = indent;
+                continue;
+            }
+            if (!value.isEmpty()) {
+                rows.add(new Row(i + 1, join(path, key), value, source));
+            }
+            path.push(new Level(indent, key));
+        }
+        return rows;
+    }
+
+    private static int indentOf(String line) {
+        int n = 0;
+        while (n < line.length() && line.charAt(n) == ' ') {
+            n++;
+        }
+        return n;
+    }
+
+    /** Where a comment starts: a '#' at the start or after a space, outside quotes; -1 if none. */
+    private static int commentStart(String line) {
+        char quote = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '#' && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The colon ending a plain or quoted key, or -1 when the content is a bare value (a flow item). */
+    private static int keyColon(String content) {
+        if (content.startsWith("{") || content.startsWith("[")) {
+            return -1;
+        }
+        char quote = 0;
+        for (int i = 0; i < content.length(); i++) {
+            char c = content.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == ':' && (i + 1 == content.length() || content.charAt(i + 1) == ' ')) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String idInFlow(String flow) {
+        int at = flow.indexOf("id:") + 3;
+        int end = at;
+        while (end < flow.length() && ",}".indexOf(flow.charAt(end)) < 0) {
+            end++;
+        }
+        return flow.substring(at, end).trim();
+    }
+
+    private static String unquote(String key) {
+        if (key.length() >= 2 && (key.startsWith("\"") && key.endsWith("\"") || key.startsWith("'") && key.endsWith("'"))) {
+            return key.substring(1, key.length() - 1);
+        }
+        return key;
+    }
+
+    private static String join(Deque<Level> path, String key) {
+        StringBuilder out = new StringBuilder();
+        var it = path.descendingIterator();
+        while (it.hasNext()) {
+            String name = it.next().name();
+            if (out.length() > 0 && !name.startsWith("[")) {
+                out.append('.');
+            }
+            out.append(name);
+        }
+        if (key != null) {
+            if (out.length() > 0) {
+                out.append('.');
+            }
+            out.append(key);
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,85 @@
+package org.carecast.report;
+
+import org.carecast.results.Projection;
+import org.carecast.results.Summary;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Writes {@code workbook.xlsx} for finance: a summary sheet, then the yearly and monthly tables
+ * with one row per metric, group and period, as the CSV files have them. Numbers are stored as
+ * numbers (never as text) with formats by unit: pounds, per cent, counts; so totals and
+ * pivot tables work in the spreadsheet.
+ */
+final class XlsxReporter implements Reporter {
+
+    static final String[] HEADER = {"metric", "group", "name", "unit", "period", "mean", "p5", "p25", "p50", "p75", "p95"};
+
+    @Override
+    public void write(Projection p, RunInfo info, Path folder) throws IOException {
+        try (OutputStream out = Files.newOutputStream(folder.resolve("workbook.xlsx"))) {
+            Workbook wb = new Workbook(out, "carecast", null);
+            Worksheet summary = wb.newWorksheet("Summary");
+            summary.width(0, 110);
+            int r = 0;
+            summary.value(r, 0, p.scenario());
+            summary.style(r++, 0).bold().fontSize(14).set();
+            summary.value(r++, 0, String.format("carecast %s, %d replications, seed %d, from %s over %d months",
+                    info.version(), info.replications(), info.seed(), p.start(), p.months()));
+            r++;
+            for (String sentence : HtmlReporter.summary(p)) {
+                summary.value(r++, 0, sentence);
+            }
+            r++;
+            summary.value(r++, 0, "Sheets 'Yearly' (financial years, April to March) and 'Monthly' hold every figure: "
+                    + "mean and percentiles over replications; p50 is the median, p5 to p95 the 90% range.");
+            summary.value(r, 0, "Medians of parts do not add up to the median of the total; means do.");
+            table(wb.newWorksheet("Yearly"), p, p.table("yearly"));
+            table(wb.newWorksheet("Monthly"), p, p.table("monthly"));
+            wb.finish();
+        }
+    }
+
+    private static void table(Worksheet sheet, Projection p, List<Projection.Row> rows) {
+        for (int c = 0; c < HEADER.length; c++) {
+            sheet.value(0, c, HEADER[c]);
+        }
+        sheet.style(0, 0).bold().set();
+        sheet.range(0, 0, 0, HEADER.length - 1).style().bold().fillColor("EEF4FA").set();
+        sheet.width(0, 24);
+        sheet.width(1, 22);
+        sheet.width(2, 40);
+        sheet.freezePane(0, 1);
+        int r = 1;
+        for (Projection.Row row : rows) {
+            sheet.value(r, 0, row.metric());
+            sheet.value(r, 1, row.group());
+            sheet.value(r, 2, p.label(row.group()));
+            sheet.value(r, 3, row.unit());
+            sheet.value(r, 4, row.period());
+            Summary s = row.summary();
+            double[] v = {s.mean(), s.p5(), s.p25(), s.p50(), s.p75(), s.p95()};
+            for (int k = 0; k < v.length; k++) {
+                if (Double.isFinite(v[k])) {
+                    sheet.value(r, 5 + k, v[k]);
+                }
+            }
+            sheet.range(r, 5, r, 10).style().format(format(row.unit())).set();
+            r++;
+        }
+    }
+
+    private static String format(String unit) {
+        return switch (unit) {
+            case "pounds" -> "£#,##0";
+            case "share" -> "0.0%";
+            default -> "#,##0.0";
+        };
+    }
+}

@@ -1,0 +1,126 @@
+package org.carecast.report;
+
+import org.carecast.cli.Main;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The reader-facing outputs of a run of the shipped baseline: charts render at the stated size
+ * with real content, report.html states the figures the CSV holds, and the workbook opens with
+ * an independent reader and agrees with the CSV.
+ */
+class ReportOutputTest {
+
+    @TempDir
+    static Path tmp;
+    static Path folder;
+
+    @BeforeAll
+    static void runTheBaseline() {
+        System.setProperty("java.awt.headless", "true");
+        folder = tmp.resolve("baseline");
+        StringWriter err = new StringWriter();
+        int status = Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(err, true), "run",
+                "scenarios/oldham-baseline.yaml", "--replications", "40", "--out", folder.toString(), "--quiet");
+        assertEquals(0, status, err.toString());
+    }
+
+    /** p50 of one row of yearly.csv or monthly.csv. */
+    private static double csv(String file, String metric, String group, String period, int column) throws Exception {
+        String prefix = metric + "," + group + ",";
+        for (String line : Files.readAllLines(folder.resolve(file))) {
+            String[] f = line.split(",");
+            if (line.startsWith(prefix) && f[3].equals(period)) {
+                return Double.parseDouble(f[column]);
+            }
+        }
+        throw new AssertionError("no row " + metric + "/" + group + "/" + period);
+    }
+
+    @Test
+    void chartsAreImagesOfTheStatedSizeWithContent() throws Exception {
+        List<String> names = List.of("children-in-care", "placement-mix", "net-cost", "pressure", "spill-over");
+        for (String name : names) {
+            BufferedImage png = ImageIO.read(folder.resolve("charts/" + name + ".png").toFile());
+            assertEquals(Charts.WIDTH, png.getWidth(), name);
+            assertEquals(Charts.HEIGHT, png.getHeight(), name);
+            Set<Integer> colours = new HashSet<>();
+            for (int y = 0; y < png.getHeight(); y += 5) {
+                for (int x = 0; x < png.getWidth(); x += 5) {
+                    colours.add(png.getRGB(x, y));
+                }
+            }
+            // A blank or title-only image has a handful of colours; a drawn chart has many.
+            assertTrue(colours.size() > 20, name + " has " + colours.size() + " colours");
+            String svg = Files.readString(folder.resolve("charts/" + name + ".svg"));
+            assertTrue(svg.contains("<svg") && svg.contains("viewBox='0.0 0.0 " + Charts.WIDTH + ".0 " + Charts.HEIGHT + ".0'"), name);
+        }
+    }
+
+    @Test
+    void theReportStatesTheFiguresInTheCsvAndNeedsNoNetwork() throws Exception {
+        String html = Files.readString(folder.resolve("report.html"));
+        for (String year : List.of("2025/26", "2026/27")) {
+            String sentence = "In " + year + " the median projected pressure is "
+                    + Format.millions(csv("yearly.csv", "pressure", "all", year, 7)) + "; there is a 90% chance it lies between "
+                    + Format.millions(csv("yearly.csv", "pressure", "all", year, 5)) + " and "
+                    + Format.millions(csv("yearly.csv", "pressure", "all", year, 9)) + ".";
+            assertTrue(html.contains(Html.escape(sentence)), sentence);
+        }
+        assertTrue(html.contains(Format.millions(csv("yearly.csv", "net_cost", "all", "2027/28", 7))));
+        assertTrue(html.contains(Format.percent(csv("monthly.csv", "own_provision_share", "all", "2025-04", 7))));
+        assertEquals(5, html.split("<svg", -1).length - 1, "five charts inline");
+        for (String external : List.of("src=\"http", "href=\"http", "<script", "<link", "url(http", "url('http", "@import")) {
+            assertFalse(html.contains(external), "the page must be self-contained: found " + external);
+        }
+        // Assumptions keep their sources: the weekly cost of secure welfare cites the minutes.
+        assertTrue(html.contains("placementTypes[secure_welfare].weeklyCost"), "assumptions table");
+        assertTrue(html.contains("court ordered payment up to GBP 32,000 a week"), "its source comment");
+    }
+
+    @Test
+    void theWorkbookOpensAndItsFiguresAreNumbersThatMatchTheCsv() throws Exception {
+        try (ReadableWorkbook wb = new ReadableWorkbook(folder.resolve("workbook.xlsx").toFile())) {
+            List<String> sheets = wb.getSheets().map(Sheet::getName).toList();
+            assertEquals(List.of("Summary", "Yearly", "Monthly"), sheets);
+            Sheet yearly = wb.getSheets().filter(s -> s.getName().equals("Yearly")).findFirst().orElseThrow();
+            List<Row> rows;
+            try (Stream<Row> stream = yearly.openStream()) {
+                rows = stream.collect(Collectors.toList());
+            }
+            assertEquals(Files.readAllLines(folder.resolve("yearly.csv")).size(), rows.size(), "one row per CSV row");
+            int checked = 0;
+            for (Row row : rows.subList(1, rows.size())) {
+                String metric = row.getCellText(0);
+                if (metric.equals("spend") || metric.equals("pressure") || metric.equals("net_cost")) {
+                    BigDecimal p50 = row.getCellAsNumber(8).orElseThrow();
+                    double expected = csv("yearly.csv", metric, row.getCellText(1), row.getCellText(4), 7);
+                    assertEquals(expected, p50.doubleValue(), 0.006, metric + " " + row.getCellText(4));
+                    checked++;
+                }
+            }
+            assertTrue(checked > 50, "checked " + checked);
+        }
+    }
+}
