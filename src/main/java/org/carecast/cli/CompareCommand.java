@@ -123,7 +123,7 @@ final class CompareCommand implements Callable<Integer> {
         if (!options.quiet) {
             console.print(text);
         }
-        console.printf("Wrote %s%n", folder);
+        console.printf("Wrote %s%s%n", folder, output.html ? " (open report.html for the summary, charts and tables)" : "");
         console.flush();
         return 0;
     }

@@ -71,7 +71,7 @@ final class RunCommand implements Callable<Integer> {
         if (!quiet) {
             console.print(ConsoleSummary.render(projection, info));
         }
-        console.printf("Wrote %s%n", folder);
+        console.printf("Wrote %s%s%n", folder, output.html ? " (open report.html for the summary, charts and tables)" : "");
         console.flush();
         return 0;
     }

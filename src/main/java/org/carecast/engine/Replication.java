@@ -96,6 +96,13 @@ public final class Replication {
      * Kept in its own dense array because the monthly census scans it for every child.
      */
     private double[] thirdLastMove;
+    /**
+     * Per child, dense for the monthly census like {@link #thirdLastMove}: when the child becomes
+     * eligible for the long-term stability measure (2.5 years in care; +infinity when the id is
+     * free), when it stops being eligible (16th birthday), and when its current placement has
+     * lasted 2 years. At {@code id * 3 + k}.
+     */
+    private double[] stability;
     private int[] freeIds;
     private int freeCount;
     private int highWater;
@@ -268,6 +275,7 @@ public final class Replication {
             }
             dbl[id * D + BIRTH] = -age;
             dbl[id * D + CARE_START] = -inCareDays;
+            startStabilityClocks(id);
             ints[id * I + NEED] = cohort.need()[i];
             startCareClocks(id);
             occupy(id, cohort.type()[i], -inPlacementDays);
@@ -305,6 +313,7 @@ public final class Replication {
         double age = ages.lowerDays()[band] + (ages.upperDays()[band] - ages.lowerDays()[band]) * uniform(k, RandomStreams.ENTRY, 1);
         dbl[id * D + BIRTH] = now - age;
         dbl[id * D + CARE_START] = now;
+        startStabilityClocks(id);
         ints[id * I + NEED] = pick(model.needs().entryShareCumulative(), uniform(k, RandomStreams.ENTRY, 2));
         startCareClocks(id);
         match(id, model.matching().preferences(band, ints[id * I + NEED]));
@@ -373,6 +382,7 @@ public final class Replication {
         queue.cancel(id);
         inCare[id] = false;
         thirdLastMove[id] = -INF;
+        stability[id * 3] = INF;
         freeIds[freeCount++] = id;
         offerFreedPlaces(from);
     }
@@ -475,6 +485,7 @@ public final class Replication {
         occupancy[t]++;
         ints[id * I + TYPE] = t;
         dbl[id * D + PLACE_START] = since;
+        stability[id * 3 + 2] = since + 2 * TimeGrid.DAYS_PER_YEAR;
         int n = ints[id * I + PLACEMENTS]++;
         long k = key[id];
         double rate = model.breakdown().ratePerDay()[t] * model.needs().breakdownMultiplier()[ints[id * I + NEED]];
@@ -861,21 +872,24 @@ public final class Replication {
         countLongTermStability(m);
     }
 
+    /** Sets when a child entering care (or in care at the start) becomes and stops being eligible for the stability measure. */
+    private void startStabilityClocks(int id) {
+        stability[id * 3] = dbl[id * D + CARE_START] + 2.5 * TimeGrid.DAYS_PER_YEAR;
+        stability[id * 3 + 1] = dbl[id * D + BIRTH] + AgeBands.AGE_16_DAYS;
+    }
+
     /**
      * The national long-term stability measure: of children under 16 looked after for 2.5 years
      * or more, those who have lived in the same placement for 2 years or more.
      */
     private void countLongTermStability(int m) {
-        double bornAfter = now - AgeBands.AGE_16_DAYS;
-        double inCareBefore = now - 2.5 * TimeGrid.DAYS_PER_YEAR;
-        double placedBefore = now - 2 * TimeGrid.DAYS_PER_YEAR;
         int eligible = 0;
         int stable = 0;
-        for (int id = 0; id < highWater; id++) {
-            int at = id * D;
-            if (inCare[id] && dbl[at + BIRTH] > bornAfter && dbl[at + CARE_START] <= inCareBefore) {
+        double[] clocks = stability;
+        for (int at = 0; at < highWater * 3; at += 3) {
+            if (clocks[at] <= now && now < clocks[at + 1]) {
                 eligible++;
-                if (dbl[at + PLACE_START] <= placedBefore) {
+                if (clocks[at + 2] <= now) {
                     stable++;
                 }
             }
@@ -903,6 +917,7 @@ public final class Replication {
         highWater = 0;
         Arrays.fill(inCare, false);
         Arrays.fill(thirdLastMove, -INF);
+        Arrays.fill(stability, INF);
         Arrays.fill(occupancy, 0);
         System.arraycopy(model.capacity().initial(), 0, capacity, 0, types);
         Arrays.fill(area, 0);
@@ -929,6 +944,7 @@ public final class Replication {
         dbl[id * D + MOVE_1] = -INF;
         dbl[id * D + MOVE_2] = -INF;
         thirdLastMove[id] = -INF;
+        stability[id * 3] = INF;
         return id;
     }
 
@@ -941,6 +957,8 @@ public final class Replication {
         int old = thirdLastMove == null ? 0 : thirdLastMove.length;
         thirdLastMove = thirdLastMove == null ? new double[n] : Arrays.copyOf(thirdLastMove, n);
         Arrays.fill(thirdLastMove, old, n, -INF);
+        stability = stability == null ? new double[n * 3] : Arrays.copyOf(stability, n * 3);
+        Arrays.fill(stability, old * 3, n * 3, INF);
     }
 
     private static int[] grow(int[] a, int n) {

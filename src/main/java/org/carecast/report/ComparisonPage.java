@@ -109,17 +109,24 @@ public final class ComparisonPage {
             Comparison.Row all = find(mine, Metric.SAVING, "all");
             Comparison.Row payback = find(mine, Metric.PAYBACK_MONTHS, "all");
             double months = payback.summary().p50();
-            out.add(String.format(Locale.ROOT, "%s: in %s a median saving of %s (90%% range %s to %s; %s chance it "
-                            + "costs less than the base); over the whole horizon %s (%s to %s). %s", scenario,
-                    first.period(), Format.millions(first.summary().p50()), Format.millions(first.summary().p5()),
-                    Format.millions(first.summary().p95()), Format.percent(first.probabilityBetter()),
-                    Format.millions(all.summary().p50()), Format.millions(all.summary().p5()),
-                    Format.millions(all.summary().p95()),
+            out.add(String.format(Locale.ROOT, "%s: in %s %s, with a %s chance it costs less than the base; over "
+                            + "the whole horizon %s. %s", scenario, first.period(), saving(first.summary()),
+                    Format.percent(first.probabilityBetter()), saving(all.summary()),
                     months == 0 ? "It never costs more than the base."
                             : Double.isInfinite(months) ? "In most replications it has not paid for itself by the end."
                             : String.format(Locale.ROOT, "It pays for itself after %.0f months (median).", months)));
         }
         return out;
+    }
+
+    /** "a median saving of £1.20m (90% range ...)", or for a loss "a median extra cost of £0.60m (...)". */
+    static String saving(Summary s) {
+        if (s.p50() >= 0) {
+            return "a median saving of " + Format.millions(s.p50()) + " (90% range " + Format.millions(s.p5()) + " to "
+                    + Format.millions(s.p95()) + ")";
+        }
+        return "a median extra cost of " + Format.millions(-s.p50()) + " (90% range " + Format.millions(-s.p95())
+                + " to " + Format.millions(-s.p5()) + " more)";
     }
 
     private static List<List<String>> optionTable(List<Comparison.Row> rows, String scenario) {

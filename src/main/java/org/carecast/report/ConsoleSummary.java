@@ -55,6 +55,15 @@ public final class ConsoleSummary {
         }
         spend.row("Total", years, y -> millions(p.find("yearly", "spend", "all", y).orElseThrow().summary().p50()));
         spend.row("  90% band", years, y -> band(p.find("yearly", "spend", "all", y).orElseThrow().summary(), 1e6, 1));
+        if (!p.series("yearly", "income", "all").isEmpty()) {
+            spend.row("Income", years, y -> millions(p.find("yearly", "income", "all", y).orElseThrow().summary().p50()));
+        }
+        spend.row("Net cost (spend less income)", years, y -> millions(p.find("yearly", "net_cost", "all", y).orElseThrow().summary().p50()));
+        if (!p.series("yearly", "budget", "all").isEmpty()) {
+            spend.row("Budget (net of expected income)", years, y -> millions(p.find("yearly", "budget", "all", y).orElseThrow().summary().p50()));
+            spend.row("Pressure (net cost less budget)", years, y -> millions(p.find("yearly", "pressure", "all", y).orElseThrow().summary().p50()));
+            spend.row("  90% band", years, y -> band(p.find("yearly", "pressure", "all", y).orElseThrow().summary(), 1e6, 1));
+        }
         spend.renderTo(out);
         out.append(String.join("\n",
                 "Each figure is the median of the simulated futures: half fall above it, half below. Medians of",
@@ -86,19 +95,13 @@ public final class ConsoleSummary {
         for (String year : years) {
             int last = -1;
             for (int m = 0; m < flows.size(); m++) {
-                if (financialYear(flows.get(m).period()).equals(year)) {
+                if (Format.financialYear(flows.get(m).period()).equals(year)) {
                     last = m;
                 }
             }
             months.add(census.get(last + 1).period());
         }
         return months;
-    }
-
-    private static String financialYear(String yearMonth) {
-        int year = Integer.parseInt(yearMonth.substring(0, 4));
-        int first = Integer.parseInt(yearMonth.substring(5, 7)) >= 4 ? year : year - 1;
-        return first + "/" + String.format(Locale.ROOT, "%02d", (first + 1) % 100);
     }
 
     private static String whole(double x) {

@@ -29,7 +29,9 @@ final class HtmlReporter implements Reporter {
                 "carecast %s projection from %s over %d months; %,d replications, seed %d. Produced %s.",
                 info.version(), p.start(), p.months(), info.replications(), info.seed(), LocalDate.now())).raw("</p>\n");
 
-        page.raw("<h2>Summary</h2>\n<ul class=\"summary\">\n");
+        page.raw("<nav><a href=\"#summary\">Summary</a> · <a href=\"#charts\">Charts</a> · <a href=\"#money\">Money</a>"
+                + " · <a href=\"#indicators\">Indicators</a> · <a href=\"#assumptions\">Assumptions</a></nav>\n");
+        page.raw("<h2 id=\"summary\">Summary</h2>\n<ul class=\"summary\">\n");
         for (String sentence : summary(p)) {
             page.raw("<li>").text(sentence).raw("</li>\n");
         }
@@ -38,22 +40,25 @@ final class HtmlReporter implements Reporter {
                 + "scenario's assumptions (listed at the end); the range does not include uncertainty in the "
                 + "assumptions themselves.").raw("</p>\n");
 
-        page.raw("<h2>Charts</h2>\n");
+        page.raw("<h2 id=\"charts\">Charts</h2>\n");
         for (Charts.Named c : Charts.forRun(p)) {
             page.raw("<figure>").raw(ChartFiles.svg(c.chart())).raw("<figcaption>").text(c.caption())
                     .raw(" (also in charts/").text(c.name()).raw(".png and .svg)</figcaption></figure>\n");
         }
 
-        page.raw("<h2>Money per financial year</h2>\n");
+        page.raw("<h2 id=\"money\">Money per financial year</h2>\n");
         page.table(moneyTable(p));
         if (!p.series("yearly", "pressure", "all").isEmpty()) {
-            page.raw("<h3>Pressure by budget line (median, 90% range)</h3>\n");
+            page.raw("<h3>Pressure by budget line (median, 90% range)</h3>\n<p class=\"note\">").text("Each line's "
+                    + "spend less its budget; for an income line, budgeted income less income received. Negative is "
+                    + "under budget. Medians of lines do not add up to the median total; the total is net of income.")
+                    .raw("</p>\n");
             page.table(pressureByLine(p));
             page.raw("<h3>Monthly profile, ").text(p.series("yearly", "net_cost", "all").get(0).period()).raw("</h3>\n");
             page.table(monthlyProfile(p));
         }
 
-        page.raw("<h2>Indicators</h2>\n<p class=\"note\">").text("At the start of each financial year and at the end of "
+        page.raw("<h2 id=\"indicators\">Indicators</h2>\n<p class=\"note\">").text("At the start of each financial year and at the end of "
                 + "the horizon: median and 90% range. Own provision: council foster, kinship and council homes. "
                 + "Long-term stability (national definition): of children under 16 in care for 2.5 years or more, "
                 + "the share in the same placement for 2 years or more. The model moves children only on breakdowns, "
@@ -61,7 +66,7 @@ final class HtmlReporter implements Reporter {
                 .raw("</p>\n");
         page.table(indicators(p));
 
-        page.raw("<h2>Assumptions</h2>\n<p class=\"note\">").text("Every value the scenario file sets, with the comment "
+        page.raw("<h2 id=\"assumptions\">Assumptions</h2>\n<p class=\"note\">").text("Every value the scenario file sets, with the comment "
                 + "that gives its source. [ASSUMPTION] marks a modelling choice with no published local figure.").raw("</p>\n");
         List<String> header = ScenarioAssumptions.headerComment(info.scenarioFile());
         if (!header.isEmpty()) {
