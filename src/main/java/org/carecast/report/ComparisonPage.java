@@ -72,28 +72,15 @@ public final class ComparisonPage {
             Workbook wb = new Workbook(out, "carecast", null);
             Worksheet sheet = wb.newWorksheet("Comparison");
             String[] header = {"scenario", "metric", "unit", "period", "mean", "p5", "p25", "p50", "p75", "p95", "probability_better"};
-            for (int c = 0; c < header.length; c++) {
-                sheet.value(0, c, header[c]);
-            }
-            sheet.range(0, 0, 0, header.length - 1).style().bold().fillColor("EEF4FA").set();
-            sheet.width(0, 36);
-            sheet.width(1, 28);
-            sheet.freezePane(0, 1);
+            XlsxReporter.header(sheet, header, 36, 28);
             int r = 1;
             for (Comparison.Row row : rows) {
                 sheet.value(r, 0, row.scenario());
                 sheet.value(r, 1, row.metric().id());
                 sheet.value(r, 2, row.metric().unit());
                 sheet.value(r, 3, row.period());
-                Summary s = row.summary();
-                double[] v = {s.mean(), s.p5(), s.p25(), s.p50(), s.p75(), s.p95()};
-                for (int k = 0; k < v.length; k++) {
-                    if (Double.isFinite(v[k])) {
-                        sheet.value(r, 4 + k, v[k]);  // an infinite payback ("never") is left blank
-                    }
-                }
+                XlsxReporter.summary(sheet, r, 4, row.summary(), row.metric().unit().equals("pounds") ? "£#,##0" : "#,##0.0");
                 sheet.value(r, 10, row.probabilityBetter());
-                sheet.range(r, 4, r, 9).style().format(row.metric().unit().equals("pounds") ? "£#,##0" : "#,##0.0").set();
                 sheet.style(r, 10).format("0%").set();
                 r++;
             }

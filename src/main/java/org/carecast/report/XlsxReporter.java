@@ -47,15 +47,7 @@ final class XlsxReporter implements Reporter {
     }
 
     private static void table(Worksheet sheet, Projection p, List<Projection.Row> rows) {
-        for (int c = 0; c < HEADER.length; c++) {
-            sheet.value(0, c, HEADER[c]);
-        }
-        sheet.style(0, 0).bold().set();
-        sheet.range(0, 0, 0, HEADER.length - 1).style().bold().fillColor("EEF4FA").set();
-        sheet.width(0, 24);
-        sheet.width(1, 22);
-        sheet.width(2, 40);
-        sheet.freezePane(0, 1);
+        header(sheet, HEADER, 24, 22, 40);
         int r = 1;
         for (Projection.Row row : rows) {
             sheet.value(r, 0, row.metric());
@@ -63,16 +55,35 @@ final class XlsxReporter implements Reporter {
             sheet.value(r, 2, p.label(row.group()));
             sheet.value(r, 3, row.unit());
             sheet.value(r, 4, row.period());
-            Summary s = row.summary();
-            double[] v = {s.mean(), s.p5(), s.p25(), s.p50(), s.p75(), s.p95()};
-            for (int k = 0; k < v.length; k++) {
-                if (Double.isFinite(v[k])) {
-                    sheet.value(r, 5 + k, v[k]);
-                }
-            }
-            sheet.range(r, 5, r, 10).style().format(format(row.unit())).set();
+            summary(sheet, r, 5, row.summary(), format(row.unit()));
             r++;
         }
+    }
+
+    /** A bold, shaded header row that stays in view, and the widths of the first columns. */
+    static void header(Worksheet sheet, String[] names, double... widths) {
+        for (int c = 0; c < names.length; c++) {
+            sheet.value(0, c, names[c]);
+        }
+        sheet.range(0, 0, 0, names.length - 1).style().bold().fillColor("EEF4FA").set();
+        for (int c = 0; c < widths.length; c++) {
+            sheet.width(c, widths[c]);
+        }
+        sheet.freezePane(0, 1);
+    }
+
+    /**
+     * Mean and percentiles in six cells from {@code column}, as numbers in {@code format}. A
+     * value that is not finite (a payback that never happens) is left blank, not written as text.
+     */
+    static void summary(Worksheet sheet, int row, int column, Summary s, String format) {
+        double[] v = {s.mean(), s.p5(), s.p25(), s.p50(), s.p75(), s.p95()};
+        for (int k = 0; k < v.length; k++) {
+            if (Double.isFinite(v[k])) {
+                sheet.value(row, column + k, v[k]);
+            }
+        }
+        sheet.range(row, column, row, column + v.length - 1).style().format(format).set();
     }
 
     private static String format(String unit) {
