@@ -35,6 +35,10 @@ public final class Main {
                 cmd.getErr().println("error: " + se.getMessage());
                 return BAD_INPUT;
             }
+            if (e instanceof org.carecast.ssda903.Ssda903Exception se) {
+                cmd.getErr().println("error: " + se.getMessage());
+                return BAD_INPUT;
+            }
             if (e instanceof java.io.IOException io) {
                 cmd.getErr().println("error: " + io.getMessage());
                 return 1;

@@ -1,0 +1,117 @@
+package org.carecast.cli;
+
+import org.carecast.scenario.ScenarioReader;
+import org.carecast.ssda903.Calibration;
+import org.carecast.ssda903.CalibratedScenario;
+import org.carecast.ssda903.CareHistory;
+import org.carecast.ssda903.PlacementMapping;
+import org.carecast.ssda903.Problem;
+import org.carecast.ssda903.ProblemLog;
+import org.carecast.ssda903.Ssda903Reader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+/**
+ * {@code carecast calibrate}: reads a council's SSDA903 returns and writes a scenario whose
+ * stock, entry, exit and move rates are estimated from them, ready for {@code run}.
+ */
+@Command(name = "calibrate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Estimate a scenario from SSDA903 header and episodes files.")
+final class CalibrateCommand implements Callable<Integer> {
+
+    @Option(names = "--header", required = true, arity = "1..*", paramLabel = "FILE", description = "SSDA903 header files (CHILD, SEX, DOB, ...), any number of years.")
+    List<Path> headers;
+
+    @Option(names = "--episodes", required = true, arity = "1..*", paramLabel = "FILE", description = "SSDA903 episodes files, oldest year first (a later file's copy of an episode wins).")
+    List<Path> episodes;
+
+    @Option(names = "--as-at", required = true, paramLabel = "DATE", description = "Census date, the first day of a month (YYYY-MM-DD): the scenario's start.")
+    LocalDate asAt;
+
+    @Option(names = "--out", required = true, paramLabel = "SCENARIO.yaml", description = "Scenario file to write.")
+    Path out;
+
+    @Option(names = "--mapping", paramLabel = "FILE", description = "Placement-code mapping (default: the one documented in the README).")
+    Path mapping;
+
+    @Option(names = "--window-years", defaultValue = "3", paramLabel = "N", description = "Years before the as-at date to estimate rates over (default: ${DEFAULT-VALUE}).")
+    int windowYears;
+
+    @Option(names = "--horizon", defaultValue = "60", paramLabel = "MONTHS", description = "Horizon of the written scenario (default: ${DEFAULT-VALUE}).")
+    int horizon;
+
+    @Option(names = "--strict", description = "Stop at the first bad row instead of skipping and counting bad rows.")
+    boolean strict;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (asAt.getDayOfMonth() != 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--as-at must be the first day of a month (a scenario starts on one), found " + asAt);
+        }
+        if (windowYears < 1 || horizon < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--window-years and --horizon must be at least 1");
+        }
+        PlacementMapping map = mapping == null ? PlacementMapping.defaults() : PlacementMapping.read(mapping);
+        ProblemLog problems = new ProblemLog(strict);
+        Ssda903Reader.Returns returns = Ssda903Reader.read(headers, episodes, problems);
+        List<CareHistory.Period> periods = CareHistory.build(returns);
+        Calibration.Estimates estimates = Calibration.estimate(periods, map, asAt, windowYears);
+        String sources = episodes.stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(", "))
+                + " with " + headers.stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(", "));
+        String yaml = CalibratedScenario.yaml(estimates, map, sources,
+                mapping == null ? "the default mapping" : mapping.toString(), horizon, asAt.toEpochDay());
+
+        // Written beside the target and moved into place only once it reads back as a valid scenario.
+        Path target = out.toAbsolutePath();
+        Files.createDirectories(target.getParent());
+        Path temp = Files.createTempFile(target.getParent(), ".calibrate-", ".yaml");
+        try {
+            Files.writeString(temp, yaml, StandardCharsets.UTF_8);
+            ScenarioReader.read(temp);
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+
+        PrintWriter console = spec.commandLine().getOut();
+        console.printf("Read %,d episode rows (%,d repeated across years, merged) and %,d children's periods of care.%n",
+                returns.episodeRows(), returns.mergedRepeats(), periods.size());
+        Map<Problem.Kind, Integer> counts = problems.counts();
+        if (counts.isEmpty()) {
+            console.println("No bad rows.");
+        } else {
+            console.println("Skipped bad rows (use --strict to stop at the first):");
+            for (Map.Entry<Problem.Kind, Integer> c : counts.entrySet()) {
+                console.printf("  %,6d %s, e.g. %s%n", c.getValue(), c.getKey().label(),
+                        problems.all().stream().filter(p -> p.kind() == c.getKey()).findFirst().orElseThrow());
+            }
+        }
+        int stock = 0;
+        for (int[] byBand : estimates.stock()) {
+            for (int n : byBand) {
+                stock += n;
+            }
+        }
+        console.printf("On %s: %,d children in care. Over %s to %s: %.1f entries a month (95%% CI %.1f to %.1f).%n",
+                asAt, stock, estimates.windowStart(), asAt, estimates.entries().rate(), estimates.entries().lower(),
+                estimates.entries().upper());
+        console.printf("Wrote %s%n", out);
+        console.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,196 @@
+package org.carecast.ssda903;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes a complete scenario from {@link Calibration.Estimates}: every figure with a comment
+ * saying what it was estimated from (counts, exposure, window, 95% interval), and the fields
+ * SSDA903 cannot give (costs, capacity) marked as coming from the mapping or as assumptions.
+ * It holds no child identifiers.
+ *
+ * <p>Each placement type gets a need level ("pathway") holding the share of entries whose first
+ * placement was of that type, and a matching rule sending the pathway to that type; so entries
+ * arrive in the observed mix, and a child who moves returns to a placement of the same type.
+ */
+public final class CalibratedScenario {
+
+    private CalibratedScenario() {
+    }
+
+    public static String yaml(Calibration.Estimates e, PlacementMapping mapping, String sources, String mappingName,
+                              int horizonMonths, long seed) {
+        StringBuilder y = new StringBuilder();
+        int types = mapping.types().size();
+        String window = e.windowStart() + " to " + e.asAt();
+        y.append("# Calibrated by carecast calibrate from SSDA903 returns as at ").append(e.asAt()).append(".\n");
+        y.append("# Sources: ").append(sources).append("\n");
+        y.append("# Rates are estimated over ").append(window).append(" from ").append(e.children())
+                .append(" children's records; intervals are exact 95% Poisson intervals.\n");
+        y.append("# Costs, categories and locations come from the placement mapping (").append(mappingName)
+                .append("), not from SSDA903.\n");
+        y.append("# Capacity is not in SSDA903: every type is unlimited here; set council places before testing plans.\n\n");
+        y.append("name: Calibrated from SSDA903 as at ").append(e.asAt()).append("\n");
+        y.append("start: ").append(e.asAt()).append("   # the as-at date of the calibration\n");
+        y.append("horizon: ").append(horizonMonths).append("   # months [ASSUMPTION: planning horizon]\n");
+        y.append("replications: 1000   # enough for stable percentiles [ASSUMPTION]\n");
+        y.append("seed: ").append(seed).append("   # any fixed number; fixed so runs are reproducible\n\n");
+        y.append("ageBands: [0, 1, 5, 10, 16]   # DfE age groups\n\n");
+
+        double[] pathway = roundedShares(e.entryTypeShares());
+        y.append("needLevels:   # one pathway per placement type: the type of a child's first placement\n");
+        for (int t = 0; t < types; t++) {
+            y.append(String.format(Locale.ROOT, "  - {id: via_%s, entryShare: %s}   # %s of %d entries in %s started there%n",
+                    mapping.types().get(t).id(), number(pathway[t]), percent(e.entryTypeShares()[t]),
+                    e.entries().events(), window));
+        }
+        y.append("\nplacementTypes:\n");
+        for (int t = 0; t < types; t++) {
+            PlacementMapping.Type type = mapping.types().get(t);
+            Calibration.Rate moves = e.moveRates()[t];
+            y.append("  - id: ").append(type.id()).append('\n');
+            y.append("    label: \"").append(type.label().replace("\\", "\\\\").replace("\"", "\\\"")).append("\"\n");
+            y.append("    category: ").append(type.category()).append('\n');
+            y.append("    provider: ").append(type.provider()).append('\n');
+            y.append("    location: ").append(type.location()).append('\n');
+            y.append("    weeklyCost: ").append(number(type.weeklyCost())).append("   # from the mapping, not SSDA903\n");
+            y.append("    annualInflation: ").append(number(type.annualInflation())).append("   # from the mapping\n");
+            y.append("    capacity: unlimited   # not in SSDA903 [ASSUMPTION]\n");
+            y.append(String.format(Locale.ROOT, "    breakdownRatePerYear: %s   # %d moves in %.1f child-years in %s (95%% CI %s to %s)%n",
+                    number(moves.rate()), moves.events(), moves.exposure(), window, number(moves.lower()), number(moves.upper())));
+        }
+
+        int inCare = 0;
+        for (int[] byBand : e.stock()) {
+            for (int n : byBand) {
+                inCare += n;
+            }
+        }
+        y.append("\ninitialPopulation:\n");
+        y.append(String.format(Locale.ROOT, "  meanYearsInCare: %s   # mean time in care so far of the %d children in care on %s%n",
+                number(e.meanYearsInCare()), inCare, e.asAt()));
+        y.append(String.format(Locale.ROOT, "  meanYearsInPlacement: %s   # their mean time in their current placement%n",
+                number(e.meanYearsInPlacement())));
+        y.append("  groups:   # children in care on ").append(e.asAt()).append(" by type of placement and age band\n");
+        boolean anyGroup = false;
+        for (int t = 0; t < types; t++) {
+            List<String> bands = new ArrayList<>();
+            int total = 0;
+            for (int b = 0; b < Calibration.BANDS.length; b++) {
+                int n = e.stock()[t][b];
+                if (n > 0) {
+                    bands.add("\"" + Calibration.BAND_NAMES[b] + "\": " + n);
+                    total += n;
+                }
+            }
+            if (total > 0) {
+                String id = mapping.types().get(t).id();
+                y.append(String.format(Locale.ROOT, "    - {type: %s, need: via_%s, byAgeBand: {%s}}   # %d children%n",
+                        id, id, String.join(", ", bands), total));
+                anyGroup = true;
+            }
+        }
+        if (!anyGroup) {
+            y.append("    []\n");
+        }
+
+        Calibration.Rate entries = e.entries();
+        double[] ageShares = roundedShares(e.entryBandShares());
+        y.append("\nentries:\n");
+        y.append(String.format(Locale.ROOT, "  monthlyRate: %s   # %d entries in %.1f months, %s (95%% CI %s to %s)%n",
+                number(entries.rate()), entries.events(), entries.exposure(), window, number(entries.lower()),
+                number(entries.upper())));
+        y.append("  annualTrend: 0   # [ASSUMPTION] no trend estimated\n");
+        y.append("  ageShares: {").append(bandMap(ageShares)).append("}   # age on entry of the same ")
+                .append(entries.events()).append(" entries\n");
+
+        y.append("\nmatching:   # each pathway to its own type (all unlimited, so always the first choice)\n");
+        for (PlacementMapping.Type type : mapping.types()) {
+            y.append("  - {needs: [via_").append(type.id()).append("], order: [").append(type.id()).append("]}\n");
+        }
+
+        y.append("\nexits:\n  ratePerYear:   # exits other than at 18 per child-year in care, ").append(window).append('\n');
+        double[][] reasonShares = new double[Calibration.BANDS.length][];
+        long[] overall = new long[Calibration.REASONS.length];
+        for (long[] band : e.exitReasons()) {
+            for (int r = 0; r < band.length; r++) {
+                overall[r] += band[r];
+            }
+        }
+        for (int b = 0; b < Calibration.BANDS.length; b++) {
+            Calibration.Rate rate = e.exitRates()[b];
+            y.append(String.format(Locale.ROOT, "    \"%s\": %s   # %d exits in %.1f child-years (95%% CI %s to %s)%n",
+                    Calibration.BAND_NAMES[b], number(rate.rate()), rate.events(), rate.exposure(), number(rate.lower()),
+                    number(rate.upper())));
+            long[] counts = e.exitReasons()[b];
+            long n = 0;
+            for (long c : counts) {
+                n += c;
+            }
+            reasonShares[b] = roundedShares(toDouble(n > 0 ? counts : overall));
+        }
+        y.append("  reasons:   # shares of exits by REC code group, per band (a band with none uses all bands')\n");
+        for (int b = 0; b < Calibration.BANDS.length; b++) {
+            List<String> parts = new ArrayList<>();
+            long n = 0;
+            for (int r = 0; r < Calibration.REASONS.length; r++) {
+                parts.add(Calibration.REASONS[r] + ": " + number(reasonShares[b][r]));
+                n += e.exitReasons()[b][r];
+            }
+            y.append(String.format(Locale.ROOT, "    \"%s\": {%s}   # %d exits%n", Calibration.BAND_NAMES[b],
+                    String.join(", ", parts), n));
+        }
+        return y.toString();
+    }
+
+    /** Shares rounded to 6 places that still sum to exactly one (the largest absorbs the rounding); all-zero gives a one in the first place. */
+    static double[] roundedShares(double[] shares) {
+        double[] out = new double[shares.length];
+        double total = 0;
+        int largest = 0;
+        for (int i = 0; i < shares.length; i++) {
+            out[i] = Math.round(shares[i] * 1e6) / 1e6;
+            total += out[i];
+            if (shares[i] > shares[largest]) {
+                largest = i;
+            }
+        }
+        if (total == 0) {
+            out[0] = 1;
+            return out;
+        }
+        out[largest] = Math.round((out[largest] + 1 - total) * 1e6) / 1e6;
+        return out;
+    }
+
+    private static double[] toDouble(long[] counts) {
+        double total = 0;
+        for (long c : counts) {
+            total += c;
+        }
+        double[] out = new double[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            out[i] = total > 0 ? counts[i] / total : 0;
+        }
+        return out;
+    }
+
+    private static String bandMap(double[] shares) {
+        List<String> parts = new ArrayList<>();
+        for (int b = 0; b < shares.length; b++) {
+            parts.add("\"" + Calibration.BAND_NAMES[b] + "\": " + number(shares[b]));
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String number(double x) {
+        String s = String.format(Locale.ROOT, "%.6f", x);
+        s = s.replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.1f%%", share * 100);
+    }
+}

@@ -1,0 +1,189 @@
+package org.carecast.ssda903;
+
+import org.apache.commons.math3.distribution.ChiSquaredDistribution;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * What a council's own SSDA903 returns say about the rates a scenario needs, estimated over a
+ * window of years before the as-at date. Counts are of events in the window; rates are events
+ * per person-year in care (or per month for entries), with exact 95% Poisson intervals; ages
+ * are split into the DfE bands under 1, 1-4, 5-9, 10-15, 16-17.
+ *
+ * <p>Exits at 18 are left out of the exit hazards: the simulator ends care at 18 itself. Placement
+ * moves are counted per placement type as a change of placement (PLACE or provider) within a
+ * period of care, and become that type's breakdown hazard.
+ */
+public final class Calibration {
+
+    /** Lower age of each band, years. */
+    public static final int[] BANDS = {0, 1, 5, 10, 16};
+    public static final String[] BAND_NAMES = {"0", "1-4", "5-9", "10-15", "16-17"};
+    /** Exit reasons as the scenario names them. */
+    public static final String[] REASONS = {"return_home", "adoption", "special_guardianship", "other"};
+    private static final double YEAR = 365.25;
+
+    /** A count with its exposure and an exact 95% Poisson interval on the rate. */
+    public record Rate(long events, double exposure, double rate, double lower, double upper) {
+
+        static Rate of(long events, double exposure) {
+            if (exposure <= 0) {
+                return new Rate(events, exposure, 0, 0, 0);
+            }
+            double lower = events == 0 ? 0 : new ChiSquaredDistribution(2.0 * events).inverseCumulativeProbability(0.025) / 2;
+            double upper = new ChiSquaredDistribution(2.0 * events + 2).inverseCumulativeProbability(0.975) / 2;
+            return new Rate(events, exposure, events / exposure, lower / exposure, upper / exposure);
+        }
+    }
+
+    /**
+     * The estimates.
+     *
+     * @param asAt              the census date (start of the scenario)
+     * @param windowStart       first day of the estimation window
+     * @param stock             children in care at {@code asAt} by type and band: [type][band]
+     * @param entries           entries per month over the window
+     * @param entryBandShares   share of entries by age band on entry
+     * @param entryTypeShares   share of entries by the type of their first placement
+     * @param exitRates         exits (other than at 18) per person-year in care, by band
+     * @param exitReasons       counts of exits by band and reason: [band][reason]
+     * @param moveRates         placement moves per person-year in each type
+     * @param meanYearsInCare   mean time in care so far of the children in care at {@code asAt}
+     * @param meanYearsInPlacement mean time in the current placement of those children
+     * @param children          children with any episode in the data
+     */
+    public record Estimates(LocalDate asAt, LocalDate windowStart, int[][] stock, Rate entries, double[] entryBandShares,
+                            double[] entryTypeShares, Rate[] exitRates, long[][] exitReasons, Rate[] moveRates,
+                            double meanYearsInCare, double meanYearsInPlacement, int children) {
+    }
+
+    private Calibration() {
+    }
+
+    public static Estimates estimate(List<CareHistory.Period> periods, PlacementMapping mapping, LocalDate asAt,
+                                     int windowYears) {
+        int types = mapping.types().size();
+        LocalDate from = asAt.minusYears(windowYears);
+        int[][] stock = new int[types][BANDS.length];
+        long entries = 0;
+        double[] entryBands = new double[BANDS.length];
+        double[] entryTypes = new double[types];
+        long[] exits = new long[BANDS.length];
+        double[] careDays = new double[BANDS.length];
+        long[][] reasons = new long[BANDS.length][REASONS.length];
+        long[] moves = new long[types];
+        double[] typeDays = new double[types];
+        double careYearsSum = 0;
+        double placementYearsSum = 0;
+        int inCare = 0;
+        java.util.Set<String> children = new java.util.HashSet<>();
+        for (CareHistory.Period p : periods) {
+            children.add(p.child());
+            LocalDate start = p.start();
+            LocalDate end = p.end();
+            // Entries in the window.
+            if (!start.isBefore(from) && start.isBefore(asAt)) {
+                entries++;
+                entryBands[band(p.birth(), start)]++;
+                entryTypes[mapping.typeOf(p.episodes().get(0))]++;
+            }
+            // Person-time in care by band, and exits, within the window.
+            LocalDate until = end == null || end.isAfter(asAt) ? asAt : end;
+            addBandDays(careDays, p.birth(), start.isBefore(from) ? from : start, until);
+            if (end != null && !end.isBefore(from) && end.isBefore(asAt) && ageYears(p.birth(), end) < 17.99) {
+                int b = band(p.birth(), end.minusDays(1));
+                exits[b]++;
+                reasons[b][reason(p.reasonEnded())]++;
+            }
+            // Moves and person-time by type.
+            List<CareHistory.Placement> placements = CareHistory.placements(p, mapping);
+            for (int k = 0; k < placements.size(); k++) {
+                CareHistory.Placement pl = placements.get(k);
+                LocalDate a = pl.start().isBefore(from) ? from : pl.start();
+                LocalDate z = pl.end() == null || pl.end().isAfter(asAt) ? asAt : pl.end();
+                if (a.isBefore(z)) {
+                    typeDays[pl.type()] += ChronoUnit.DAYS.between(a, z);
+                }
+                boolean movedOn = k + 1 < placements.size();
+                if (movedOn && !pl.end().isBefore(from) && pl.end().isBefore(asAt)) {
+                    moves[pl.type()]++;
+                }
+            }
+            // The children in care on the as-at date.
+            Episode now = p.episodeOn(asAt);
+            if (now != null && p.birth().plusYears(18).isAfter(asAt)) {
+                stock[mapping.typeOf(now)][band(p.birth(), asAt)]++;
+                careYearsSum += ChronoUnit.DAYS.between(start, asAt) / YEAR;
+                for (CareHistory.Placement pl : placements) {
+                    if (!pl.start().isAfter(asAt) && (pl.end() == null || pl.end().isAfter(asAt))) {
+                        placementYearsSum += ChronoUnit.DAYS.between(pl.start(), asAt) / YEAR;
+                    }
+                }
+                inCare++;
+            }
+        }
+        double months = ChronoUnit.DAYS.between(from, asAt) / (YEAR / 12);
+        Rate entryRate = Rate.of(entries, months);
+        Rate[] exitRates = new Rate[BANDS.length];
+        for (int b = 0; b < BANDS.length; b++) {
+            exitRates[b] = Rate.of(exits[b], careDays[b] / YEAR);
+        }
+        Rate[] moveRates = new Rate[types];
+        for (int t = 0; t < types; t++) {
+            moveRates[t] = Rate.of(moves[t], typeDays[t] / YEAR);
+        }
+        return new Estimates(asAt, from, stock, entryRate, shares(entryBands), shares(entryTypes), exitRates, reasons,
+                moveRates, inCare == 0 ? 0 : careYearsSum / inCare, inCare == 0 ? 0 : placementYearsSum / inCare,
+                children.size());
+    }
+
+    /** The scenario's exit reason (index into {@link #REASONS}) of an SSDA903 REC code. */
+    static int reason(String rec) {
+        return switch (rec) {
+            case "E13", "E4A", "E4B" -> 0;            // returned home to parents or relatives
+            case "E11", "E12" -> 1;                   // adopted
+            case "E41", "E43", "E44", "E45", "E46", "E47", "E48" -> 2;   // special guardianship or child arrangements orders
+            default -> 3;                             // independent living, custody, transfer, other
+        };
+    }
+
+    static int band(LocalDate birth, LocalDate on) {
+        double age = ageYears(birth, on);
+        int b = 0;
+        while (b + 1 < BANDS.length && age >= BANDS[b + 1]) {
+            b++;
+        }
+        return b;
+    }
+
+    private static double ageYears(LocalDate birth, LocalDate on) {
+        return ChronoUnit.DAYS.between(birth, on) / YEAR;
+    }
+
+    /** Adds the days from {@code a} to {@code z} to the age bands they fall in (none at 18 or over). */
+    private static void addBandDays(double[] days, LocalDate birth, LocalDate a, LocalDate z) {
+        for (int b = 0; b < BANDS.length; b++) {
+            LocalDate bandStart = birth.plusYears(BANDS[b]);
+            LocalDate bandEnd = birth.plusYears(b + 1 < BANDS.length ? BANDS[b + 1] : 18);
+            LocalDate lo = a.isAfter(bandStart) ? a : bandStart;
+            LocalDate hi = z.isBefore(bandEnd) ? z : bandEnd;
+            if (lo.isBefore(hi)) {
+                days[b] += ChronoUnit.DAYS.between(lo, hi);
+            }
+        }
+    }
+
+    private static double[] shares(double[] counts) {
+        double total = 0;
+        for (double c : counts) {
+            total += c;
+        }
+        double[] out = new double[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            out[i] = total > 0 ? counts[i] / total : 0;
+        }
+        return out;
+    }
+}

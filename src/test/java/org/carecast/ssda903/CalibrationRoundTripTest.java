@@ -1,0 +1,120 @@
+package org.carecast.ssda903;
+
+import org.carecast.cli.Main;
+import org.carecast.scenario.Scenario;
+import org.carecast.scenario.ScenarioReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Generate SSDA903 returns from known rates, calibrate, and recover the rates within their
+ * statistical error (3.5 standard errors of a Poisson count); the stock on the as-at date is
+ * recovered exactly. The calibrated scenario is valid and holds no child identifiers.
+ */
+class CalibrationRoundTripTest {
+
+    private static final SyntheticReturns.Parameters TRUTH = new SyntheticReturns.Parameters(
+            20, new double[] {0.15, 0.15, 0.15, 0.3, 0.25}, new double[] {0.8, 0.5, 0.3, 0.2, 0.4}, 0.6, 0.25);
+
+    @Test
+    void ratesAreRecoveredFromGeneratedReturns(@TempDir Path tmp) throws Exception {
+        LocalDate asAt = LocalDate.of(2021, 4, 1);
+        // Children enter from 2000, so the population in care is settled long before the files begin.
+        SyntheticReturns truth = new SyntheticReturns(TRUTH, LocalDate.of(2000, 4, 1), asAt, 42);
+        List<List<Path>> files = truth.write(tmp, 2016, 2021);
+        ProblemLog problems = new ProblemLog(true);
+        Ssda903Reader.Returns returns = Ssda903Reader.read(files.get(0), files.get(1), problems);
+        assertTrue(returns.mergedRepeats() > 100, "open episodes repeat in the next year's file");
+        List<CareHistory.Period> periods = CareHistory.build(returns);
+        PlacementMapping mapping = PlacementMapping.defaults();
+        Calibration.Estimates e = Calibration.estimate(periods, mapping, asAt, 3);
+
+        int stock = 0;
+        for (int[] byBand : e.stock()) {
+            for (int n : byBand) {
+                stock += n;
+            }
+        }
+        assertEquals(truth.inCareOn(asAt), stock, "children in care on the as-at date");
+        System.out.printf("round trip: entries %.2f/month (truth %.1f); exits by band %s (truth %s); moves %.3f (truth %.1f)%n",
+                e.entries().rate(), TRUTH.entriesPerMonth(),
+                java.util.Arrays.stream(e.exitRates()).map(r -> String.format(java.util.Locale.ROOT, "%.3f", r.rate())).toList(),
+                java.util.Arrays.toString(TRUTH.exitPerYear()), e.moveRates()[index(mapping, "council_foster")].rate(),
+                TRUTH.movesPerYear());
+        within("entries per month", TRUTH.entriesPerMonth(), e.entries());
+        for (int b = 0; b < Calibration.BANDS.length; b++) {
+            within("exit hazard, band " + Calibration.BAND_NAMES[b], TRUTH.exitPerYear()[b], e.exitRates()[b]);
+        }
+        int foster = index(mapping, "council_foster");
+        int kinship = index(mapping, "kinship_foster");
+        within("moves per year, council foster", TRUTH.movesPerYear(), e.moveRates()[foster]);
+        within("moves per year, kinship", TRUTH.movesPerYear(), e.moveRates()[kinship]);
+        long n = e.entries().events();
+        double se = Math.sqrt(TRUTH.kinshipShare() * (1 - TRUTH.kinshipShare()) / n);
+        assertEquals(TRUTH.kinshipShare(), e.entryTypeShares()[kinship], 3.5 * se, "share entering kinship care");
+        for (int b = 0; b < Calibration.BANDS.length; b++) {
+            double p = TRUTH.ageShares()[b];
+            assertEquals(p, e.entryBandShares()[b], 3.5 * Math.sqrt(p * (1 - p) / n), "age share " + b);
+        }
+        // Exit reasons: half return home in the generator.
+        long home = 0;
+        long exits = 0;
+        for (long[] band : e.exitReasons()) {
+            home += band[0];
+            for (long c : band) {
+                exits += c;
+            }
+        }
+        assertEquals(0.5, (double) home / exits, 3.5 * Math.sqrt(0.25 / exits), "share returning home");
+    }
+
+    @Test
+    void calibrateWritesAValidScenarioWithoutChildIdentifiers(@TempDir Path tmp) throws Exception {
+        LocalDate asAt = LocalDate.of(2021, 4, 1);
+        SyntheticReturns truth = new SyntheticReturns(TRUTH, LocalDate.of(2005, 4, 1), asAt, 7);
+        List<List<Path>> files = truth.write(tmp, 2019, 2021);
+        Path out = tmp.resolve("calibrated.yaml");
+        List<String> args = new ArrayList<>(List.of("calibrate", "--as-at", "2021-04-01", "--out", out.toString(), "--header"));
+        files.get(0).forEach(f -> args.add(f.toString()));
+        args.add("--episodes");
+        files.get(1).forEach(f -> args.add(f.toString()));
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        int status = Main.execute(new PrintWriter(stdout), new PrintWriter(stderr), args.toArray(String[]::new));
+        assertEquals(0, status, stderr.toString());
+        assertTrue(stdout.toString().contains("No bad rows."), stdout.toString());
+        Scenario s = ScenarioReader.read(out);
+        assertEquals(asAt, s.start());
+        String yaml = Files.readString(out);
+        for (int c = 0; c < truth.births.size(); c += 97) {
+            assertFalse(yaml.contains(Integer.toString(1000 + c) + ","), "child id " + (1000 + c));
+        }
+        assertTrue(yaml.contains("moves in"), "rates carry what they were estimated from");
+    }
+
+    private static int index(PlacementMapping mapping, String id) {
+        for (int t = 0; t < mapping.types().size(); t++) {
+            if (mapping.types().get(t).id().equals(id)) {
+                return t;
+            }
+        }
+        throw new AssertionError(id);
+    }
+
+    private static void within(String what, double truth, Calibration.Rate estimate) {
+        double se = Math.sqrt(truth * estimate.exposure()) / estimate.exposure();
+        assertEquals(truth, estimate.rate(), 3.5 * se, what + ": " + estimate);
+    }
+}

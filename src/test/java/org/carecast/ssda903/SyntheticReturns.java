@@ -1,0 +1,153 @@
+package org.carecast.ssda903;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A seeded generator of SSDA903 returns from known parameters, for round-trip tests: children
+ * enter care as a Poisson process, leave at a constant hazard per age band (or at 18), and move
+ * placement at a constant hazard; each collection year (April to March) gets a header file and
+ * an episodes file in the real column layout, with episodes open at the year end written with
+ * an empty DEC and repeated, closed, in the next year's file, as councils' returns are.
+ */
+final class SyntheticReturns {
+
+    static final DateTimeFormatter UK = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    /** Known parameters: entries per month, age-band shares on entry, exit hazards per band per year, move hazard per year, share entering kinship care. */
+    record Parameters(double entriesPerMonth, double[] ageShares, double[] exitPerYear, double movesPerYear,
+                      double kinshipShare) {
+    }
+
+    /** One generated child's episode (in memory, before writing). */
+    record Ep(int child, LocalDate start, LocalDate end, String rne, String place, String provider, String rec) {
+    }
+
+    final List<Ep> episodes = new ArrayList<>();
+    final List<int[]> childIds = new ArrayList<>();
+    final List<LocalDate> births = new ArrayList<>();
+
+    SyntheticReturns(Parameters p, LocalDate from, LocalDate to, long seed) {
+        Random random = new Random(seed);
+        double day = 0;
+        int child = 0;
+        long span = to.toEpochDay() - from.toEpochDay();
+        double perDay = p.entriesPerMonth() / (365.25 / 12);
+        while (true) {
+            day += -Math.log(1 - random.nextDouble()) / perDay;
+            if (day >= span) {
+                break;
+            }
+            LocalDate entry = from.plusDays((long) day);
+            int band = pick(p.ageShares(), random.nextDouble());
+            double lower = Calibration.BANDS[band];
+            double upper = band + 1 < Calibration.BANDS.length ? Calibration.BANDS[band + 1] : 18;
+            double age = lower + (upper - lower) * random.nextDouble();
+            LocalDate birth = entry.minusDays(Math.round(age * 365.25));
+            // Exit: piecewise-constant hazard by band, or the 18th birthday.
+            double t = age;
+            double exitAge = 18;
+            double need = -Math.log(1 - random.nextDouble());
+            for (int b = band; b < Calibration.BANDS.length; b++) {
+                double end = b + 1 < Calibration.BANDS.length ? Calibration.BANDS[b + 1] : 18;
+                double h = p.exitPerYear()[b];
+                if (h * (end - t) >= need) {
+                    exitAge = t + need / h;
+                    break;
+                }
+                need -= h * (end - t);
+                t = end;
+            }
+            LocalDate exit = exitAge >= 18 ? birth.plusYears(18) : birth.plusDays(Math.round(exitAge * 365.25));
+            if (!exit.isAfter(entry)) {
+                continue;
+            }
+            String rec = exitAge >= 18 ? "E17" : switch (pick(new double[] {0.5, 0.2, 0.2, 0.1}, random.nextDouble())) {
+                case 0 -> "E13";
+                case 1 -> "E12";
+                case 2 -> "E45";
+                default -> "E8";
+            };
+            boolean kinship = random.nextDouble() < p.kinshipShare();
+            String place = kinship ? "U1" : "U4";
+            LocalDate start = entry;
+            String rne = "S";
+            while (true) {
+                double stay = -Math.log(1 - random.nextDouble()) / p.movesPerYear();
+                LocalDate moveAt = start.plusDays(Math.max(1, Math.round(stay * 365.25)));
+                if (!moveAt.isBefore(exit)) {
+                    episodes.add(new Ep(child, start, exit, rne, place, "PR1", rec));
+                    break;
+                }
+                episodes.add(new Ep(child, start, moveAt, rne, place, "PR1", "X1"));
+                start = moveAt;
+                rne = "P";
+            }
+            births.add(birth);
+            child++;
+        }
+    }
+
+    private static int pick(double[] shares, double u) {
+        double c = 0;
+        for (int i = 0; i < shares.length; i++) {
+            c += shares[i];
+            if (u < c) {
+                return i;
+            }
+        }
+        return shares.length - 1;
+    }
+
+    /**
+     * Children in care on {@code date} as the returns show it: an episode that ends on the first
+     * day of the next collection year is still open in this year's file.
+     */
+    long inCareOn(LocalDate date) {
+        return episodes.stream().filter(e -> !e.start().isAfter(date) && !e.end().isBefore(date)
+                && births.get(e.child()).plusYears(18).isAfter(date)).map(Ep::child).distinct().count();
+    }
+
+    /**
+     * Writes one header and one episodes file per collection year ending 31 March of each year
+     * in {@code years}; returns [headers, episodes].
+     */
+    List<List<Path>> write(Path folder, int firstYear, int lastYear) throws IOException {
+        List<Path> headers = new ArrayList<>();
+        List<Path> eps = new ArrayList<>();
+        for (int year = firstYear; year <= lastYear; year++) {
+            LocalDate yearStart = LocalDate.of(year - 1, 4, 1);
+            LocalDate yearEnd = LocalDate.of(year, 4, 1);
+            StringBuilder e = new StringBuilder("CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n");
+            java.util.TreeSet<Integer> children = new java.util.TreeSet<>();
+            for (Ep x : episodes) {
+                // An episode ending on 1 April was still open that day, so it belongs to the new year too.
+                if (x.start().isBefore(yearEnd) && !x.end().isBefore(yearStart)) {
+                    boolean open = !x.end().isBefore(yearEnd);
+                    e.append(1000 + x.child()).append(',').append(x.start().format(UK)).append(',').append(x.rne())
+                            .append(",C2,N1,").append(x.place()).append(',').append(x.provider()).append(',')
+                            .append(open ? "" : x.end().format(UK)).append(',').append(open ? "" : x.rec())
+                            .append(",,A1 1AA,B2 2BB,\n");
+                    children.add(x.child());
+                }
+            }
+            StringBuilder h = new StringBuilder("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n");
+            for (int c : children) {
+                h.append(1000 + c).append(",1,").append(births.get(c).format(UK)).append(",WBRI,,,\n");
+            }
+            Path hf = folder.resolve(year + "-header.csv");
+            Path ef = folder.resolve(year + "-episodes.csv");
+            Files.writeString(hf, h);
+            Files.writeString(ef, e);
+            headers.add(hf);
+            eps.add(ef);
+        }
+        return List.of(headers, eps);
+    }
+}
