@@ -165,15 +165,11 @@ public final class CalibratedScenario {
     }
 
     private static double[] toDouble(long[] counts) {
-        double total = 0;
-        for (long c : counts) {
-            total += c;
-        }
         double[] out = new double[counts.length];
         for (int i = 0; i < counts.length; i++) {
-            out[i] = total > 0 ? counts[i] / total : 0;
+            out[i] = counts[i];
         }
-        return out;
+        return Calibration.shares(out);
     }
 
     private static String bandMap(double[] shares) {

@@ -175,7 +175,8 @@ public final class Calibration {
         }
     }
 
-    private static double[] shares(double[] counts) {
+    /** Counts as shares of their total (all zero when the total is zero). */
+    static double[] shares(double[] counts) {
         double total = 0;
         for (double c : counts) {
             total += c;
