@@ -33,11 +33,13 @@ class CalibrationRoundTripTest {
         LocalDate asAt = LocalDate.of(2021, 4, 1);
         // Children enter from 2000, so the population in care is settled long before the files begin.
         SyntheticReturns truth = new SyntheticReturns(TRUTH, LocalDate.of(2000, 4, 1), asAt, 42);
-        List<List<Path>> files = truth.write(tmp, 2016, 2021);
-        ProblemLog problems = new ProblemLog(true);
+        List<List<Path>> files = truth.write(tmp, 2016, 2021, true);
+        ProblemLog problems = new ProblemLog(false);
         Ssda903Reader.Returns returns = Ssda903Reader.read(files.get(0), files.get(1), problems);
         assertTrue(returns.mergedRepeats() > 100, "open episodes repeat in the next year's file");
         List<CareHistory.Period> periods = CareHistory.build(returns);
+        // The injected quirks: ISO dates read, the exact repeat merged, two bad rows per file reported.
+        assertEquals(java.util.Map.of(Problem.Kind.BAD_DATE, 6, Problem.Kind.UNKNOWN_CODE, 6), problems.counts());
         PlacementMapping mapping = PlacementMapping.defaults();
         Calibration.Estimates e = Calibration.estimate(periods, mapping, asAt, 3);
 

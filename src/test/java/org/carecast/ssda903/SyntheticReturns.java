@@ -119,6 +119,15 @@ final class SyntheticReturns {
      * in {@code years}; returns [headers, episodes].
      */
     List<List<Path>> write(Path folder, int firstYear, int lastYear) throws IOException {
+        return write(folder, firstYear, lastYear, false);
+    }
+
+    /**
+     * As {@link #write(Path, int, int)}; with {@code messy}, each episodes file also gets the
+     * quirks of real returns: every 7th row's dates in ISO form, one row repeated exactly, and
+     * two bad rows of an extra child (an impossible date; a PLACE code that does not exist).
+     */
+    List<List<Path>> write(Path folder, int firstYear, int lastYear, boolean messy) throws IOException {
         List<Path> headers = new ArrayList<>();
         List<Path> eps = new ArrayList<>();
         for (int year = firstYear; year <= lastYear; year++) {
@@ -130,12 +139,20 @@ final class SyntheticReturns {
                 // An episode ending on 1 April was still open that day, so it belongs to the new year too.
                 if (x.start().isBefore(yearEnd) && !x.end().isBefore(yearStart)) {
                     boolean open = !x.end().isBefore(yearEnd);
-                    e.append(1000 + x.child()).append(',').append(x.start().format(UK)).append(',').append(x.rne())
-                            .append(",C2,N1,").append(x.place()).append(',').append(x.provider()).append(',')
-                            .append(open ? "" : x.end().format(UK)).append(',').append(open ? "" : x.rec())
-                            .append(",,A1 1AA,B2 2BB,\n");
+                    DateTimeFormatter f = messy && children.size() % 7 == 3 ? DateTimeFormatter.ISO_LOCAL_DATE : UK;
+                    String row = (1000 + x.child()) + "," + x.start().format(f) + "," + x.rne() + ",C2,N1," + x.place()
+                            + "," + x.provider() + "," + (open ? "" : x.end().format(f)) + "," + (open ? "" : x.rec())
+                            + ",,A1 1AA,B2 2BB,\n";
+                    e.append(row);
+                    if (messy && children.size() == 10) {
+                        e.append(row);
+                    }
                     children.add(x.child());
                 }
+            }
+            if (messy) {
+                e.append("999999,31/02/").append(year).append(",S,C2,N1,U4,PR1,,,,,,\n");
+                e.append("999999,01/05/").append(year - 1).append(",S,C2,N1,Q9,PR1,,,,,,\n");
             }
             StringBuilder h = new StringBuilder("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n");
             for (int c : children) {

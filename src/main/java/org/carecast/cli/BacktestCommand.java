@@ -1,0 +1,131 @@
+package org.carecast.cli;
+
+import org.carecast.engine.Simulator;
+import org.carecast.model.Model;
+import org.carecast.report.BacktestReport;
+import org.carecast.report.OutputFolder;
+import org.carecast.results.Aggregator;
+import org.carecast.results.Backtest;
+import org.carecast.results.Projection;
+import org.carecast.scenario.ModelCompiler;
+import org.carecast.scenario.ScenarioReader;
+import org.carecast.ssda903.ActualCensus;
+import org.carecast.ssda903.CalibratedScenario;
+import org.carecast.ssda903.Calibration;
+import org.carecast.ssda903.CareHistory;
+import org.carecast.ssda903.PlacementMapping;
+import org.carecast.ssda903.ProblemLog;
+import org.carecast.ssda903.Ssda903Exception;
+import org.carecast.ssda903.Ssda903Reader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code carecast backtest}: calibrates on the returns up to a cutoff, simulates forward, and
+ * scores the forecast against what the returns show happened after the cutoff.
+ */
+@Command(name = "backtest", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Calibrate on SSDA903 returns before a cutoff, simulate forward and compare with what happened.")
+final class BacktestCommand implements Callable<Integer> {
+
+    @Option(names = "--header", required = true, arity = "1..*", paramLabel = "FILE", description = "SSDA903 header files.")
+    List<Path> headers;
+
+    @Option(names = "--episodes", required = true, arity = "1..*", paramLabel = "FILE", description = "SSDA903 episodes files, oldest year first.")
+    List<Path> episodes;
+
+    @Option(names = "--cutoff", required = true, paramLabel = "DATE", description = "First day of a month: calibrate on what happened before it, forecast from it.")
+    LocalDate cutoff;
+
+    @Option(names = "--horizon", required = true, paramLabel = "MONTHS", description = "Months to forecast and score; the returns must cover them.")
+    int horizon;
+
+    @Option(names = "--mapping", paramLabel = "FILE", description = "Placement-code mapping (default: the built-in one).")
+    Path mapping;
+
+    @Option(names = "--window-years", defaultValue = "3", paramLabel = "N", description = "Years before the cutoff to estimate rates over (default: ${DEFAULT-VALUE}).")
+    int windowYears;
+
+    @Option(names = "--strict", description = "Stop at the first bad row.")
+    boolean strict;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/backtest-<cutoff>).")
+    Path out;
+
+    @picocli.CommandLine.Mixin
+    SimulationOptions options = new SimulationOptions();
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (cutoff.getDayOfMonth() != 1 || horizon < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--cutoff must be the first day of a month and --horizon at least 1");
+        }
+        PlacementMapping map = mapping == null ? PlacementMapping.defaults() : PlacementMapping.read(mapping);
+        Ssda903Reader.Returns returns = Ssda903Reader.read(headers, episodes, new ProblemLog(strict));
+        List<CareHistory.Period> periods = CareHistory.build(returns);
+        LocalDate needed = cutoff.plusMonths(horizon);
+        LocalDate last = ActualCensus.lastDay(periods);
+        if (last.isBefore(needed.minusMonths(1))) {
+            throw new Ssda903Exception(episodes.get(episodes.size() - 1), 0, "the returns end around " + last
+                    + "; a horizon of " + horizon + " months from " + cutoff + " needs them to reach " + needed);
+        }
+        // Calibration looks only at events before the cutoff and the state on it.
+        Calibration.Estimates estimates = Calibration.estimate(periods, map, cutoff, windowYears);
+        String yaml = CalibratedScenario.yaml(estimates, map, "back-test calibration", "mapping", horizon, cutoff.toEpochDay());
+        Model model = ModelCompiler.compile(ScenarioReader.parse(Path.of("backtest-calibrated.yaml"), yaml));
+        int reps = options.replications(500, spec.commandLine());
+        long seed = options.seed(cutoff.toEpochDay());
+        Aggregator aggregator = new Aggregator(model, reps);
+        Simulator.run(model, reps, seed, options.threads(spec.commandLine()), aggregator, null);
+        Projection projection = aggregator.projection();
+
+        List<String> groups = new ArrayList<>();
+        groups.add("all");
+        map.types().forEach(t -> groups.add(t.id()));
+        double[][] actual = series(ActualCensus.monthly(periods, map, cutoff, horizon));
+        double[][] before = series(ActualCensus.monthly(periods, map, cutoff.minusMonths(24), 24));
+        List<Backtest.Series> scored = Backtest.score(projection, groups, actual, before);
+        String text = BacktestReport.render(cutoff.toString(), horizon, scored, "all children in care");
+
+        Path folder = out != null ? out : Path.of("out", "backtest-" + cutoff);
+        OutputFolder.write(folder, dir -> {
+            BacktestReport.writeCsv(scored, dir.resolve("backtest.csv"));
+            BacktestReport.writeChart(projection, scored.get(0), dir.resolve("charts"));
+            Files.writeString(dir.resolve("summary.txt"), text, StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("calibrated.yaml"), yaml, StandardCharsets.UTF_8);
+        });
+        PrintWriter console = spec.commandLine().getOut();
+        if (!options.quiet) {
+            console.print(text);
+        }
+        console.printf("Wrote %s%n", folder);
+        console.flush();
+        return 0;
+    }
+
+    /** counts[m][t] as series[g][m], g = 0 the total and g = 1 + t each type. */
+    private static double[][] series(int[][] counts) {
+        int types = counts[0].length;
+        double[][] out = new double[types + 1][counts.length];
+        for (int m = 0; m < counts.length; m++) {
+            for (int t = 0; t < types; t++) {
+                out[t + 1][m] = counts[m][t];
+                out[0][m] += counts[m][t];
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,71 @@
+package org.carecast.results;
+
+import org.apache.commons.math3.stat.regression.SimpleRegression;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A forecast set against what happened: for children in care in total and in each placement
+ * type, month by month after the cutoff, the simulated median and 90% band beside the actual
+ * count; the mean absolute percentage error (MAPE) of the median, the share of months whose
+ * actual lies inside the band, and the MAPE of two naive forecasts for scale: the stock at the
+ * cutoff held constant, and a straight line fitted to the 24 months before the cutoff.
+ */
+public final class Backtest {
+
+    /** One month of one series. */
+    public record Month(String month, double actual, double p5, double p50, double p95, double constant, double trend) {
+    }
+
+    /** One series (total or a placement type) and its scores; MAPEs are fractions (0.05 = 5%). */
+    public record Series(String group, List<Month> months, double mape, double coverage, double mapeConstant,
+                         double mapeTrend) {
+    }
+
+    private Backtest() {
+    }
+
+    /**
+     * @param projection a run from the cutoff
+     * @param groups     series to score: "all" and type ids, as in the projection's monthly children
+     * @param actual     actual[g][m] for m = 0 .. months (m = 0 is the cutoff)
+     * @param before     before[g][k] for the 25 months up to and including the cutoff (k = 24 is the cutoff)
+     */
+    public static List<Series> score(Projection projection, List<String> groups, double[][] actual, double[][] before) {
+        List<Series> out = new ArrayList<>();
+        for (int g = 0; g < groups.size(); g++) {
+            List<Projection.Row> rows = projection.series("monthly", "children", groups.get(g));
+            SimpleRegression line = new SimpleRegression();
+            for (int k = 0; k < before[g].length; k++) {
+                line.addData(k - (before[g].length - 1), before[g][k]);
+            }
+            double start = actual[g][0];
+            List<Month> months = new ArrayList<>();
+            double errors = 0;
+            double errorsConstant = 0;
+            double errorsTrend = 0;
+            int scored = 0;
+            int inside = 0;
+            for (int m = 1; m < rows.size() && m < actual[g].length; m++) {
+                Summary s = rows.get(m).summary();
+                double a = actual[g][m];
+                double trend = line.predict(m);
+                months.add(new Month(rows.get(m).period(), a, s.p5(), s.p50(), s.p95(), start, trend));
+                if (a >= s.p5() && a <= s.p95()) {
+                    inside++;
+                }
+                if (a > 0) {
+                    errors += Math.abs(s.p50() - a) / a;
+                    errorsConstant += Math.abs(start - a) / a;
+                    errorsTrend += Math.abs(trend - a) / a;
+                    scored++;
+                }
+            }
+            double n = Math.max(1, scored);
+            out.add(new Series(groups.get(g), months, errors / n, months.isEmpty() ? 0 : (double) inside / months.size(),
+                    errorsConstant / n, errorsTrend / n));
+        }
+        return out;
+    }
+}
