@@ -110,7 +110,8 @@ public final class CalibratedScenario {
             y.append("  - {needs: [via_").append(type.id()).append("], order: [").append(type.id()).append("]}\n");
         }
 
-        y.append("\nexits:\n  ratePerYear:   # exits other than at 18 per child-year in care, ").append(window).append('\n');
+        y.append("\nexits:\n  ratePerYear:   # exits other than at 18 per child-year, for children 1 to 3 years into care (fitted with\n"
+                + "                # the multipliers below by Poisson maximum likelihood); comments give the crude rate, ").append(window).append('\n');
         double[][] reasonShares = new double[Calibration.BANDS.length][];
         long[] overall = new long[Calibration.REASONS.length];
         for (long[] band : e.exitReasons()) {
@@ -120,15 +121,20 @@ public final class CalibratedScenario {
         }
         for (int b = 0; b < Calibration.BANDS.length; b++) {
             Calibration.Rate rate = e.exitRates()[b];
-            y.append(String.format(Locale.ROOT, "    \"%s\": %s   # %d exits in %.1f child-years (95%% CI %s to %s)%n",
-                    Calibration.BAND_NAMES[b], number(rate.rate()), rate.events(), rate.exposure(), number(rate.lower()),
-                    number(rate.upper())));
+            y.append(String.format(Locale.ROOT, "    \"%s\": %s   # crude: %d exits in %.1f child-years, %s a year (95%% CI %s to %s)%n",
+                    Calibration.BAND_NAMES[b], number(e.exitBaseRates()[b]), rate.events(), rate.exposure(),
+                    number(rate.rate()), number(rate.lower()), number(rate.upper())));
             long[] counts = e.exitReasons()[b];
             long n = 0;
             for (long c : counts) {
                 n += c;
             }
             reasonShares[b] = roundedShares(toDouble(n > 0 ? counts : overall));
+        }
+        y.append("  timeInCare:   # exit hazard multipliers by years in care, fitted with the rates above\n");
+        for (int k = 0; k < Calibration.TIME_IN_CARE.length; k++) {
+            y.append(String.format(Locale.ROOT, "    - {fromYears: %d, multiplier: %s}%s%n", Calibration.TIME_IN_CARE[k],
+                    number(e.timeInCareMultipliers()[k]), k == 1 ? "   # the reference" : ""));
         }
         y.append("  reasons:   # shares of exits by REC code group, per band (a band with none uses all bands')\n");
         for (int b = 0; b < Calibration.BANDS.length; b++) {

@@ -23,6 +23,9 @@ public final class Calibration {
     public static final String[] BAND_NAMES = {"0", "1-4", "5-9", "10-15", "16-17"};
     /** Exit reasons as the scenario names them. */
     public static final String[] REASONS = {"return_home", "adoption", "special_guardianship", "other"};
+    /** Lower edges of the time-in-care bands, years; the band from 1 year is the reference (multiplier 1). */
+    public static final int[] TIME_IN_CARE = {0, 1, 3};
+    private static final int REFERENCE = 1;
     private static final double YEAR = 365.25;
 
     /** A count with its exposure and an exact 95% Poisson interval on the rate. */
@@ -47,7 +50,10 @@ public final class Calibration {
      * @param entries           entries per month over the window
      * @param entryBandShares   share of entries by age band on entry
      * @param entryTypeShares   share of entries by the type of their first placement
-     * @param exitRates         exits (other than at 18) per person-year in care, by band
+     * @param exitRates         exits (other than at 18) per person-year in care, by band (crude)
+     * @param exitBaseRates     exit hazard by band at the reference time in care (1 to 3 years), from a
+     *                          multiplicative Poisson model: hazard = base[band] x multiplier[time-in-care band]
+     * @param timeInCareMultipliers multipliers by time-in-care band ({@link #TIME_IN_CARE}), the reference being 1
      * @param exitReasons       counts of exits by band and reason: [band][reason]
      * @param moveRates         placement moves per person-year in each type
      * @param meanYearsInCare   mean time in care so far of the children in care at {@code asAt}
@@ -55,7 +61,8 @@ public final class Calibration {
      * @param children          children with any episode in the data
      */
     public record Estimates(LocalDate asAt, LocalDate windowStart, int[][] stock, Rate entries, double[] entryBandShares,
-                            double[] entryTypeShares, Rate[] exitRates, long[][] exitReasons, Rate[] moveRates,
+                            double[] entryTypeShares, Rate[] exitRates, double[] exitBaseRates,
+                            double[] timeInCareMultipliers, long[][] exitReasons, Rate[] moveRates,
                             double meanYearsInCare, double meanYearsInPlacement, int children) {
     }
 
@@ -72,6 +79,8 @@ public final class Calibration {
         double[] entryTypes = new double[types];
         long[] exits = new long[BANDS.length];
         double[] careDays = new double[BANDS.length];
+        double[][] crossDays = new double[BANDS.length][TIME_IN_CARE.length];
+        long[][] crossExits = new long[BANDS.length][TIME_IN_CARE.length];
         long[][] reasons = new long[BANDS.length][REASONS.length];
         long[] moves = new long[types];
         double[] typeDays = new double[types];
@@ -92,9 +101,11 @@ public final class Calibration {
             // Person-time in care by band, and exits, within the window.
             LocalDate until = end == null || end.isAfter(asAt) ? asAt : end;
             addBandDays(careDays, p.birth(), start.isBefore(from) ? from : start, until);
+            addCrossDays(crossDays, p.birth(), start, start.isBefore(from) ? from : start, until);
             if (end != null && !end.isBefore(from) && end.isBefore(asAt) && ageYears(p.birth(), end) < 17.99) {
                 int b = band(p.birth(), end.minusDays(1));
                 exits[b]++;
+                crossExits[b][timeInCareBand(start, end.minusDays(1))]++;
                 reasons[b][reason(p.reasonEnded())]++;
             }
             // Moves and person-time by type.
@@ -134,7 +145,9 @@ public final class Calibration {
         for (int t = 0; t < types; t++) {
             moveRates[t] = Rate.of(moves[t], typeDays[t] / YEAR);
         }
-        return new Estimates(asAt, from, stock, entryRate, shares(entryBands), shares(entryTypes), exitRates, reasons,
+        double[][] fitted = multiplicative(crossExits, crossDays);
+        return new Estimates(asAt, from, stock, entryRate, shares(entryBands), shares(entryTypes), exitRates, fitted[0],
+                fitted[1], reasons,
                 moveRates, inCare == 0 ? 0 : careYearsSum / inCare, inCare == 0 ? 0 : placementYearsSum / inCare,
                 children.size());
     }
@@ -149,10 +162,10 @@ public final class Calibration {
         };
     }
 
+    /** The age band on a day, by birthdays (so it agrees with the band edges used for exposure). */
     static int band(LocalDate birth, LocalDate on) {
-        double age = ageYears(birth, on);
         int b = 0;
-        while (b + 1 < BANDS.length && age >= BANDS[b + 1]) {
+        while (b + 1 < BANDS.length && !on.isBefore(birth.plusYears(BANDS[b + 1]))) {
             b++;
         }
         return b;
@@ -160,6 +173,80 @@ public final class Calibration {
 
     private static double ageYears(LocalDate birth, LocalDate on) {
         return ChronoUnit.DAYS.between(birth, on) / YEAR;
+    }
+
+    /** The time-in-care band on a day, by anniversaries of entering care. */
+    static int timeInCareBand(LocalDate careStart, LocalDate on) {
+        int k = 0;
+        while (k + 1 < TIME_IN_CARE.length && !on.isBefore(careStart.plusYears(TIME_IN_CARE[k + 1]))) {
+            k++;
+        }
+        return k;
+    }
+
+    /** Adds the days from {@code a} to {@code z} by age band and time-in-care band (none at 18 or over). */
+    private static void addCrossDays(double[][] days, LocalDate birth, LocalDate careStart, LocalDate a, LocalDate z) {
+        if (!a.isBefore(z)) {
+            return;  // the period lies outside the window
+        }
+        java.util.TreeSet<LocalDate> cuts = new java.util.TreeSet<>(List.of(a, z));
+        for (int b = 1; b < BANDS.length; b++) {
+            cuts.add(birth.plusYears(BANDS[b]));
+        }
+        cuts.add(birth.plusYears(18));
+        for (int k = 1; k < TIME_IN_CARE.length; k++) {
+            cuts.add(careStart.plusYears(TIME_IN_CARE[k]));
+        }
+        LocalDate previous = null;
+        for (LocalDate cut : cuts.subSet(a, true, z, true)) {
+            if (previous != null && previous.isBefore(cut) && previous.isBefore(birth.plusYears(18))) {
+                // Cuts fall on every band edge, so the whole segment lies in the cell of its first day.
+                days[band(birth, previous)][timeInCareBand(careStart, previous)] += ChronoUnit.DAYS.between(previous, cut);
+            }
+            previous = cut;
+        }
+    }
+
+    /**
+     * Fits hazard[b][k] = base[b] x multiplier[k] to exit counts and exposures by maximum
+     * likelihood (Poisson), by alternating the two closed-form updates until they settle, and
+     * scales the multipliers so that the reference time-in-care band has 1. Returns {base per
+     * year, multipliers}. A time-in-care band with no exposure keeps multiplier 1.
+     */
+    static double[][] multiplicative(long[][] exits, double[][] days) {
+        int bands = exits.length;
+        int tics = exits[0].length;
+        double[] base = new double[bands];
+        double[] multiplier = new double[tics];
+        java.util.Arrays.fill(multiplier, 1);
+        for (int iteration = 0; iteration < 200; iteration++) {
+            for (int b = 0; b < bands; b++) {
+                double e = 0;
+                double t = 0;
+                for (int k = 0; k < tics; k++) {
+                    e += exits[b][k];
+                    t += days[b][k] / YEAR * multiplier[k];
+                }
+                base[b] = t > 0 ? e / t : 0;
+            }
+            for (int k = 0; k < tics; k++) {
+                double e = 0;
+                double t = 0;
+                for (int b = 0; b < bands; b++) {
+                    e += exits[b][k];
+                    t += days[b][k] / YEAR * base[b];
+                }
+                multiplier[k] = t > 0 ? e / t : 1;
+            }
+        }
+        double reference = multiplier[REFERENCE] > 0 ? multiplier[REFERENCE] : 1;
+        for (int k = 0; k < tics; k++) {
+            multiplier[k] /= reference;
+        }
+        for (int b = 0; b < bands; b++) {
+            base[b] *= reference;
+        }
+        return new double[][] {base, multiplier};
     }
 
     /** Adds the days from {@code a} to {@code z} to the age bands they fall in (none at 18 or over). */

@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CalibrationRoundTripTest {
 
     private static final SyntheticReturns.Parameters TRUTH = new SyntheticReturns.Parameters(
-            20, new double[] {0.15, 0.15, 0.15, 0.3, 0.25}, new double[] {0.8, 0.5, 0.3, 0.2, 0.4}, 0.6, 0.25);
+            20, new double[] {0.15, 0.15, 0.15, 0.3, 0.25}, new double[] {0.8, 0.5, 0.3, 0.2, 0.4}, 0.6, 0.25,
+            new double[] {1.5, 1.0, 0.6});
 
     @Test
     void ratesAreRecoveredFromGeneratedReturns(@TempDir Path tmp) throws Exception {
@@ -50,14 +51,23 @@ class CalibrationRoundTripTest {
             }
         }
         assertEquals(truth.inCareOn(asAt), stock, "children in care on the as-at date");
-        System.out.printf("round trip: entries %.2f/month (truth %.1f); exits by band %s (truth %s); moves %.3f (truth %.1f)%n",
-                e.entries().rate(), TRUTH.entriesPerMonth(),
-                java.util.Arrays.stream(e.exitRates()).map(r -> String.format(java.util.Locale.ROOT, "%.3f", r.rate())).toList(),
-                java.util.Arrays.toString(TRUTH.exitPerYear()), e.moveRates()[index(mapping, "council_foster")].rate(),
+        System.out.printf("round trip: entries %.2f/month (truth %.1f); exit base rates %s (truth %s);"
+                        + " time-in-care multipliers %s (truth %s); moves %.3f (truth %.1f)%n",
+                e.entries().rate(), TRUTH.entriesPerMonth(), java.util.Arrays.toString(round(e.exitBaseRates())),
+                java.util.Arrays.toString(TRUTH.exitPerYear()), java.util.Arrays.toString(round(e.timeInCareMultipliers())),
+                java.util.Arrays.toString(TRUTH.timeInCareMultiplier()), e.moveRates()[index(mapping, "council_foster")].rate(),
                 TRUTH.movesPerYear());
         within("entries per month", TRUTH.entriesPerMonth(), e.entries());
+        // The generator's hazard is base[band] x multiplier[time in care]: the fitted model must
+        // recover both (tolerance from the counts behind each: relative error about 1/sqrt(n)).
         for (int b = 0; b < Calibration.BANDS.length; b++) {
-            within("exit hazard, band " + Calibration.BAND_NAMES[b], TRUTH.exitPerYear()[b], e.exitRates()[b]);
+            double relative = 3.5 / Math.sqrt(e.exitRates()[b].events());
+            assertEquals(TRUTH.exitPerYear()[b], e.exitBaseRates()[b], relative * TRUTH.exitPerYear()[b] + 0.05,
+                    "exit hazard at 1-3 years in care, band " + Calibration.BAND_NAMES[b]);
+        }
+        for (int k = 0; k < Calibration.TIME_IN_CARE.length; k++) {
+            assertEquals(TRUTH.timeInCareMultiplier()[k], e.timeInCareMultipliers()[k], 0.2,
+                    "time-in-care multiplier from " + Calibration.TIME_IN_CARE[k] + " years");
         }
         int foster = index(mapping, "council_foster");
         int kinship = index(mapping, "kinship_foster");
@@ -104,6 +114,10 @@ class CalibrationRoundTripTest {
             assertFalse(yaml.contains(Integer.toString(1000 + c) + ","), "child id " + (1000 + c));
         }
         assertTrue(yaml.contains("moves in"), "rates carry what they were estimated from");
+    }
+
+    private static double[] round(double[] x) {
+        return java.util.Arrays.stream(x).map(v -> Math.round(v * 1000) / 1000.0).toArray();
     }
 
     private static int index(PlacementMapping mapping, String id) {

@@ -20,9 +20,13 @@ final class SyntheticReturns {
 
     static final DateTimeFormatter UK = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-    /** Known parameters: entries per month, age-band shares on entry, exit hazards per band per year, move hazard per year, share entering kinship care. */
+    /**
+     * Known parameters: entries per month, age-band shares on entry, exit hazards per band per
+     * year (for children 1 to 3 years into care), move hazard per year, share entering kinship
+     * care, and exit-hazard multipliers for under 1, 1 to 3, and 3 or more years in care.
+     */
     record Parameters(double entriesPerMonth, double[] ageShares, double[] exitPerYear, double movesPerYear,
-                      double kinshipShare) {
+                      double kinshipShare, double[] timeInCareMultiplier) {
     }
 
     /** One generated child's episode (in memory, before writing). */
@@ -50,18 +54,28 @@ final class SyntheticReturns {
             double upper = band + 1 < Calibration.BANDS.length ? Calibration.BANDS[band + 1] : 18;
             double age = lower + (upper - lower) * random.nextDouble();
             LocalDate birth = entry.minusDays(Math.round(age * 365.25));
-            // Exit: piecewise-constant hazard by band, or the 18th birthday.
+            // Exit: a hazard constant between age-band edges and time-in-care edges, or the 18th birthday.
             double t = age;
             double exitAge = 18;
             double need = -Math.log(1 - random.nextDouble());
-            for (int b = band; b < Calibration.BANDS.length; b++) {
-                double end = b + 1 < Calibration.BANDS.length ? Calibration.BANDS[b + 1] : 18;
-                double h = p.exitPerYear()[b];
+            int k = 0;  // time-in-care band, advanced explicitly: recomputing it from t - age can stall on rounding
+            while (t < 18) {
+                int b = 0;
+                while (b + 1 < Calibration.BANDS.length && t >= Calibration.BANDS[b + 1]) {
+                    b++;
+                }
+                double bandEnd = b + 1 < Calibration.BANDS.length ? Calibration.BANDS[b + 1] : 18;
+                double ticEnd = k == 0 ? age + 1 : k == 1 ? age + 3 : Double.POSITIVE_INFINITY;
+                double end = Math.min(Math.min(bandEnd, ticEnd), 18);
+                double h = p.exitPerYear()[b] * p.timeInCareMultiplier()[k];
                 if (h * (end - t) >= need) {
                     exitAge = t + need / h;
                     break;
                 }
                 need -= h * (end - t);
+                if (end == ticEnd) {
+                    k++;
+                }
                 t = end;
             }
             LocalDate exit = exitAge >= 18 ? birth.plusYears(18) : birth.plusDays(Math.round(exitAge * 365.25));
