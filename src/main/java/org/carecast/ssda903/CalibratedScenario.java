@@ -67,6 +67,26 @@ public final class CalibratedScenario {
                 inCare += n;
             }
         }
+        y.append("\n# Observed but not modelled as rules (the calibrated model returns a child who moves to the type of\n"
+                + "# its first placement, and every type is unlimited, so there is nothing to step down into):\n");
+        y.append("#   moves between types in ").append(window).append(" (from -> to: count):");
+        int shown = 0;
+        for (int from = 0; from < types; from++) {
+            for (int to = 0; to < types; to++) {
+                long n = e.transitions()[from][to];
+                if (from != to && n > 0) {
+                    y.append(shown % 3 == 0 ? "\n#     " : "; ").append(mapping.types().get(from).id()).append(" -> ")
+                            .append(mapping.types().get(to).id()).append(": ").append(n);
+                    shown++;
+                }
+            }
+        }
+        y.append(shown == 0 ? " none\n" : "\n");
+        if (e.placementYears().length == 3) {
+            y.append(String.format(Locale.ROOT, "#   placements that ended in the window lasted %s years (quartiles: %s, %s, %s)%n",
+                    "a median of " + number(e.placementYears()[1]), number(e.placementYears()[0]),
+                    number(e.placementYears()[1]), number(e.placementYears()[2])));
+        }
         y.append("\ninitialPopulation:\n");
         y.append(String.format(Locale.ROOT, "  meanYearsInCare: %s   # mean time in care so far of the %d children in care on %s%n",
                 number(e.meanYearsInCare()), inCare, e.asAt()));

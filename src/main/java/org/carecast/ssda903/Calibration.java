@@ -59,11 +59,15 @@ public final class Calibration {
      * @param meanYearsInCare   mean time in care so far of the children in care at {@code asAt}
      * @param meanYearsInPlacement mean time in the current placement of those children
      * @param children          children with any episode in the data
+     * @param transitions       placement moves in the window from one type to another: [from][to]
+     * @param placementYears    25th, 50th and 75th percentiles of the length in years of placements
+     *                          that ended in the window (moves and exits), or empty when none did
      */
     public record Estimates(LocalDate asAt, LocalDate windowStart, int[][] stock, Rate entries, double[] entryBandShares,
                             double[] entryTypeShares, Rate[] exitRates, double[] exitBaseRates,
                             double[] timeInCareMultipliers, long[][] exitReasons, Rate[] moveRates,
-                            double meanYearsInCare, double meanYearsInPlacement, int children) {
+                            double meanYearsInCare, double meanYearsInPlacement, int children,
+                            long[][] transitions, double[] placementYears) {
     }
 
     private Calibration() {
@@ -84,6 +88,8 @@ public final class Calibration {
         long[][] reasons = new long[BANDS.length][REASONS.length];
         long[] moves = new long[types];
         double[] typeDays = new double[types];
+        long[][] transitions = new long[types][types];
+        List<Double> completed = new java.util.ArrayList<>();
         double careYearsSum = 0;
         double placementYearsSum = 0;
         int inCare = 0;
@@ -120,6 +126,10 @@ public final class Calibration {
                 boolean movedOn = k + 1 < placements.size();
                 if (movedOn && !pl.end().isBefore(from) && pl.end().isBefore(asAt)) {
                     moves[pl.type()]++;
+                    transitions[pl.type()][placements.get(k + 1).type()]++;
+                }
+                if (pl.end() != null && !pl.end().isBefore(from) && pl.end().isBefore(asAt)) {
+                    completed.add(ChronoUnit.DAYS.between(pl.start(), pl.end()) / YEAR);
                 }
             }
             // The children in care on the as-at date.
@@ -149,7 +159,7 @@ public final class Calibration {
         return new Estimates(asAt, from, stock, entryRate, shares(entryBands), shares(entryTypes), exitRates, fitted[0],
                 fitted[1], reasons,
                 moveRates, inCare == 0 ? 0 : careYearsSum / inCare, inCare == 0 ? 0 : placementYearsSum / inCare,
-                children.size());
+                children.size(), transitions, quartiles(completed));
     }
 
     /** The scenario's exit reason (index into {@link #REASONS}) of an SSDA903 REC code. */
@@ -260,6 +270,16 @@ public final class Calibration {
                 days[b] += ChronoUnit.DAYS.between(lo, hi);
             }
         }
+    }
+
+    private static double[] quartiles(List<Double> values) {
+        if (values.isEmpty()) {
+            return new double[0];
+        }
+        org.apache.commons.math3.stat.descriptive.rank.Percentile p = new org.apache.commons.math3.stat.descriptive.rank.Percentile()
+                .withEstimationType(org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType.R_7);
+        p.setData(values.stream().mapToDouble(Double::doubleValue).toArray());
+        return new double[] {p.evaluate(25), p.evaluate(50), p.evaluate(75)};
     }
 
     /** Counts as shares of their total (all zero when the total is zero). */

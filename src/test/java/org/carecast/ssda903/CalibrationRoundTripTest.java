@@ -72,6 +72,10 @@ class CalibrationRoundTripTest {
         int foster = index(mapping, "council_foster");
         int kinship = index(mapping, "kinship_foster");
         within("moves per year, council foster", TRUTH.movesPerYear(), e.moveRates()[foster]);
+        // Generated children never change type, and completed placements are exponential stays cut short by exits.
+        assertEquals(0, e.transitions()[foster][kinship] + e.transitions()[kinship][foster]);
+        assertTrue(e.transitions()[foster][foster] > 100, "moves within a type are counted too");
+        assertTrue(e.placementYears()[0] < e.placementYears()[1] && e.placementYears()[1] < e.placementYears()[2]);
         within("moves per year, kinship", TRUTH.movesPerYear(), e.moveRates()[kinship]);
         long n = e.entries().events();
         double se = Math.sqrt(TRUTH.kinshipShare() * (1 - TRUTH.kinshipShare()) / n);
