@@ -14,9 +14,7 @@ import org.carecast.ssda903.CalibratedScenario;
 import org.carecast.ssda903.Calibration;
 import org.carecast.ssda903.CareHistory;
 import org.carecast.ssda903.PlacementMapping;
-import org.carecast.ssda903.ProblemLog;
 import org.carecast.ssda903.Ssda903Exception;
-import org.carecast.ssda903.Ssda903Reader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -37,26 +35,14 @@ import java.util.concurrent.Callable;
         description = "Calibrate on SSDA903 returns before a cutoff, simulate forward and compare with what happened.")
 final class BacktestCommand implements Callable<Integer> {
 
-    @Option(names = "--header", required = true, arity = "1..*", paramLabel = "FILE", description = "SSDA903 header files.")
-    List<Path> headers;
-
-    @Option(names = "--episodes", required = true, arity = "1..*", paramLabel = "FILE", description = "SSDA903 episodes files, oldest year first.")
-    List<Path> episodes;
+    @picocli.CommandLine.Mixin
+    Ssda903Options input = new Ssda903Options();
 
     @Option(names = "--cutoff", required = true, paramLabel = "DATE", description = "First day of a month: calibrate on what happened before it, forecast from it.")
     LocalDate cutoff;
 
     @Option(names = "--horizon", required = true, paramLabel = "MONTHS", description = "Months to forecast and score; the returns must cover them.")
     int horizon;
-
-    @Option(names = "--mapping", paramLabel = "FILE", description = "Placement-code mapping (default: the built-in one).")
-    Path mapping;
-
-    @Option(names = "--window-years", defaultValue = "3", paramLabel = "N", description = "Years before the cutoff to estimate rates over (default: ${DEFAULT-VALUE}).")
-    int windowYears;
-
-    @Option(names = "--strict", description = "Stop at the first bad row.")
-    boolean strict;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/backtest-<cutoff>).")
     Path out;
@@ -73,17 +59,17 @@ final class BacktestCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--cutoff must be the first day of a month and --horizon at least 1");
         }
-        PlacementMapping map = mapping == null ? PlacementMapping.defaults() : PlacementMapping.read(mapping);
-        Ssda903Reader.Returns returns = Ssda903Reader.read(headers, episodes, new ProblemLog(strict));
-        List<CareHistory.Period> periods = CareHistory.build(returns);
+        Ssda903Options.Read read = input.read(spec.commandLine());
+        PlacementMapping map = read.mapping();
+        List<CareHistory.Period> periods = read.periods();
         LocalDate needed = cutoff.plusMonths(horizon);
         LocalDate last = ActualCensus.lastDay(periods);
         if (last.isBefore(needed.minusMonths(1))) {
-            throw new Ssda903Exception(episodes.get(episodes.size() - 1), 0, "the returns end around " + last
+            throw new Ssda903Exception(input.episodes.get(input.episodes.size() - 1), 0, "the returns end around " + last
                     + "; a horizon of " + horizon + " months from " + cutoff + " needs them to reach " + needed);
         }
         // Calibration looks only at events before the cutoff and the state on it.
-        Calibration.Estimates estimates = Calibration.estimate(periods, map, cutoff, windowYears);
+        Calibration.Estimates estimates = Calibration.estimate(periods, map, cutoff, input.windowYears);
         String yaml = CalibratedScenario.yaml(estimates, map, "back-test calibration", "mapping", horizon, cutoff.toEpochDay());
         Model model = ModelCompiler.compile(ScenarioReader.parse(Path.of("backtest-calibrated.yaml"), yaml));
         int reps = options.replications(500, spec.commandLine());

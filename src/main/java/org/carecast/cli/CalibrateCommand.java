@@ -30,11 +30,8 @@ import java.util.stream.Collectors;
         description = "Estimate a scenario from SSDA903 header and episodes files.")
 final class CalibrateCommand implements Callable<Integer> {
 
-    @Option(names = "--header", required = true, arity = "1..*", paramLabel = "FILE", description = "SSDA903 header files (CHILD, SEX, DOB, ...), any number of years.")
-    List<Path> headers;
-
-    @Option(names = "--episodes", required = true, arity = "1..*", paramLabel = "FILE", description = "SSDA903 episodes files, oldest year first (a later file's copy of an episode wins).")
-    List<Path> episodes;
+    @picocli.CommandLine.Mixin
+    Ssda903Options input = new Ssda903Options();
 
     @Option(names = "--as-at", required = true, paramLabel = "DATE", description = "Census date, the first day of a month (YYYY-MM-DD): the scenario's start.")
     LocalDate asAt;
@@ -42,17 +39,8 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "SCENARIO.yaml", description = "Scenario file to write.")
     Path out;
 
-    @Option(names = "--mapping", paramLabel = "FILE", description = "Placement-code mapping (default: the one documented in the README).")
-    Path mapping;
-
-    @Option(names = "--window-years", defaultValue = "3", paramLabel = "N", description = "Years before the as-at date to estimate rates over (default: ${DEFAULT-VALUE}).")
-    int windowYears;
-
     @Option(names = "--horizon", defaultValue = "60", paramLabel = "MONTHS", description = "Horizon of the written scenario (default: ${DEFAULT-VALUE}).")
     int horizon;
-
-    @Option(names = "--strict", description = "Stop at the first bad row instead of skipping and counting bad rows.")
-    boolean strict;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -63,18 +51,19 @@ final class CalibrateCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--as-at must be the first day of a month (a scenario starts on one), found " + asAt);
         }
-        if (windowYears < 1 || horizon < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--window-years and --horizon must be at least 1");
+        if (horizon < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--horizon must be at least 1");
         }
-        PlacementMapping map = mapping == null ? PlacementMapping.defaults() : PlacementMapping.read(mapping);
-        ProblemLog problems = new ProblemLog(strict);
-        Ssda903Reader.Returns returns = Ssda903Reader.read(headers, episodes, problems);
-        List<CareHistory.Period> periods = CareHistory.build(returns);
-        Calibration.Estimates estimates = Calibration.estimate(periods, map, asAt, windowYears);
-        String sources = episodes.stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(", "))
-                + " with " + headers.stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(", "));
+        Ssda903Options.Read read = input.read(spec.commandLine());
+        PlacementMapping map = read.mapping();
+        Ssda903Reader.Returns returns = read.returns();
+        ProblemLog problems = returns.problems();
+        List<CareHistory.Period> periods = read.periods();
+        Calibration.Estimates estimates = Calibration.estimate(periods, map, asAt, input.windowYears);
+        String sources = input.episodes.stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(", "))
+                + " with " + input.headers.stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(", "));
         String yaml = CalibratedScenario.yaml(estimates, map, sources,
-                mapping == null ? "the default mapping" : mapping.toString(), horizon, asAt.toEpochDay());
+                input.mapping == null ? "the default mapping" : input.mapping.toString(), horizon, asAt.toEpochDay());
 
         // Written beside the target and moved into place only once it reads back as a valid scenario.
         Path target = out.toAbsolutePath();
