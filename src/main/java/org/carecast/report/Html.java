@@ -19,7 +19,7 @@ final class Html {
             table{border-collapse:collapse;margin:.6em 0 1.2em;font-size:.92em;width:100%}
             th,td{border:1px solid #ccc;padding:.3em .5em;text-align:right;vertical-align:top}
             th{background:#eef4fa}td:first-child,th:first-child{text-align:left}
-            table.text td{text-align:left}
+            table.text td,table.text th{text-align:left}
             pre.sources{background:#f6f6f6;padding:.8em;font-size:.85em;white-space:pre-wrap}
             @media print{body{max-width:none;margin:0}h2{page-break-after:avoid}}
             """;

@@ -38,7 +38,10 @@ final class HtmlReporter implements Reporter {
         page.raw("</ul>\n<p class=\"note\">").text("A median is the middle outcome of the replications: half came out "
                 + "higher, half lower. \"90% chance\" means 90% of the simulated futures fell in that range, given the "
                 + "scenario's assumptions (listed at the end); the range does not include uncertainty in the "
-                + "assumptions themselves.").raw("</p>\n");
+                + "assumptions themselves."
+                + (pressure(p) ? " Pressure is measured against the budgets written in the scenario file (see "
+                        + "finance.budgetLines under Assumptions): check them against the budget book before quoting it."
+                        : "")).raw("</p>\n");
 
         page.raw("<h2 id=\"charts\">Charts</h2>\n");
         for (Charts.Named c : Charts.forRun(p)) {
@@ -48,7 +51,7 @@ final class HtmlReporter implements Reporter {
 
         page.raw("<h2 id=\"money\">Money per financial year</h2>\n");
         page.table(moneyTable(p));
-        if (!p.series("yearly", "pressure", "all").isEmpty()) {
+        if (pressure(p)) {
             page.raw("<h3>Pressure by budget line (median, 90% range)</h3>\n<p class=\"note\">").text("Each line's "
                     + "spend less its budget; for an income line, budgeted income less income received. Negative is "
                     + "under budget. Medians of lines do not add up to the median total; the total is net of income.")
@@ -62,7 +65,8 @@ final class HtmlReporter implements Reporter {
                 + "the horizon: median and 90% range. Own provision: council foster, kinship and council homes. "
                 + "Long-term stability (national definition): of children under 16 in care for 2.5 years or more, "
                 + "the share in the same placement for 2 years or more. The model moves children only on breakdowns, "
-                + "step-downs, planned ends and at 16, not on care-plan moves, so the 3+ moves share is a floor.")
+                + "step-downs, planned ends and at 16, not on care-plan moves, so the 3+ moves share is a floor; "
+                + "children already in care at the start have no recorded moves, so it starts at 0.")
                 .raw("</p>\n");
         page.table(indicators(p));
 
@@ -78,6 +82,10 @@ final class HtmlReporter implements Reporter {
 
     // ---- the plain-English summary ----
 
+    private static boolean pressure(Projection p) {
+        return !p.series("yearly", "pressure", "all").isEmpty();
+    }
+
     static List<String> summary(Projection p) {
         List<String> out = new ArrayList<>();
         List<Projection.Row> pressure = p.series("yearly", "pressure", "all");
@@ -85,9 +93,12 @@ final class HtmlReporter implements Reporter {
         for (int y = 0; y < Math.min(2, net.size()); y++) {
             if (!pressure.isEmpty()) {
                 Summary s = pressure.get(y).summary();
+                String year = pressure.get(y).period();
                 out.add(String.format(Locale.ROOT, "In %s the median projected pressure is %s; there is a 90%% chance "
-                        + "it lies between %s and %s.", pressure.get(y).period(), Format.millions(s.p50()),
-                        Format.millions(s.p5()), Format.millions(s.p95())));
+                        + "it lies between %s and %s. That is a median net cost (spend less income) of %s against a "
+                        + "budget of %s.", year, Format.millions(s.p50()), Format.millions(s.p5()),
+                        Format.millions(s.p95()), Format.millions(net.get(y).summary().p50()),
+                        Format.millions(p.find("yearly", "budget", "all", year).orElseThrow().summary().p50())));
             } else {
                 Summary s = net.get(y).summary();
                 out.add(String.format(Locale.ROOT, "In %s the median projected net cost is %s; there is a 90%% chance "
@@ -102,9 +113,9 @@ final class HtmlReporter implements Reporter {
                         + "(90%% range %s to %s).", Format.count(now.p50()), Format.monthLabel(end.period()),
                 Format.count(end.summary().p50()), Format.count(end.summary().p5()), Format.count(end.summary().p95())));
         p.find("yearly", "spill_over", "all", net.get(0).period()).ifPresent(r -> out.add(String.format(Locale.ROOT,
-                "In %s a median of %s placements miss their first choice (spill-over) for want of a council place "
-                        + "(90%% range %s to %s).", r.period(), Format.count(r.summary().p50()),
-                Format.count(r.summary().p5()), Format.count(r.summary().p95()))));
+                "In %s a median of %s placements (90%% range %s to %s) miss their first choice because that type "
+                        + "was full or does not take the child's age (spill-over).", r.period(),
+                Format.count(r.summary().p50()), Format.count(r.summary().p5()), Format.count(r.summary().p95()))));
         List<Projection.Row> own = p.series("monthly", "own_provision_share", "all");
         if (!own.isEmpty()) {
             Summary last = own.get(own.size() - 1).summary();
