@@ -13,10 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * The reader-facing outputs of {@code carecast compare}: {@code report.html} (what each option
@@ -50,7 +48,7 @@ public final class ComparisonPage {
             page.raw("<figure>").raw(ChartFiles.svg(c.chart())).raw("<figcaption>").text(c.caption())
                     .raw("</figcaption></figure>\n");
         }
-        for (String scenario : scenarios(rows)) {
+        for (String scenario : ComparisonReport.scenarios(rows)) {
             page.raw("<h2>").text(scenario).raw("</h2>\n");
             page.table(optionTable(rows, scenario));
         }
@@ -90,11 +88,11 @@ public final class ComparisonPage {
 
     static List<String> summary(List<Comparison.Row> rows) {
         List<String> out = new ArrayList<>();
-        for (String scenario : scenarios(rows)) {
+        for (String scenario : ComparisonReport.scenarios(rows)) {
             List<Comparison.Row> mine = rows.stream().filter(r -> r.scenario().equals(scenario)).toList();
             Comparison.Row first = mine.stream().filter(r -> r.metric() == Metric.SAVING).findFirst().orElseThrow();
-            Comparison.Row all = find(mine, Metric.SAVING, "all");
-            Comparison.Row payback = find(mine, Metric.PAYBACK_MONTHS, "all");
+            Comparison.Row all = ComparisonReport.find(mine, Metric.SAVING, "all");
+            Comparison.Row payback = ComparisonReport.find(mine, Metric.PAYBACK_MONTHS, "all");
             double months = payback.summary().p50();
             out.add(String.format(Locale.ROOT, "%s: in %s %s, with a %s chance it costs less than the base; over "
                             + "the whole horizon %s. %s", scenario, first.period(), saving(first.summary()),
@@ -126,7 +124,7 @@ public final class ComparisonPage {
         table.add(row("Saving", mine, Metric.SAVING, periods, true));
         table.add(row("Cumulative saving", mine, Metric.CUMULATIVE_SAVING, periods, true));
         List<String> chance = new ArrayList<>(List.of("Chance it costs less"));
-        periods.forEach(p -> chance.add(Format.percent(find(mine, Metric.SAVING, p).probabilityBetter())));
+        periods.forEach(p -> chance.add(Format.percent(ComparisonReport.find(mine, Metric.SAVING, p).probabilityBetter())));
         table.add(chance);
         table.add(row("Children kept in borough (average)", mine, Metric.KEPT_IN_BOROUGH, periods, false));
         table.add(row("External placements avoided (average)", mine, Metric.EXTERNAL_AVOIDED, periods, false));
@@ -151,15 +149,5 @@ public final class ComparisonPage {
             }
         }
         return out;
-    }
-
-    private static Set<String> scenarios(List<Comparison.Row> rows) {
-        Set<String> out = new LinkedHashSet<>();
-        rows.forEach(r -> out.add(r.scenario()));
-        return out;
-    }
-
-    private static Comparison.Row find(List<Comparison.Row> rows, Metric metric, String period) {
-        return rows.stream().filter(r -> r.metric() == metric && r.period().equals(period)).findFirst().orElseThrow();
     }
 }

@@ -50,9 +50,7 @@ public final class ComparisonReport {
         out.append(String.format(Locale.ROOT, "carecast %s - compared with %s%n", info.version(), base));
         out.append(String.format(Locale.ROOT, "%d paired replications (common random numbers), seed %d%n%n",
                 info.replications(), info.seed()));
-        Set<String> scenarios = new LinkedHashSet<>();
-        rows.forEach(r -> scenarios.add(r.scenario()));
-        for (String scenario : scenarios) {
+        for (String scenario : scenarios(rows)) {
             List<Comparison.Row> mine = rows.stream().filter(r -> r.scenario().equals(scenario)).toList();
             List<String> periods = new ArrayList<>(mine.stream().filter(r -> r.metric() == Metric.SAVING)
                     .map(Comparison.Row::period).toList());
@@ -80,7 +78,15 @@ public final class ComparisonReport {
         return out.toString();
     }
 
-    private static Comparison.Row find(List<Comparison.Row> rows, Metric metric, String period) {
+    /** The alternatives in the order the rows give them. */
+    static Set<String> scenarios(List<Comparison.Row> rows) {
+        Set<String> out = new LinkedHashSet<>();
+        rows.forEach(r -> out.add(r.scenario()));
+        return out;
+    }
+
+    /** The row of one metric and period (rows of one scenario). */
+    static Comparison.Row find(List<Comparison.Row> rows, Metric metric, String period) {
         return rows.stream().filter(r -> r.metric() == metric && r.period().equals(period)).findFirst().orElseThrow();
     }
 

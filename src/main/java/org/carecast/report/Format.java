@@ -1,5 +1,6 @@
 package org.carecast.report;
 
+import org.carecast.model.TimeGrid;
 import org.carecast.results.Summary;
 
 import java.time.LocalDate;
@@ -41,10 +42,9 @@ final class Format {
         return LocalDate.parse(yearMonth + "-01").format(MONTH);
     }
 
-    /** The financial year of a "2025-04" month: "2025/26". */
+    /** The financial year of a "2025-04" month: "2025/26" (as {@link TimeGrid#financialYearOf} defines it). */
     static String financialYear(String yearMonth) {
-        LocalDate d = LocalDate.parse(yearMonth + "-01");
-        int first = d.getMonthValue() >= 4 ? d.getYear() : d.getYear() - 1;
-        return first + "/" + String.format(Locale.ROOT, "%02d", (first + 1) % 100);
+        return TimeGrid.financialYearOf(LocalDate.parse(yearMonth + "-01"));
     }
+
 }

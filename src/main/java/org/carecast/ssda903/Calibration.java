@@ -174,11 +174,7 @@ public final class Calibration {
 
     /** The age band on a day, by birthdays (so it agrees with the band edges used for exposure). */
     static int band(LocalDate birth, LocalDate on) {
-        int b = 0;
-        while (b + 1 < BANDS.length && !on.isBefore(birth.plusYears(BANDS[b + 1]))) {
-            b++;
-        }
-        return b;
+        return bandByAnniversary(birth, BANDS, on);
     }
 
     private static double ageYears(LocalDate birth, LocalDate on) {
@@ -187,8 +183,13 @@ public final class Calibration {
 
     /** The time-in-care band on a day, by anniversaries of entering care. */
     static int timeInCareBand(LocalDate careStart, LocalDate on) {
+        return bandByAnniversary(careStart, TIME_IN_CARE, on);
+    }
+
+    /** The last of {@code edges} (years after {@code origin}, ascending from 0) whose anniversary {@code on} has reached. */
+    private static int bandByAnniversary(LocalDate origin, int[] edges, LocalDate on) {
         int k = 0;
-        while (k + 1 < TIME_IN_CARE.length && !on.isBefore(careStart.plusYears(TIME_IN_CARE[k + 1]))) {
+        while (k + 1 < edges.length && !on.isBefore(origin.plusYears(edges[k + 1]))) {
             k++;
         }
         return k;
