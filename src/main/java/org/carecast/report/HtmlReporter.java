@@ -157,27 +157,11 @@ final class HtmlReporter implements Reporter {
                 row.add(Format.millions(yearly(p, "budget", year).p50()));
                 row.add(Format.millions(pressure.p50()));
                 row.add(Format.millionsRange(pressure));
-                row.add(overspendChance(pressure));
+                row.add(Format.percent(p.find("yearly", "pressure", "all", year).orElseThrow().shareAboveZero()));
             }
             rows.add(row);
         }
         return rows;
-    }
-
-    /** A coarse reading of the percentiles: the sketch keeps no per-replication values to count. */
-    private static String overspendChance(Summary s) {
-        if (s.p5() > 0) {
-            return "over 95%";
-        } else if (s.p25() > 0) {
-            return "75% to 95%";
-        } else if (s.p50() > 0) {
-            return "50% to 75%";
-        } else if (s.p75() > 0) {
-            return "25% to 50%";
-        } else if (s.p95() > 0) {
-            return "5% to 25%";
-        }
-        return "under 5%";
     }
 
     private static List<List<String>> pressureByLine(Projection p) {

@@ -118,8 +118,9 @@ public final class Aggregator implements ResultSink {
         for (int s = 0; s < series.size(); s++) {
             Series x = series.get(s);
             for (int p = 0; p < x.periods().length; p++) {
-                rows.add(new Projection.Row(x.table(), x.metric(), x.group(), x.unit(), x.periods()[p],
-                        cells[firstCell[s] + p].summary()));
+                QuantileSketch cell = cells[firstCell[s] + p];
+                rows.add(new Projection.Row(x.table(), x.metric(), x.group(), x.unit(), x.periods()[p], cell.summary(),
+                        cell.shareAboveZero()));
             }
         }
         Map<String, String> labels = new HashMap<>();

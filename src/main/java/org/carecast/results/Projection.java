@@ -29,8 +29,12 @@ public record Projection(String scenario, LocalDate start, int months, int repli
         return labels.getOrDefault(group, group);
     }
 
-    /** One period of one series. */
-    public record Row(String table, String metric, String group, String unit, String period, Summary summary) {
+    /**
+     * One period of one series; {@code shareAboveZero} is the share of replications in which the
+     * value was above zero (for pressure: the chance of an overspend).
+     */
+    public record Row(String table, String metric, String group, String unit, String period, Summary summary,
+                      double shareAboveZero) {
     }
 
     public List<Row> table(String table) {

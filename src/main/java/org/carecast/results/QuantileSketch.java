@@ -34,6 +34,8 @@ public final class QuantileSketch {
 
     private long n;
     private long infinite;
+    /** Values above zero (infinities included): the chance of an overspend, of a saving. */
+    private long positive;
     private double mean;
     private double m2;
     private double min = Double.POSITIVE_INFINITY;
@@ -65,6 +67,9 @@ public final class QuantileSketch {
             exact[(int) n] = x;
         }
         n++;
+        if (x > 0) {
+            positive++;
+        }
         if (x == Double.POSITIVE_INFINITY) {
             infinite++;
             return;
@@ -83,6 +88,11 @@ public final class QuantileSketch {
     /** Values added. */
     public long count() {
         return n;
+    }
+
+    /** The share of values above zero, counted exactly in either mode. */
+    public double shareAboveZero() {
+        return n == 0 ? 0 : (double) positive / n;
     }
 
     /** Whether percentiles are still computed from every value. */

@@ -63,6 +63,17 @@ class QuantileSketchTest {
     }
 
     @Test
+    void theShareAboveZeroIsCountedExactlyInBothModes() {
+        for (int limit : new int[] {10_000, 50}) {
+            QuantileSketch pressure = new QuantileSketch(limit);
+            for (int i = 0; i < 1000; i++) {
+                pressure.add(i % 10 < 3 ? 1e6 + i : (i % 10 == 3 ? 0 : -5e5 - i));  // 30% overspent, 10% exactly on budget
+            }
+            assertEquals(0.3, pressure.shareAboveZero(), 0.0, "limit " + limit);
+        }
+    }
+
+    @Test
     void infinityRanksAboveEveryFiniteValueInBothModes() {
         for (int limit : new int[] {10_000, 50}) {
             QuantileSketch payback = new QuantileSketch(limit);
