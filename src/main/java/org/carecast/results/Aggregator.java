@@ -90,9 +90,7 @@ public final class Aggregator implements ResultSink {
 
     /** Adds the last, partial block; called once the simulation has finished. */
     private void flushAll() {
-        synchronized (order) {
-            flush();
-        }
+        order.afterFolds(this::flush);
     }
 
     /** The distribution so far of one series in one period. */

@@ -56,6 +56,14 @@ final class ReplicationOrder<T> {
         notifyAll();
     }
 
+    /**
+     * Runs {@code action} under the buffer's lock, so that it sees every fold so far and no fold
+     * runs beside it: for a consumer that batches folds and must add the last, partial batch.
+     */
+    synchronized void afterFolds(Runnable action) {
+        action.run();
+    }
+
     /** Replications folded so far: all of {@code 0 .. delivered()-1}. */
     synchronized int delivered() {
         return next;
