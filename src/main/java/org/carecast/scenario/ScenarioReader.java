@@ -157,10 +157,11 @@ public final class ScenarioReader {
         Map<String, Double> out = new LinkedHashMap<>();
         for (Map.Entry<String, YamlNode> e : years.mapping().entries().entrySet()) {
             String year = e.getKey();
-            YamlNode at = e.getValue();
-            if (!year.matches("\\d{4}/\\d{2}") || (Integer.parseInt(year.substring(0, 4)) + 1) % 100
-                    != Integer.parseInt(year.substring(5))) {
-                throw new ScenarioException(years.mapping().keyLocations().get(year), at.path(),
+            // A label is valid when it is the one TimeGrid gives the April that starts it.
+            boolean valid = year.matches("\\d{4}/\\d{2}") && year.equals(
+                    org.carecast.model.TimeGrid.financialYearOf(LocalDate.of(Integer.parseInt(year.substring(0, 4)), 4, 1)));
+            if (!valid) {
+                throw new ScenarioException(years.mapping().keyLocations().get(year), e.getValue().path(),
                         "expected a financial year written like 2025/26, found '" + year + "'");
             }
             out.put(year, FieldReader.number(years.optional(year), 0, 1e12, "a budget in pounds, 0 or more"));
