@@ -76,7 +76,10 @@ public final class Replication {
     private static final int PLACEMENTS = 2;
     /** Step-down offers made: the draw number for the acceptance stream. */
     private static final int OFFERS = 3;
-    /** Links of the per-type step-down candidate lists, ordered by placement start. */
+    /**
+     * Links of the per-type step-down candidate lists, ordered by placement start; both
+     * {@link #UNLISTED} once a child has aged past every rule of its type.
+     */
     private static final int LIST_PREV = 4;
     private static final int LIST_NEXT = 5;
     private static final int NEXT_KIND = 6;
@@ -84,6 +87,7 @@ public final class Replication {
     /** 1 while the child lives in a Mockingbird satellite household. */
     private static final int MEMBER = 8;
     private static final int I = 9;
+    private static final int UNLISTED = -2;
 
     /** Times in days, at {@code id * D + field}. */
     private double[] dbl;
@@ -119,6 +123,8 @@ public final class Replication {
     private final int[] members;
     /** Per type, the shortest minimum stay of its step-down rules (infinite when none). */
     private final double[] stepDownAfter;
+    /** Per type, the age from which none of its step-down rules applies (see StepDownRules). */
+    private final double[] stepDownAgeLimit;
 
     // ---- carer turnover, per placement type (see CarerTurnover) ----
     private final boolean[] hasTurnover;
@@ -157,8 +163,10 @@ public final class Replication {
         slots = new int[types];
         members = new int[types];
         stepDownAfter = new double[types];
+        stepDownAgeLimit = new double[types];
         for (int t = 0; t < types; t++) {
             stepDownAfter[t] = model.stepDown().earliestEligibleDays(t);
+            stepDownAgeLimit[t] = model.stepDown().lastEligibleAgeDays(t, model.placements().maxAgeDays());
         }
         hasTurnover = new boolean[types];
         for (int t : model.turnover().active()) {
@@ -509,7 +517,7 @@ public final class Replication {
         int t = ints[id * I + TYPE];
         accrue(t);
         occupancy[t]--;
-        if (model.stepDown().isSource(t)) {
+        if (model.stepDown().isSource(t) && ints[id * I + LIST_PREV] != UNLISTED) {
             removeCandidate(id, t);
         }
         if (ints[id * I + MEMBER] != 0) {
@@ -541,11 +549,19 @@ public final class Replication {
             for (int k = 0; k < into.length && !moved; k++) {
                 int r = into[k];
                 double minStay = rules.minStayDays()[r];
-                int c = listHead[rules.from()[r]];
+                int source = rules.from()[r];
+                int c = listHead[source];
                 while (c >= 0) {
                     int next = ints[c * I + LIST_NEXT];
                     if (dbl[c * D + PLACE_START] + minStay > now) {
                         break;
+                    }
+                    // Children too old for every rule would sit at the front of the list (the
+                    // longest placed) and be stepped over at every offer: drop them for good.
+                    if (now - dbl[c * D + BIRTH] >= stepDownAgeLimit[source]) {
+                        removeCandidate(c, source);
+                        c = next;
+                        continue;
                     }
                     if (isStepDownCandidate(c, r) && tryStepDown(c, r)) {
                         moved = true;
@@ -604,6 +620,8 @@ public final class Replication {
         } else {
             listTail[t] = p;
         }
+        ints[id * I + LIST_PREV] = UNLISTED;
+        ints[id * I + LIST_NEXT] = UNLISTED;
     }
 
     private void sortCandidateListsByPlacementStart() {

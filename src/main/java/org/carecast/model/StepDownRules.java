@@ -30,4 +30,17 @@ public record StepDownRules(int[] from, int[] to, double[] minStayDays, double[]
         }
         return min;
     }
+
+    /**
+     * The age in days from which no rule leaving {@code type} can ever offer a child a move:
+     * each rule stops at its own maximum age or its target's, whichever is lower. Ages only
+     * grow, so a child past it can be dropped from the search for candidates.
+     */
+    public double lastEligibleAgeDays(int type, double[] targetMaxAgeDays) {
+        double last = Double.NEGATIVE_INFINITY;
+        for (int r : rulesOf[type]) {
+            last = Math.max(last, Math.min(maxAgeDays[r], targetMaxAgeDays[to[r]]));
+        }
+        return last;
+    }
 }
