@@ -86,7 +86,15 @@ public final class Replication {
     private static final int AGED_OUT = 7;
     /** 1 while the child lives in a Mockingbird satellite household. */
     private static final int MEMBER = 8;
-    private static final int I = 9;
+    /**
+     * Census indices (see {@link CensusCalendar}) of the runs this child adds to the monthly
+     * counts: from when its current placement counts as long-term stable, and when its third
+     * most recent move counts towards "3 or more moves in 12 months".
+     */
+    private static final int STABLE_FROM = 9;
+    private static final int MOVES_FROM = 10;
+    private static final int MOVES_UNTIL = 11;
+    private static final int I = 12;
     private static final int UNLISTED = -2;
 
     /** Times in days, at {@code id * D + field}. */
@@ -95,21 +103,17 @@ public final class Replication {
     private int[] ints;
     private long[] key;
     private boolean[] inCare;
-    /**
-     * Time of each child's third most recent move, -infinity when none or when the id is free.
-     * Kept in its own dense array because the monthly census scans it for every child.
-     */
-    private double[] thirdLastMove;
-    /**
-     * Per child, dense for the monthly census like {@link #thirdLastMove}: when the child becomes
-     * eligible for the long-term stability measure (2.5 years in care; +infinity when the id is
-     * free), when it stops being eligible (16th birthday), and when its current placement has
-     * lasted 2 years. At {@code id * 3 + k}.
-     */
-    private double[] stability;
     private int[] freeIds;
     private int freeCount;
     private int highWater;
+
+    // ---- monthly counts kept as children change, so no census visits every child ----
+    private final CensusCalendar censuses;
+    private final CensusCount threePlusMoves;
+    private final CensusCount longTermEligible;
+    private final CensusCount longTermStable;
+    /** Censuses already taken: changes made now first show in this one. */
+    private int censusesTaken;
 
     // ---- system state ----
     private final int[] occupancy;
@@ -186,6 +190,10 @@ public final class Replication {
         areaSince = new double[types];
         listHead = new int[types];
         listTail = new int[types];
+        censuses = new CensusCalendar(model.time().monthStartDay());
+        threePlusMoves = new CensusCount(censuses.count());
+        longTermEligible = new CensusCount(censuses.count());
+        longTermStable = new CensusCount(censuses.count());
         allocate(Math.max(64, model.initial().size() * 2));
     }
 
@@ -283,7 +291,6 @@ public final class Replication {
             }
             dbl[id * D + BIRTH] = -age;
             dbl[id * D + CARE_START] = -inCareDays;
-            startStabilityClocks(id);
             ints[id * I + NEED] = cohort.need()[i];
             startCareClocks(id);
             occupy(id, cohort.type()[i], -inPlacementDays);
@@ -321,7 +328,6 @@ public final class Replication {
         double age = ages.lowerDays()[band] + (ages.upperDays()[band] - ages.lowerDays()[band]) * uniform(k, RandomStreams.ENTRY, 1);
         dbl[id * D + BIRTH] = now - age;
         dbl[id * D + CARE_START] = now;
-        startStabilityClocks(id);
         ints[id * I + NEED] = pick(model.needs().entryShareCumulative(), uniform(k, RandomStreams.ENTRY, 2));
         startCareClocks(id);
         match(id, model.matching().preferences(band, ints[id * I + NEED]));
@@ -389,8 +395,6 @@ public final class Replication {
         vacate(id);
         queue.cancel(id);
         inCare[id] = false;
-        thirdLastMove[id] = -INF;
-        stability[id * 3] = INF;
         freeIds[freeCount++] = id;
         offerFreedPlaces(from);
     }
@@ -493,7 +497,7 @@ public final class Replication {
         occupancy[t]++;
         ints[id * I + TYPE] = t;
         dbl[id * D + PLACE_START] = since;
-        stability[id * 3 + 2] = since + 2 * TimeGrid.DAYS_PER_YEAR;
+        restartStabilityCount(id, since);
         int n = ints[id * I + PLACEMENTS]++;
         long k = key[id];
         double rate = model.breakdown().ratePerDay()[t] * model.needs().breakdownMultiplier()[ints[id * I + NEED]];
@@ -528,9 +532,17 @@ public final class Replication {
 
     private void recordMove(int id) {
         result.moves[month]++;
-        thirdLastMove[id] = dbl[id * D + MOVE_2];
+        double thirdLast = dbl[id * D + MOVE_2];
         dbl[id * D + MOVE_2] = dbl[id * D + MOVE_1];
         dbl[id * D + MOVE_1] = now;
+        // The child counts while its third most recent move is less than a year old.
+        int cut = censusesTaken;
+        threePlusMoves.add(Math.max(ints[id * I + MOVES_FROM], cut), ints[id * I + MOVES_UNTIL], -1);
+        int from = censuses.after(thirdLast);
+        int until = Math.min(censuses.atOrAfter(thirdLast + YEAR), exitCensus(id));
+        threePlusMoves.add(Math.max(from, cut), until, +1);
+        ints[id * I + MOVES_FROM] = from;
+        ints[id * I + MOVES_UNTIL] = until;
     }
 
     /**
@@ -691,6 +703,8 @@ public final class Replication {
         ints[id * I + AGED_OUT] = exit >= ageOut ? 1 : 0;
         double sixteen = dbl[id * D + BIRTH] + AgeBands.AGE_16_DAYS;
         dbl[id * D + BIRTHDAY_16_TIME] = model.ageing().isActive() && sixteen > now ? sixteen : INF;
+        // Eligibility for the long-term stability measure is fixed for the whole stay.
+        longTermEligible.add(Math.max(eligibleFromCensus(id), censusesTaken), eligibleUntilCensus(id), +1);
     }
 
     /** Puts the child's earliest clock in the queue. Exit wins ties, so nothing follows a departure. */
@@ -879,41 +893,36 @@ public final class Replication {
         for (int t = 0; t < types; t++) {
             result.places[m * types + t] = capacity[t] == CapacityPlan.UNLIMITED ? -1 : capacity[t];
         }
-        double since = now - YEAR;
-        int unstable = 0;
-        for (int id = 0; id < highWater; id++) {
-            if (thirdLastMove[id] > since) {
-                unstable++;
-            }
-        }
-        result.threePlusMoves[m] = unstable;
-        countLongTermStability(m);
+        result.threePlusMoves[m] = threePlusMoves.take(m);
+        result.longTermEligible[m] = longTermEligible.take(m);
+        result.longTermStable[m] = longTermStable.take(m);
+        censusesTaken = m + 1;
     }
 
-    /** Sets when a child entering care (or in care at the start) becomes and stops being eligible for the stability measure. */
-    private void startStabilityClocks(int id) {
-        stability[id * 3] = dbl[id * D + CARE_START] + 2.5 * TimeGrid.DAYS_PER_YEAR;
-        stability[id * 3 + 1] = dbl[id * D + BIRTH] + AgeBands.AGE_16_DAYS;
+    // The national long-term stability measure: of children under 16 looked after for 2.5 years
+    // or more, those who have lived in the same placement for 2 years or more. A census sees a
+    // child in care up to and including the day it leaves (month ends come first at equal times).
+
+    private int exitCensus(int id) {
+        return censuses.after(dbl[id * D + EXIT_TIME]);
     }
 
-    /**
-     * The national long-term stability measure: of children under 16 looked after for 2.5 years
-     * or more, those who have lived in the same placement for 2 years or more.
-     */
-    private void countLongTermStability(int m) {
-        int eligible = 0;
-        int stable = 0;
-        double[] clocks = stability;
-        for (int at = 0; at < highWater * 3; at += 3) {
-            if (clocks[at] <= now && now < clocks[at + 1]) {
-                eligible++;
-                if (clocks[at + 2] <= now) {
-                    stable++;
-                }
-            }
-        }
-        result.longTermEligible[m] = eligible;
-        result.longTermStable[m] = stable;
+    private int eligibleFromCensus(int id) {
+        return censuses.atOrAfter(dbl[id * D + CARE_START] + 2.5 * TimeGrid.DAYS_PER_YEAR);
+    }
+
+    private int eligibleUntilCensus(int id) {
+        return Math.min(censuses.atOrAfter(dbl[id * D + BIRTH] + AgeBands.AGE_16_DAYS), exitCensus(id));
+    }
+
+    /** A new placement from {@code since}: the child counts as stable once it has lasted 2 years. */
+    private void restartStabilityCount(int id, double since) {
+        int cut = censusesTaken;
+        int until = eligibleUntilCensus(id);
+        longTermStable.add(Math.max(ints[id * I + STABLE_FROM], cut), until, -1);
+        int from = Math.max(eligibleFromCensus(id), censuses.atOrAfter(since + 2 * TimeGrid.DAYS_PER_YEAR));
+        longTermStable.add(Math.max(from, cut), until, +1);
+        ints[id * I + STABLE_FROM] = from;
     }
 
     // =====================================================================================
@@ -926,6 +935,10 @@ public final class Replication {
         queue.clear();
         now = 0;
         month = 0;
+        censusesTaken = 0;
+        threePlusMoves.clear();
+        longTermEligible.clear();
+        longTermStable.clear();
         entriesSoFar = 0;
         extraEntriesSoFar = 0;
         Arrays.fill(slots, 0);
@@ -934,8 +947,6 @@ public final class Replication {
         freeCount = 0;
         highWater = 0;
         Arrays.fill(inCare, false);
-        Arrays.fill(thirdLastMove, -INF);
-        Arrays.fill(stability, INF);
         Arrays.fill(occupancy, 0);
         System.arraycopy(model.capacity().initial(), 0, capacity, 0, types);
         Arrays.fill(area, 0);
@@ -961,8 +972,10 @@ public final class Replication {
         ints[id * I + MEMBER] = 0;
         dbl[id * D + MOVE_1] = -INF;
         dbl[id * D + MOVE_2] = -INF;
-        thirdLastMove[id] = -INF;
-        stability[id * 3] = INF;
+        // Nothing counted yet: empty runs of censuses.
+        ints[id * I + STABLE_FROM] = Integer.MAX_VALUE;
+        ints[id * I + MOVES_FROM] = 0;
+        ints[id * I + MOVES_UNTIL] = 0;
         return id;
     }
 
@@ -972,11 +985,6 @@ public final class Replication {
         freeIds = grow(freeIds, n);
         key = key == null ? new long[n] : Arrays.copyOf(key, n);
         inCare = inCare == null ? new boolean[n] : Arrays.copyOf(inCare, n);
-        int old = thirdLastMove == null ? 0 : thirdLastMove.length;
-        thirdLastMove = thirdLastMove == null ? new double[n] : Arrays.copyOf(thirdLastMove, n);
-        Arrays.fill(thirdLastMove, old, n, -INF);
-        stability = stability == null ? new double[n * 3] : Arrays.copyOf(stability, n * 3);
-        Arrays.fill(stability, old * 3, n * 3, INF);
     }
 
     private static int[] grow(int[] a, int n) {
