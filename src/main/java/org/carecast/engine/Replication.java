@@ -58,51 +58,64 @@ public final class Replication {
     // reads and writes a handful of one child's fields, and with tens of thousands of children
     // one array per field would cost a cache miss per field. Child id * stride + field offset.
     private static final int BIRTH = 0;
-    private static final int CARE_START = 1;
-    private static final int PLACE_START = 2;
-    private static final int EXIT_TIME = 3;
-    private static final int BREAKDOWN_TIME = 4;
-    private static final int PLANNED_TIME = 5;
-    private static final int BIRTHDAY_16_TIME = 6;
-    private static final int STEP_DOWN_TIME = 7;
-    /** Times of the two most recent moves, most recent first (the third is kept apart). */
-    private static final int MOVE_1 = 8;
-    private static final int MOVE_2 = 9;
+    private static final int PLACE_START = 1;
+    private static final int EXIT_TIME = 2;
+    private static final int BREAKDOWN_TIME = 3;
+    private static final int PLANNED_TIME = 4;
+    private static final int BIRTHDAY_16_TIME = 5;
+    private static final int STEP_DOWN_TIME = 6;
+    /** Times of the two most recent moves, most recent first. */
+    private static final int MOVE_1 = 7;
+    private static final int MOVE_2 = 8;
+    /**
+     * The child's random-stream key ({@link RandomStreams#entityKey}), its 64 bits held in a
+     * double slot: every event draws from it, so it shares the row rather than costing a cache
+     * miss in an array of its own. Read and written only through {@link #key(int)}.
+     */
+    private static final int KEY = 9;
     private static final int D = 10;
 
+    /** Placement type, or {@link #FREE} when the id belongs to no child in care. */
     private static final int TYPE = 0;
-    private static final int NEED = 1;
+    private static final int NEXT_KIND = 1;
+    private static final int NEED = 2;
     /** Placements so far in this care episode: the draw number for per-placement streams. */
-    private static final int PLACEMENTS = 2;
+    private static final int PLACEMENTS = 3;
     /** Step-down offers made: the draw number for the acceptance stream. */
-    private static final int OFFERS = 3;
+    private static final int OFFERS = 4;
+    private static final int AGED_OUT = 5;
+    /** 1 while the child lives in a Mockingbird satellite household. */
+    private static final int MEMBER = 6;
     /**
      * Links of the per-type step-down candidate lists, ordered by placement start; both
      * {@link #UNLISTED} once a child has aged past every rule of its type.
      */
-    private static final int LIST_PREV = 4;
-    private static final int LIST_NEXT = 5;
-    private static final int NEXT_KIND = 6;
-    private static final int AGED_OUT = 7;
-    /** 1 while the child lives in a Mockingbird satellite household. */
-    private static final int MEMBER = 8;
+    private static final int LIST_PREV = 7;
+    private static final int LIST_NEXT = 8;
     /**
-     * Census indices (see {@link CensusCalendar}) of the runs this child adds to the monthly
-     * counts: from when its current placement counts as long-term stable, and when its third
-     * most recent move counts towards "3 or more moves in 12 months".
+     * Census indices (see {@link CensusCalendar}) fixed for the stay in care: the last census
+     * that sees the child is the one before {@code EXIT_CENSUS}; it is eligible for the
+     * long-term stability measure from {@code ELIGIBLE_FROM} until {@code ELIGIBLE_UNTIL}.
      */
-    private static final int STABLE_FROM = 9;
-    private static final int MOVES_FROM = 10;
-    private static final int MOVES_UNTIL = 11;
-    private static final int I = 12;
+    private static final int EXIT_CENSUS = 9;
+    private static final int ELIGIBLE_FROM = 10;
+    private static final int ELIGIBLE_UNTIL = 11;
+    /**
+     * Census indices of the runs this child adds to the monthly counts: from when its current
+     * placement counts as long-term stable, and while its third most recent move counts
+     * towards "3 or more moves in 12 months".
+     */
+    private static final int STABLE_FROM = 12;
+    private static final int MOVES_FROM = 13;
+    private static final int MOVES_UNTIL = 14;
+    private static final int I = 15;
+    private static final int FREE = -1;
     private static final int UNLISTED = -2;
 
     /** Times in days, at {@code id * D + field}. */
     private double[] dbl;
     /** Small integers, at {@code id * I + field}. */
     private int[] ints;
-    private long[] key;
-    private boolean[] inCare;
     private int[] freeIds;
     private int freeCount;
     private int highWater;
@@ -277,7 +290,7 @@ public final class Replication {
         int n = cohort.size();
         for (int i = 0; i < n; i++) {
             int id = newChild(i);
-            long k = key[id];
+            long k = key(id);
             double ageMin = cohort.ageMinDays()[i];
             double ageMax = cohort.ageMaxDays()[i];
             double age = ageMin + (ageMax - ageMin) * uniform(k, RandomStreams.INITIAL, 0);
@@ -290,16 +303,15 @@ public final class Replication {
                 inPlacementDays = Math.min(inCareDays, cohort.meanDaysInPlacement() * exponential(k, RandomStreams.INITIAL, 2));
             }
             dbl[id * D + BIRTH] = -age;
-            dbl[id * D + CARE_START] = -inCareDays;
             ints[id * I + NEED] = cohort.need()[i];
-            startCareClocks(id);
+            startCareClocks(id, -inCareDays);
             occupy(id, cohort.type()[i], -inPlacementDays);
         }
         // Candidate lists must be in order of placement start; initial children were added in
         // cohort order, so rebuild those lists sorted by how long each child has been placed.
         sortCandidateListsByPlacementStart();
         for (int id = 0; id < highWater; id++) {
-            if (inCare[id]) {
+            if (ints[id * I + TYPE] != FREE) {
                 reschedule(id);
             }
         }
@@ -322,14 +334,13 @@ public final class Replication {
         int m = month;
         result.entries[m]++;
         int id = newChild(arrivalNumber);
-        long k = key[id];
+        long k = key(id);
         var ages = model.ages();
         int band = pick(model.entries().ageShareCumulative(), uniform(k, RandomStreams.ENTRY, 0));
         double age = ages.lowerDays()[band] + (ages.upperDays()[band] - ages.lowerDays()[band]) * uniform(k, RandomStreams.ENTRY, 1);
         dbl[id * D + BIRTH] = now - age;
-        dbl[id * D + CARE_START] = now;
         ints[id * I + NEED] = pick(model.needs().entryShareCumulative(), uniform(k, RandomStreams.ENTRY, 2));
-        startCareClocks(id);
+        startCareClocks(id, now);
         match(id, model.matching().preferences(band, ints[id * I + NEED]));
         reschedule(id);
     }
@@ -388,13 +399,13 @@ public final class Replication {
         } else {
             int band = model.ages().bandOf(now - dbl[id * D + BIRTH]);
             int drawn = ExitReason.DRAWN.size();
-            reason = pickFrom(model.exits().reasonCumulative(), band * drawn, drawn, uniform(key[id], RandomStreams.EXIT, 1));
+            reason = pickFrom(model.exits().reasonCumulative(), band * drawn, drawn, uniform(key(id), RandomStreams.EXIT, 1));
         }
         result.exits[month * reasons + reason]++;
         int from = ints[id * I + TYPE];
         vacate(id);
         queue.cancel(id);
-        inCare[id] = false;
+        ints[id * I + TYPE] = FREE;
         freeIds[freeCount++] = id;
         offerFreedPlaces(from);
     }
@@ -403,7 +414,7 @@ public final class Replication {
         result.breakdowns[month]++;
         int level = ints[id * I + NEED];
         int escalatesTo = model.needs().escalatesTo()[level];
-        if (escalatesTo >= 0 && uniform(key[id], RandomStreams.ESCALATION, ints[id * I + PLACEMENTS])
+        if (escalatesTo >= 0 && uniform(key(id), RandomStreams.ESCALATION, ints[id * I + PLACEMENTS])
                 < model.needs().escalationProbability()[level]) {
             ints[id * I + NEED] = escalatesTo;
         }
@@ -431,7 +442,7 @@ public final class Replication {
     private void turnSixteen(int id) {
         dbl[id * D + BIRTHDAY_16_TIME] = INF;
         var ageing = model.ageing();
-        if (ageing.appliesTo()[ints[id * I + TYPE]] && uniform(key[id], RandomStreams.AGEING, 0) < ageing.share()) {
+        if (ageing.appliesTo()[ints[id * I + TYPE]] && uniform(key(id), RandomStreams.AGEING, 0) < ageing.share()) {
             int from = ints[id * I + TYPE];
             recordMove(id);
             vacate(id);
@@ -499,7 +510,7 @@ public final class Replication {
         dbl[id * D + PLACE_START] = since;
         restartStabilityCount(id, since);
         int n = ints[id * I + PLACEMENTS]++;
-        long k = key[id];
+        long k = key(id);
         double rate = model.breakdown().ratePerDay()[t] * model.needs().breakdownMultiplier()[ints[id * I + NEED]];
         if (model.satellites().appliesTo(t) && members[t] < slots[t]) {
             ints[id * I + MEMBER] = 1;
@@ -539,7 +550,7 @@ public final class Replication {
         int cut = censusesTaken;
         threePlusMoves.add(Math.max(ints[id * I + MOVES_FROM], cut), ints[id * I + MOVES_UNTIL], -1);
         int from = censuses.after(thirdLast);
-        int until = Math.min(censuses.atOrAfter(thirdLast + YEAR), exitCensus(id));
+        int until = Math.min(censuses.atOrAfter(thirdLast + YEAR), ints[id * I + EXIT_CENSUS]);
         threePlusMoves.add(Math.max(from, cut), until, +1);
         ints[id * I + MOVES_FROM] = from;
         ints[id * I + MOVES_UNTIL] = until;
@@ -597,7 +608,7 @@ public final class Replication {
 
     /** Offers a place under rule {@code r} to a child; returns whether the child moved. */
     private boolean tryStepDown(int id, int r) {
-        if (uniform(key[id], RandomStreams.STEP_DOWN, ints[id * I + OFFERS]++) >= model.stepDown().probability()[r]) {
+        if (uniform(key(id), RandomStreams.STEP_DOWN, ints[id * I + OFFERS]++) >= model.stepDown().probability()[r]) {
             return false;
         }
         result.stepDowns[month]++;
@@ -665,24 +676,24 @@ public final class Replication {
      * piecewise-constant exit hazard (constant between age-band and time-in-care-band edges)
      * against one exponential draw; and the 16th birthday if the ageing rule applies.
      */
-    private void startCareClocks(int id) {
+    private void startCareClocks(int id, double careStart) {
         var exits = model.exits();
         var ages = model.ages();
         double[] ticLower = exits.timeInCareLowerDays();
         double ageOut = dbl[id * D + BIRTH] + AgeBands.AGE_18_DAYS;
-        double residual = exponential(key[id], RandomStreams.EXIT, 0);
+        double residual = exponential(key(id), RandomStreams.EXIT, 0);
         // Walk segments by index rather than recomputing bands from t, so that rounding at a
         // band edge can never produce an empty segment and stall the loop.
         int band = ages.bandOf(now - dbl[id * D + BIRTH]);
         int k = ticLower.length - 1;
-        while (k > 0 && now - dbl[id * D + CARE_START] < ticLower[k]) {
+        while (k > 0 && now - careStart < ticLower[k]) {
             k--;
         }
         double t = now;
         double exit = ageOut;
         while (t < ageOut) {
             double bandEnd = band + 1 < ages.size() ? dbl[id * D + BIRTH] + ages.upperDays()[band] : ageOut;
-            double ticEnd = k + 1 < ticLower.length ? dbl[id * D + CARE_START] + ticLower[k + 1] : INF;
+            double ticEnd = k + 1 < ticLower.length ? careStart + ticLower[k + 1] : INF;
             double segmentEnd = Math.min(ageOut, Math.min(bandEnd, ticEnd));
             double hazard = exits.ratePerDay()[band] * exits.timeInCareMultiplier()[k];
             double mass = hazard * Math.max(0, segmentEnd - t);
@@ -703,8 +714,14 @@ public final class Replication {
         ints[id * I + AGED_OUT] = exit >= ageOut ? 1 : 0;
         double sixteen = dbl[id * D + BIRTH] + AgeBands.AGE_16_DAYS;
         dbl[id * D + BIRTHDAY_16_TIME] = model.ageing().isActive() && sixteen > now ? sixteen : INF;
-        // Eligibility for the long-term stability measure is fixed for the whole stay.
-        longTermEligible.add(Math.max(eligibleFromCensus(id), censusesTaken), eligibleUntilCensus(id), +1);
+        // What the monthly census will see of this child is fixed for the whole stay.
+        int exitCensus = censuses.after(exit);
+        int eligibleUntil = Math.min(censuses.atOrAfter(dbl[id * D + BIRTH] + AgeBands.AGE_16_DAYS), exitCensus);
+        int eligibleFrom = censuses.atOrAfter(careStart + 2.5 * TimeGrid.DAYS_PER_YEAR);
+        ints[id * I + EXIT_CENSUS] = exitCensus;
+        ints[id * I + ELIGIBLE_FROM] = eligibleFrom;
+        ints[id * I + ELIGIBLE_UNTIL] = eligibleUntil;
+        longTermEligible.add(Math.max(eligibleFrom, censusesTaken), eligibleUntil, +1);
     }
 
     /** Puts the child's earliest clock in the queue. Exit wins ties, so nothing follows a departure. */
@@ -772,7 +789,7 @@ public final class Replication {
     private void enrolInSatellites(int t) {
         double multiplier = model.satellites().breakdownMultiplier()[t];
         for (int id = 0; id < highWater && members[t] < slots[t]; id++) {
-            if (!inCare[id] || ints[id * I + TYPE] != t || ints[id * I + MEMBER] != 0) {
+            if (ints[id * I + TYPE] != t || ints[id * I + MEMBER] != 0) {
                 continue;
             }
             ints[id * I + MEMBER] = 1;
@@ -903,24 +920,12 @@ public final class Replication {
     // or more, those who have lived in the same placement for 2 years or more. A census sees a
     // child in care up to and including the day it leaves (month ends come first at equal times).
 
-    private int exitCensus(int id) {
-        return censuses.after(dbl[id * D + EXIT_TIME]);
-    }
-
-    private int eligibleFromCensus(int id) {
-        return censuses.atOrAfter(dbl[id * D + CARE_START] + 2.5 * TimeGrid.DAYS_PER_YEAR);
-    }
-
-    private int eligibleUntilCensus(int id) {
-        return Math.min(censuses.atOrAfter(dbl[id * D + BIRTH] + AgeBands.AGE_16_DAYS), exitCensus(id));
-    }
-
     /** A new placement from {@code since}: the child counts as stable once it has lasted 2 years. */
     private void restartStabilityCount(int id, double since) {
         int cut = censusesTaken;
-        int until = eligibleUntilCensus(id);
+        int until = ints[id * I + ELIGIBLE_UNTIL];
         longTermStable.add(Math.max(ints[id * I + STABLE_FROM], cut), until, -1);
-        int from = Math.max(eligibleFromCensus(id), censuses.atOrAfter(since + 2 * TimeGrid.DAYS_PER_YEAR));
+        int from = Math.max(ints[id * I + ELIGIBLE_FROM], censuses.atOrAfter(since + 2 * TimeGrid.DAYS_PER_YEAR));
         longTermStable.add(Math.max(from, cut), until, +1);
         ints[id * I + STABLE_FROM] = from;
     }
@@ -946,7 +951,6 @@ public final class Replication {
         nextCapacityChange = 0;
         freeCount = 0;
         highWater = 0;
-        Arrays.fill(inCare, false);
         Arrays.fill(occupancy, 0);
         System.arraycopy(model.capacity().initial(), 0, capacity, 0, types);
         Arrays.fill(area, 0);
@@ -960,13 +964,12 @@ public final class Replication {
         if (freeCount > 0) {
             id = freeIds[--freeCount];
         } else {
-            if (highWater == key.length) {
-                allocate(key.length * 2);
+            if (highWater == freeIds.length) {
+                allocate(freeIds.length * 2);
             }
             id = highWater++;
         }
-        inCare[id] = true;
-        key[id] = RandomStreams.entityKey(replicationKey, arrivalNumber);
+        dbl[id * D + KEY] = Double.longBitsToDouble(RandomStreams.entityKey(replicationKey, arrivalNumber));
         ints[id * I + PLACEMENTS] = 0;
         ints[id * I + OFFERS] = 0;
         ints[id * I + MEMBER] = 0;
@@ -983,8 +986,11 @@ public final class Replication {
         dbl = grow(dbl, n * D);
         ints = grow(ints, n * I);
         freeIds = grow(freeIds, n);
-        key = key == null ? new long[n] : Arrays.copyOf(key, n);
-        inCare = inCare == null ? new boolean[n] : Arrays.copyOf(inCare, n);
+    }
+
+    /** The child's random-stream key, stored bit for bit in its row (see {@link #KEY}). */
+    private long key(int id) {
+        return Double.doubleToRawLongBits(dbl[id * D + KEY]);
     }
 
     private static int[] grow(int[] a, int n) {
