@@ -87,30 +87,28 @@ public final class Replication {
     /** 1 while the child lives in a Mockingbird satellite household. */
     private static final int MEMBER = 6;
     /**
-     * Links of the per-type step-down candidate lists, ordered by placement start; both
-     * {@link #UNLISTED} once a child has aged past every rule of its type.
+     * Serial number of the current placement (from 1 within a replication; 0 when the id is
+     * free): tells {@link StepDownCandidates} which of its entries are stale.
      */
-    private static final int LIST_PREV = 7;
-    private static final int LIST_NEXT = 8;
+    private static final int PLACEMENT_SERIAL = 7;
     /**
      * Census indices (see {@link CensusCalendar}) fixed for the stay in care: the last census
      * that sees the child is the one before {@code EXIT_CENSUS}; it is eligible for the
      * long-term stability measure from {@code ELIGIBLE_FROM} until {@code ELIGIBLE_UNTIL}.
      */
-    private static final int EXIT_CENSUS = 9;
-    private static final int ELIGIBLE_FROM = 10;
-    private static final int ELIGIBLE_UNTIL = 11;
+    private static final int EXIT_CENSUS = 8;
+    private static final int ELIGIBLE_FROM = 9;
+    private static final int ELIGIBLE_UNTIL = 10;
     /**
      * Census indices of the runs this child adds to the monthly counts: from when its current
      * placement counts as long-term stable, and while its third most recent move counts
      * towards "3 or more moves in 12 months".
      */
-    private static final int STABLE_FROM = 12;
-    private static final int MOVES_FROM = 13;
-    private static final int MOVES_UNTIL = 14;
-    private static final int I = 15;
+    private static final int STABLE_FROM = 11;
+    private static final int MOVES_FROM = 12;
+    private static final int MOVES_UNTIL = 13;
+    private static final int I = 14;
     private static final int FREE = -1;
-    private static final int UNLISTED = -2;
 
     /** Times in days, at {@code id * D + field}. */
     private double[] dbl;
@@ -133,8 +131,9 @@ public final class Replication {
     private final int[] capacity;
     private final double[] area;
     private final double[] areaSince;
-    private final int[] listHead;
-    private final int[] listTail;
+    /** Per step-down source type, its placements in order of start (null for other types). */
+    private final StepDownCandidates[] candidates;
+    private int placementSerial;
     /** Mockingbird satellite slots and the children using them, per type. */
     private final int[] slots;
     private final int[] members;
@@ -201,8 +200,12 @@ public final class Replication {
         capacity = new int[types];
         area = new double[types];
         areaSince = new double[types];
-        listHead = new int[types];
-        listTail = new int[types];
+        candidates = new StepDownCandidates[types];
+        for (int t = 0; t < types; t++) {
+            if (model.stepDown().isSource(t)) {
+                candidates[t] = new StepDownCandidates((id, serial) -> ints[id * I + PLACEMENT_SERIAL] == serial);
+            }
+        }
         censuses = new CensusCalendar(model.time().monthStartDay());
         threePlusMoves = new CensusCount(censuses.count());
         longTermEligible = new CensusCount(censuses.count());
@@ -307,9 +310,13 @@ public final class Replication {
             startCareClocks(id, -inCareDays);
             occupy(id, cohort.type()[i], -inPlacementDays);
         }
-        // Candidate lists must be in order of placement start; initial children were added in
-        // cohort order, so rebuild those lists sorted by how long each child has been placed.
-        sortCandidateListsByPlacementStart();
+        // Candidates must be in order of placement start; initial children were added in cohort
+        // order, so sort them by how long each child has been placed.
+        for (StepDownCandidates list : candidates) {
+            if (list != null) {
+                list.sortByStart();
+            }
+        }
         for (int id = 0; id < highWater; id++) {
             if (ints[id * I + TYPE] != FREE) {
                 reschedule(id);
@@ -406,6 +413,7 @@ public final class Replication {
         vacate(id);
         queue.cancel(id);
         ints[id * I + TYPE] = FREE;
+        ints[id * I + PLACEMENT_SERIAL] = 0;
         freeIds[freeCount++] = id;
         offerFreedPlaces(from);
     }
@@ -508,6 +516,7 @@ public final class Replication {
         occupancy[t]++;
         ints[id * I + TYPE] = t;
         dbl[id * D + PLACE_START] = since;
+        ints[id * I + PLACEMENT_SERIAL] = ++placementSerial;
         restartStabilityCount(id, since);
         int n = ints[id * I + PLACEMENTS]++;
         long k = key(id);
@@ -521,7 +530,7 @@ public final class Replication {
         double planned = model.breakdown().plannedRatePerDay()[t];
         dbl[id * D + PLANNED_TIME] = planned > 0 ? now + exponential(k, RandomStreams.PLANNED_END, n) / planned : INF;
         if (model.stepDown().isSource(t)) {
-            appendCandidate(id, t);
+            candidates[t].add(id, ints[id * I + PLACEMENT_SERIAL], since);
             dbl[id * D + STEP_DOWN_TIME] = Math.max(now, since + stepDownAfter[t]);
         } else {
             dbl[id * D + STEP_DOWN_TIME] = INF;
@@ -532,9 +541,6 @@ public final class Replication {
         int t = ints[id * I + TYPE];
         accrue(t);
         occupancy[t]--;
-        if (model.stepDown().isSource(t) && ints[id * I + LIST_PREV] != UNLISTED) {
-            removeCandidate(id, t);
-        }
         if (ints[id * I + MEMBER] != 0) {
             ints[id * I + MEMBER] = 0;
             members[t]--;
@@ -573,24 +579,23 @@ public final class Replication {
                 int r = into[k];
                 double minStay = rules.minStayDays()[r];
                 int source = rules.from()[r];
-                int c = listHead[source];
-                while (c >= 0) {
-                    int next = ints[c * I + LIST_NEXT];
-                    if (dbl[c * D + PLACE_START] + minStay > now) {
+                StepDownCandidates list = candidates[source];
+                for (int i = list.begin(); i < list.end(); i++) {
+                    if (list.start(i) + minStay > now) {
                         break;
                     }
-                    // Children too old for every rule would sit at the front of the list (the
-                    // longest placed) and be stepped over at every offer: drop them for good.
-                    if (now - dbl[c * D + BIRTH] >= stepDownAgeLimit[source]) {
-                        removeCandidate(c, source);
-                        c = next;
+                    int c = list.id(i);
+                    // Drop placements that have ended, and children too old for every rule (they
+                    // would sit at the front, the longest placed, and be stepped over at every offer).
+                    if (ints[c * I + PLACEMENT_SERIAL] != list.serial(i)
+                            || now - dbl[c * D + BIRTH] >= stepDownAgeLimit[source]) {
+                        list.drop(i);
                         continue;
                     }
                     if (isStepDownCandidate(c, r) && tryStepDown(c, r)) {
                         moved = true;
                         break;
                     }
-                    c = next;
                 }
             }
         }
@@ -617,54 +622,6 @@ public final class Replication {
         occupy(id, model.stepDown().to()[r], now);
         reschedule(id);
         return true;
-    }
-
-    private void appendCandidate(int id, int t) {
-        ints[id * I + LIST_PREV] = listTail[t];
-        ints[id * I + LIST_NEXT] = -1;
-        if (listTail[t] >= 0) {
-            ints[listTail[t] * I + LIST_NEXT] = id;
-        } else {
-            listHead[t] = id;
-        }
-        listTail[t] = id;
-    }
-
-    private void removeCandidate(int id, int t) {
-        int p = ints[id * I + LIST_PREV];
-        int n = ints[id * I + LIST_NEXT];
-        if (p >= 0) {
-            ints[p * I + LIST_NEXT] = n;
-        } else {
-            listHead[t] = n;
-        }
-        if (n >= 0) {
-            ints[n * I + LIST_PREV] = p;
-        } else {
-            listTail[t] = p;
-        }
-        ints[id * I + LIST_PREV] = UNLISTED;
-        ints[id * I + LIST_NEXT] = UNLISTED;
-    }
-
-    private void sortCandidateListsByPlacementStart() {
-        for (int t = 0; t < types; t++) {
-            if (!model.stepDown().isSource(t) || listHead[t] < 0) {
-                continue;
-            }
-            java.util.List<Integer> members = new java.util.ArrayList<>();
-            for (int c = listHead[t]; c >= 0; c = ints[c * I + LIST_NEXT]) {
-                members.add(c);
-            }
-            // Once per replication, so boxing here is harmless; ties keep id order for reproducibility.
-            members.sort((a, b) -> dbl[a * D + PLACE_START] != dbl[b * D + PLACE_START]
-                    ? Double.compare(dbl[a * D + PLACE_START], dbl[b * D + PLACE_START]) : Integer.compare(a, b));
-            listHead[t] = -1;
-            listTail[t] = -1;
-            for (int c : members) {
-                appendCandidate(c, t);
-            }
-        }
     }
 
     // =====================================================================================
@@ -955,8 +912,12 @@ public final class Replication {
         System.arraycopy(model.capacity().initial(), 0, capacity, 0, types);
         Arrays.fill(area, 0);
         Arrays.fill(areaSince, 0);
-        Arrays.fill(listHead, -1);
-        Arrays.fill(listTail, -1);
+        placementSerial = 0;
+        for (StepDownCandidates list : candidates) {
+            if (list != null) {
+                list.clear();
+            }
+        }
     }
 
     private int newChild(long arrivalNumber) {
