@@ -1,0 +1,64 @@
+package org.carecast.engine;
+
+import org.apache.commons.math3.analysis.UnivariateFunction;
+import org.apache.commons.math3.analysis.integration.SimpsonIntegrator;
+import org.carecast.model.Model;
+import org.carecast.model.TimeGrid;
+import org.carecast.testing.Scenarios;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The "3 or more moves in the last 12 months" indicator against its closed form. Children
+ * enter from empty as a Poisson stream into one unlimited type, stay an exponential time (rate
+ * mu) and break down at rate b, each breakdown being a move within the type. A child in care
+ * for s days has had Poisson(b min(s, 365 days)) moves in the window, so P(3+) is
+ * 1 - e^-x (1 + x + x^2/2) at x = b min(s, 365); at a census t days in, times in care have
+ * density proportional to e^(-mu s) on [0, t]. The engine keeps this count by differences over
+ * census months, not by looking at children, so this checks that bookkeeping end to end.
+ */
+class ThreePlusMovesTest {
+
+    @Test
+    void shareWithThreeOrMoreMovesMatchesPoissonMovesOverTimeInCare() {
+        double breakdownsPerYear = 2.0;
+        double meanStayDays = 3 * TimeGrid.DAYS_PER_YEAR;
+        String yaml = Scenarios.queue("unlimited", 0.6, meanStayDays, 60)
+                .replaceFirst("capacity: unlimited, breakdownRatePerYear: 0", "capacity: unlimited, breakdownRatePerYear: " + breakdownsPerYear);
+        Model model = Scenarios.compile(yaml);
+        Replication engine = new Replication(model);
+        double b = breakdownsPerYear / TimeGrid.DAYS_PER_YEAR;
+        double mu = 1 / meanStayDays;
+        long inCare = 0;
+        long threePlus = 0;
+        double expectedThreePlus = 0;
+        int firstCensus = 13;
+        for (int rep = 0; rep < 40; rep++) {
+            ReplicationResult r = engine.run(23, rep);
+            for (int m = firstCensus; m <= r.months; m++) {
+                int children = r.census[m * r.types] + r.census[m * r.types + 1];
+                inCare += children;
+                threePlus += r.threePlusMoves[m];
+                expectedThreePlus += children * expectedShare(b, mu, model.time().monthStartDay()[m]);
+            }
+        }
+        double p = expectedThreePlus / inCare;
+        // Censuses a month apart share children: effective sample a tenth of the count, 4 standard errors.
+        double se = Math.sqrt(p * (1 - p) / (inCare / 10.0));
+        assertEquals(p, (double) threePlus / inCare, 4 * se, "child-censuses: " + inCare);
+        assertEquals(0.22, p, 0.03, "the check should sit well inside (0, 1) to have power");
+    }
+
+    /** Share of children in care at day t with 3+ moves in the last 365 days. */
+    private static double expectedShare(double b, double mu, double t) {
+        UnivariateFunction weighted = s -> {
+            double x = b * Math.min(s, 365.0);
+            return mu * Math.exp(-mu * s) * (1 - Math.exp(-x) * (1 + x + x * x / 2));
+        };
+        SimpsonIntegrator simpson = new SimpsonIntegrator();
+        // The window caps at 365 days: integrate either side of the kink.
+        double mass = simpson.integrate(100_000, weighted, 0, 365.0) + simpson.integrate(100_000, weighted, 365.0, t);
+        return mass / (1 - Math.exp(-mu * t));
+    }
+}
