@@ -529,9 +529,11 @@ public final class Replication {
         dbl[id * D + BREAKDOWN_TIME] = rate > 0 ? now + exponential(k, RandomStreams.BREAKDOWN, n) / rate : INF;
         double planned = model.breakdown().plannedRatePerDay()[t];
         dbl[id * D + PLANNED_TIME] = planned > 0 ? now + exponential(k, RandomStreams.PLANNED_END, n) / planned : INF;
-        if (model.stepDown().isSource(t)) {
+        if (candidates[t] != null) {
             candidates[t].add(id, ints[id * I + PLACEMENT_SERIAL], since);
-            dbl[id * D + STEP_DOWN_TIME] = Math.max(now, since + stepDownAfter[t]);
+            double eligible = Math.max(now, since + stepDownAfter[t]);
+            // A child already too old for every rule by then would wake only to be turned away.
+            dbl[id * D + STEP_DOWN_TIME] = eligible - dbl[id * D + BIRTH] < stepDownAgeLimit[t] ? eligible : INF;
         } else {
             dbl[id * D + STEP_DOWN_TIME] = INF;
         }
