@@ -44,6 +44,8 @@ class ThreePlusMovesTest {
             }
         }
         double p = expectedThreePlus / inCare;
+        System.out.printf("3+ moves in 12 months: simulated share %.4f, closed form %.4f (%d child-censuses)%n",
+                (double) threePlus / inCare, p, inCare);
         // Censuses a month apart share children: effective sample a tenth of the count, 4 standard errors.
         double se = Math.sqrt(p * (1 - p) / (inCare / 10.0));
         assertEquals(p, (double) threePlus / inCare, 4 * se, "child-censuses: " + inCare);
