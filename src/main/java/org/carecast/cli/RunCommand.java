@@ -2,6 +2,7 @@ package org.carecast.cli;
 
 import org.carecast.engine.Simulator;
 import org.carecast.model.Model;
+import org.carecast.model.StartingMix;
 import org.carecast.report.ConsoleSummary;
 import org.carecast.report.OutputFolder;
 import org.carecast.report.ReportFormat;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Parameters;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -59,7 +61,9 @@ final class RunCommand implements Callable<Integer> {
         Simulator.RunStats stats = Simulator.run(model, reps, s, t, aggregator, progress);
         progress.finish();
         Projection projection = aggregator.projection();
-        RunInfo info = new RunInfo(VersionProvider.version(), scenarioFile, s, reps, stats.threads(), stats.seconds(), stats.events());
+        StartingMix mix = StartingMix.of(model);
+        RunInfo info = new RunInfo(VersionProvider.version(), scenarioFile, s, reps, stats.threads(), stats.seconds(),
+                stats.events(), mix.unsettled() ? List.of(mix.caution()) : List.of());
 
         OutputFolder.write(folder, dir -> {
             for (ReportFormat format : output.formats()) {

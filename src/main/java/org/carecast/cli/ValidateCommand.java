@@ -1,13 +1,16 @@
 package org.carecast.cli;
 
 import org.carecast.model.Model;
+import org.carecast.model.StartingMix;
 import org.carecast.scenario.ModelCompiler;
 import org.carecast.scenario.Scenario;
 import org.carecast.scenario.ScenarioReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code carecast validate SCENARIO}: reads and checks a scenario without running it. */
@@ -29,6 +32,19 @@ final class ValidateCommand implements Callable<Integer> {
                 scenarioFile, scenario.name(), model.types(), model.needs().size(), model.ages().size(),
                 model.initial().size(), scenario.start(), scenario.horizonMonths(), scenario.replications(),
                 scenario.interventions().size());
+        StartingMix mix = StartingMix.of(model);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println();
+        out.println("Children in care by age: at the start, and what the entries and exits sustain in the long run (steady state)");
+        out.printf("  %-10s %10s %10s%n", "age band", "at start", "sustained");
+        for (int b = 0; b < mix.bands().length; b++) {
+            out.printf(Locale.ROOT, "  %-10s %10d %10.0f%n", mix.bands()[b], mix.atStart()[b], mix.sustained()[b]);
+        }
+        out.printf(Locale.ROOT, "  %-10s %10d %10.0f%n", "all", mix.childrenAtStart(), mix.childrenSustained());
+        if (mix.unsettled()) {
+            out.println();
+            out.println("Note: " + mix.caution());
+        }
         return 0;
     }
 }

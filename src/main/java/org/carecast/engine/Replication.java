@@ -296,10 +296,15 @@ public final class Replication {
             long k = key(id);
             double ageMin = cohort.ageMinDays()[i];
             double ageMax = cohort.ageMaxDays()[i];
-            double age = ageMin + (ageMax - ageMin) * uniform(k, RandomStreams.INITIAL, 0);
+            boolean steady = Double.isNaN(cohort.meanDaysInCare());
+            double age = steady
+                    ? cohort.stockProfile().age(ageMin, ageMax, uniform(k, RandomStreams.INITIAL, 0))
+                    : ageMin + (ageMax - ageMin) * uniform(k, RandomStreams.INITIAL, 0);
             double inCareDays = cohort.daysInCare()[i];
             if (Double.isNaN(inCareDays)) {
-                inCareDays = Math.min(age, cohort.meanDaysInCare() * exponential(k, RandomStreams.INITIAL, 1));
+                inCareDays = steady
+                        ? cohort.stockProfile().timeInCare(age, uniform(k, RandomStreams.INITIAL, 1))
+                        : Math.min(age, cohort.meanDaysInCare() * exponential(k, RandomStreams.INITIAL, 1));
             }
             double inPlacementDays = cohort.daysInPlacement()[i];
             if (Double.isNaN(inPlacementDays)) {

@@ -1,10 +1,18 @@
 package org.carecast.model;
 
 /**
- * Children in care at the start date. Each child has a type and need; its age is drawn
- * uniformly between {@code ageMinDays} and {@code ageMaxDays} (equal when known exactly); its
- * time in care and in placement are either known or (NaN) drawn from exponential
- * distributions with the given means, truncated so that placement time &lt;= care time &lt;= age.
+ * Children in care at the start date. Each child has a type and need, an age between
+ * {@code ageMinDays} and {@code ageMaxDays} (equal when known exactly), and a time in care and
+ * in placement, each known or NaN to draw. How the unknowns are drawn:
+ * <ul>
+ *   <li>by default ({@code meanDaysInCare} NaN), age within the bounds and time in care from
+ *       the steady state of the scenario's own flows ({@link StockProfile}), so that the
+ *       projection does not start with a settling that only reflects the draws;</li>
+ *   <li>when the scenario gives a mean time in care, age uniform within the bounds and time in
+ *       care exponential with that mean (how every start was drawn before the steady state);</li>
+ * </ul>
+ * and time in placement exponential with mean {@code meanDaysInPlacement}; draws are truncated
+ * so that placement time &lt;= care time &lt;= age.
  *
  * @param type                  placement type per child
  * @param need                  need level per child
@@ -12,12 +20,13 @@ package org.carecast.model;
  * @param ageMaxDays            upper bound of age at start (exclusive when above the lower bound)
  * @param daysInCare            days in care at start, or NaN to draw
  * @param daysInPlacement       days in current placement at start, or NaN to draw
- * @param meanDaysInCare        mean of the drawn time in care
+ * @param meanDaysInCare        mean of an exponential time in care, or NaN to draw from {@code stockProfile}
  * @param meanDaysInPlacement   mean of the drawn time in placement
+ * @param stockProfile          steady-state ages and times in care, used when {@code meanDaysInCare} is NaN
  */
 public record InitialCohort(int[] type, int[] need, double[] ageMinDays, double[] ageMaxDays,
                             double[] daysInCare, double[] daysInPlacement,
-                            double meanDaysInCare, double meanDaysInPlacement) {
+                            double meanDaysInCare, double meanDaysInPlacement, StockProfile stockProfile) {
 
     public int size() {
         return type.length;

@@ -13,6 +13,7 @@ final class Html {
             body{font-family:"Segoe UI",Arial,Helvetica,sans-serif;color:#1a1a1a;max-width:1100px;margin:2em auto;padding:0 1.5em;line-height:1.45}
             h1{font-size:1.9em;margin-bottom:.2em}h2{margin-top:1.8em;border-bottom:2px solid #0072B2;padding-bottom:.2em}
             .meta,.note{color:#555;font-size:.93em}
+            .caution{border-left:4px solid #c77700;background:#fff8ec;padding:.5em .8em}
             ul.summary li{font-size:1.12em;margin:.35em 0}
             figure{margin:1.5em 0;page-break-inside:avoid}figure svg{width:100%;height:auto;border:1px solid #ddd}
             figcaption{color:#555;font-size:.9em;margin-top:.3em}

@@ -35,7 +35,11 @@ final class HtmlReporter implements Reporter {
         for (String sentence : summary(p)) {
             page.raw("<li>").text(sentence).raw("</li>\n");
         }
-        page.raw("</ul>\n<p class=\"note\">").text("A median is the middle outcome of the replications: half came out "
+        page.raw("</ul>\n");
+        for (String caution : info.cautions()) {
+            page.raw("<p class=\"caution\"><strong>Before reading the numbers:</strong> ").text(caution).raw("</p>\n");
+        }
+        page.raw("<p class=\"note\">").text("A median is the middle outcome of the replications: half came out "
                 + "higher, half lower. \"90% chance\" means 90% of the simulated futures fell in that range, given the "
                 + "scenario's assumptions (listed at the end); the range does not include uncertainty in the "
                 + "assumptions themselves."

@@ -1,6 +1,7 @@
 package org.carecast.report;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * How a projection was produced, written beside it so a result can be reproduced.
@@ -12,9 +13,21 @@ import java.nio.file.Path;
  * @param threads      worker threads used (never changes the numbers)
  * @param seconds      wall time of the simulation
  * @param events       events processed over all replications
+ * @param cautions     what a reader must know before reading the numbers (such as a start that
+ *                     the scenario's flows do not sustain), one paragraph each; often none
  */
 public record RunInfo(String version, Path scenarioFile, long seed, int replications, int threads,
-                      double seconds, long events) {
+                      double seconds, long events, List<String> cautions) {
+
+    public RunInfo {
+        cautions = List.copyOf(cautions);
+    }
+
+    /** A run with no cautions. */
+    public RunInfo(String version, Path scenarioFile, long seed, int replications, int threads,
+                   double seconds, long events) {
+        this(version, scenarioFile, seed, replications, threads, seconds, events, List.of());
+    }
 
     public double eventsPerSecond() {
         return seconds > 0 ? events / seconds : 0;

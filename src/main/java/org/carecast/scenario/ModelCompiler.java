@@ -8,6 +8,7 @@ import org.carecast.model.EntryProcess;
 import org.carecast.model.ExitHazard;
 import org.carecast.model.ExitReason;
 import org.carecast.model.InitialCohort;
+import org.carecast.model.StockProfile;
 import org.carecast.model.MatchingTable;
 import org.carecast.model.Finance;
 import org.carecast.model.Model;
@@ -52,10 +53,16 @@ public final class ModelCompiler {
         for (int i = 0; i < s.ageBands().size(); i++) {
             bandNames.add(s.ageBandName(i));
         }
+        AgeBands ages = ages(s, bandNames);
+        EntryProcess entries = entries(s, time, bandNames, effects);
+        ExitHazard exits = exits(s, bandNames);
+        // Children at the start whose time in care is not given get it from the steady state of
+        // the flows as they stand at the start, so the projection does not begin with a settling.
+        StockProfile stockProfile = StockProfile.steadyState(ages, entries.ageShareCumulative(), exits);
         return new Model(s.name(), time, placements(s, time, effects), capacity(s, time, typeIds, effects),
-                ages(s, bandNames), needs(s, needIds), entries(s, time, bandNames, effects),
+                ages, needs(s, needIds), entries,
                 matching(s, typeIds, needIds, bandNames), breakdown(s, needIds), stepDown(s, typeIds),
-                ageing(s, typeIds), exits(s, bandNames), initial(s, typeIds, needIds, bandNames),
+                ageing(s, typeIds), exits, initial(s, typeIds, needIds, bandNames, stockProfile),
                 effects.turnover(s.placementTypes()), new SatelliteCare(effects.satelliteMultipliers(typeIds)),
                 effects.costLines(), finance(s, time, typeIds), s.replications(), s.seed());
     }
@@ -353,7 +360,8 @@ public final class ModelCompiler {
         return new ExitHazard(rate, ticLower, ticMultiplier, reasonCumulative);
     }
 
-    private static InitialCohort initial(Scenario s, List<String> typeIds, List<String> needIds, List<String> bandNames) {
+    private static InitialCohort initial(Scenario s, List<String> typeIds, List<String> needIds, List<String> bandNames,
+                                         StockProfile stockProfile) {
         Scenario.InitialPopulation p = s.initialPopulation();
         int total = p.children().size();
         for (InitialGroup g : p.groups()) {
@@ -392,6 +400,6 @@ public final class ModelCompiler {
             i++;
         }
         return new InitialCohort(type, need, ageMin, ageMax, care, placement,
-                p.meanYearsInCare() * DAYS_PER_YEAR, p.meanYearsInPlacement() * DAYS_PER_YEAR);
+                p.meanYearsInCare() * DAYS_PER_YEAR, p.meanYearsInPlacement() * DAYS_PER_YEAR, stockProfile);
     }
 }

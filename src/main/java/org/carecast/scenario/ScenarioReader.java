@@ -373,7 +373,8 @@ public final class ScenarioReader {
 
     private InitialPopulation readInitial(YamlNode node) {
         FieldReader f = FieldReader.of(node, "the initial population");
-        double meanCare = f.number("meanYearsInCare", 0, 18, "a mean time in care in years, 0 to 18");
+        // Absent means: drawn from the steady state of the scenario's flows (StockProfile).
+        double meanCare = f.optionalNumber("meanYearsInCare", Double.NaN, 0, 18, "a mean time in care in years, 0 to 18");
         double meanPlacement = f.number("meanYearsInPlacement", 0, 18, "a mean time in placement in years, 0 to 18");
         YamlNode groupsNode = f.optional("groups");
         YamlNode fileNode = f.optional("file");

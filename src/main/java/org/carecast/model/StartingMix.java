@@ -1,0 +1,93 @@
+package org.carecast.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The children in care at the start by age band, beside what the scenario's flows sustain in
+ * the long run ({@link SteadyState}). Where the two differ, the projection moves from one to the
+ * other over the first years whatever the placements do; a reader must know that such a
+ * movement comes from the assumptions, not from a forecast of demand.
+ *
+ * @param bands      age band names
+ * @param atStart    children at the start per band
+ * @param sustained  children the flows sustain per band, in the long run
+ */
+public record StartingMix(String[] bands, int[] atStart, double[] sustained) {
+
+    /** A band differs materially when it is off by more than this share of itself... */
+    private static final double BAND_SHARE = 0.10;
+    /** ...and by more than this share of all children in care. */
+    private static final double TOTAL_SHARE = 0.02;
+
+    /** Counts the children at the start by band and computes the steady state of the flows. */
+    public static StartingMix of(Model model) {
+        AgeBands ages = model.ages();
+        int[] atStart = new int[ages.size()];
+        InitialCohort cohort = model.initial();
+        for (int i = 0; i < cohort.size(); i++) {
+            atStart[ages.bandOf(cohort.ageMinDays()[i])]++;
+        }
+        return new StartingMix(ages.names(), atStart, SteadyState.of(model).childrenByBand());
+    }
+
+    public int childrenAtStart() {
+        int sum = 0;
+        for (int c : atStart) {
+            sum += c;
+        }
+        return sum;
+    }
+
+    public double childrenSustained() {
+        double sum = 0;
+        for (double c : sustained) {
+            sum += c;
+        }
+        return sum;
+    }
+
+    /** Indices of the bands whose start and steady state differ materially. */
+    public List<Integer> unsettledBands() {
+        double total = Math.max(childrenAtStart(), childrenSustained());
+        List<Integer> out = new ArrayList<>();
+        for (int b = 0; b < bands.length; b++) {
+            double gap = Math.abs(atStart[b] - sustained[b]);
+            if (gap > BAND_SHARE * Math.max(atStart[b], sustained[b]) && gap > TOTAL_SHARE * total) {
+                out.add(b);
+            }
+        }
+        return out;
+    }
+
+    /** Whether the projection will move away from the start for this reason alone. */
+    public boolean unsettled() {
+        double total = Math.max(childrenAtStart(), childrenSustained());
+        return !unsettledBands().isEmpty() || Math.abs(childrenAtStart() - childrenSustained()) > TOTAL_SHARE * total;
+    }
+
+    /** One paragraph for a reader: what differs, and what it does to the projection. */
+    public String caution() {
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+                "The scenario's entries and exits sustain about %,.0f children in care in the long run (steady state); "
+                        + "%,d are in care at the start.", childrenSustained(), childrenAtStart()));
+        List<Integer> bandsOff = unsettledBands();
+        if (!bandsOff.isEmpty()) {
+            s.append(" By age:");
+            for (int i = 0; i < bandsOff.size(); i++) {
+                int b = bandsOff.get(i);
+                s.append(String.format(Locale.ROOT, "%s %s: %,d at the start, %,.0f sustained", i == 0 ? "" : ";",
+                        bandName(bands[b]), atStart[b], sustained[b]));
+            }
+            s.append('.');
+        }
+        s.append(" Over the first years the projection moves from the start towards the steady state whatever the "
+                + "placements do: that movement comes from these assumptions, not from a forecast of demand.");
+        return s.toString();
+    }
+
+    private static String bandName(String band) {
+        return band.equals("0") ? "under 1" : "aged " + band;
+    }
+}
