@@ -26,14 +26,17 @@ public final class StockProfile {
     private static final double STEP = TimeGrid.DAYS_PER_YEAR / 12;
     private static final int MONTHS = (int) Math.round(AgeBands.AGE_18_DAYS / STEP);
 
-    /** cumulative[row][j]: probability that time so far is under (j + 1) months, at age month row. */
-    private final double[][] cumulative;
-    /** Relative density of children in care in each month of age. */
-    private final double[] atAge;
+    /**
+     * timeInCare[row]: running totals of the steady-state density over whole months of time in
+     * care for a child in age month {@code row}, starting at 0 (length row + 2).
+     */
+    private final double[][] timeInCare;
+    /** Running totals of the density of children in care over months of age, starting at 0. */
+    private final double[] belowAge;
 
-    private StockProfile(double[][] cumulative, double[] atAge) {
-        this.cumulative = cumulative;
-        this.atAge = atAge;
+    private StockProfile(double[][] timeInCare, double[] belowAge) {
+        this.timeInCare = timeInCare;
+        this.belowAge = belowAge;
     }
 
     /** The steady-state table for entries with these cumulative age shares (uniform within bands) and exit hazard. */
@@ -44,31 +47,28 @@ public final class StockProfile {
             double share = ageShareCumulative[b] - (b == 0 ? 0 : ageShareCumulative[b - 1]);
             entryDensity[m] = share / (Math.min(ages.upperDays()[b], AgeBands.AGE_18_DAYS) - ages.lowerDays()[b]);
         }
-        double[][] cumulative = new double[MONTHS][];
-        double[] atAge = new double[MONTHS];
+        double[][] timeInCare = new double[MONTHS][];
+        double[] belowAge = new double[MONTHS + 1];
         for (int row = 0; row < MONTHS; row++) {
             double age = (row + 0.5) * STEP;
-            double[] c = new double[row + 1];
-            double sum = 0;
+            double[] c = new double[row + 2];
             for (int j = 0; j <= row; j++) {
                 // The last cell holds durations from j months up to the row's mid-age: half a month.
                 double width = j < row ? STEP : 0.5 * STEP;
+                double mass = 0;
                 // Two points per cell, a quarter in from each side, so that an entry age never
                 // falls on a band edge where the entry density steps.
                 for (double at : new double[] {0.25, 0.75}) {
                     double duration = j * STEP + at * width;
                     double entryAge = age - duration;
-                    sum += entryDensity[(int) (entryAge / STEP)] * exits.survival(ages, entryAge, duration) * width / 2;
+                    mass += entryDensity[(int) (entryAge / STEP)] * exits.survival(ages, entryAge, duration) * width / 2;
                 }
-                c[j] = sum;
+                c[j + 1] = c[j] + mass;
             }
-            for (int j = 0; j <= row; j++) {
-                c[j] = sum > 0 ? c[j] / sum : (j + 1.0) / (row + 1);
-            }
-            cumulative[row] = c;
-            atAge[row] = sum;
+            timeInCare[row] = c;
+            belowAge[row + 1] = belowAge[row] + c[row + 1];
         }
-        return new StockProfile(cumulative, atAge);
+        return new StockProfile(timeInCare, belowAge);
     }
 
     /**
@@ -77,21 +77,14 @@ public final class StockProfile {
      */
     public double timeInCare(double ageDays, double u) {
         int row = Math.min(MONTHS - 1, Math.max(0, (int) (ageDays / STEP)));
-        double[] c = cumulative[row];
-        int lo = 0;
-        int hi = c.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (c[mid] > u) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
+        double[] c = timeInCare[row];
+        if (!(c[row + 1] > 0)) {
+            return ageDays * u;
         }
-        double below = lo == 0 ? 0 : c[lo - 1];
-        double within = c[lo] > below ? (u - below) / (c[lo] - below) : 0.5;
-        double width = lo < row ? STEP : 0.5 * STEP;
-        return Math.min(ageDays, lo * STEP + within * width);
+        double at = invert(c, 0, row + 1, u);
+        int cell = Math.min(row, (int) at);
+        double width = cell < row ? STEP : 0.5 * STEP;
+        return Math.min(ageDays, cell * STEP + (at - cell) * width);
     }
 
     /**
@@ -104,21 +97,32 @@ public final class StockProfile {
             return minDays;
         }
         int first = Math.max(0, (int) (minDays / STEP));
-        int last = Math.min(MONTHS - 1, (int) Math.ceil(maxDays / STEP) - 1);
-        double total = 0;
-        for (int m = first; m <= last; m++) {
-            total += atAge[m];
-        }
-        if (!(total > 0)) {
+        int end = Math.min(MONTHS, (int) Math.ceil(maxDays / STEP));
+        if (!(belowAge[end] > belowAge[first])) {
             return minDays + (maxDays - minDays) * u;
         }
-        double target = u * total;
-        for (int m = first; m < last && target >= atAge[m]; m++) {
-            target -= atAge[m];
-            first = m + 1;
-        }
-        double within = atAge[first] > 0 ? Math.min(1, target / atAge[first]) : 0.5;
         // Bands off the month grid are honoured by clamping.
-        return Math.max(minDays, Math.min(Math.nextDown(maxDays), (first + within) * STEP));
+        return Math.max(minDays, Math.min(Math.nextDown(maxDays), invert(belowAge, first, end, u) * STEP));
+    }
+
+    /**
+     * Inverts running totals over cells {@code from} to {@code end - 1} ({@code totals[k]} is the
+     * mass below cell k): the position, in cells, below which a share {@code u} of their mass
+     * lies, linear within a cell. A cell with no mass is never chosen unless all are empty.
+     */
+    private static double invert(double[] totals, int from, int end, double u) {
+        double target = totals[from] + u * (totals[end] - totals[from]);
+        int lo = from;
+        int hi = end - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (totals[mid + 1] > target) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        double mass = totals[lo + 1] - totals[lo];
+        return lo + (mass > 0 ? Math.min(1, (target - totals[lo]) / mass) : 0.5);
     }
 }
