@@ -641,39 +641,9 @@ public final class Replication {
      * against one exponential draw; and the 16th birthday if the ageing rule applies.
      */
     private void startCareClocks(int id, double careStart) {
-        var exits = model.exits();
-        var ages = model.ages();
-        double[] ticLower = exits.timeInCareLowerDays();
         double ageOut = dbl[id * D + BIRTH] + AgeBands.AGE_18_DAYS;
-        double residual = exponential(key(id), RandomStreams.EXIT, 0);
-        // Walk segments by index rather than recomputing bands from t, so that rounding at a
-        // band edge can never produce an empty segment and stall the loop.
-        int band = ages.bandOf(now - dbl[id * D + BIRTH]);
-        int k = ticLower.length - 1;
-        while (k > 0 && now - careStart < ticLower[k]) {
-            k--;
-        }
-        double t = now;
-        double exit = ageOut;
-        while (t < ageOut) {
-            double bandEnd = band + 1 < ages.size() ? dbl[id * D + BIRTH] + ages.upperDays()[band] : ageOut;
-            double ticEnd = k + 1 < ticLower.length ? careStart + ticLower[k + 1] : INF;
-            double segmentEnd = Math.min(ageOut, Math.min(bandEnd, ticEnd));
-            double hazard = exits.ratePerDay()[band] * exits.timeInCareMultiplier()[k];
-            double mass = hazard * Math.max(0, segmentEnd - t);
-            if (hazard > 0 && residual <= mass) {
-                exit = t + residual / hazard;
-                break;
-            }
-            residual -= mass;
-            t = Math.max(t, segmentEnd);
-            if (segmentEnd >= bandEnd) {
-                band++;
-            }
-            if (segmentEnd >= ticEnd) {
-                k++;
-            }
-        }
+        double exit = model.exits().exitTime(model.ages(), dbl[id * D + BIRTH], careStart, now,
+                exponential(key(id), RandomStreams.EXIT, 0));
         dbl[id * D + EXIT_TIME] = exit;
         ints[id * I + AGED_OUT] = exit >= ageOut ? 1 : 0;
         double sixteen = dbl[id * D + BIRTH] + AgeBands.AGE_16_DAYS;

@@ -15,6 +15,49 @@ package org.carecast.model;
 public record ExitHazard(double[] ratePerDay, double[] timeInCareLowerDays, double[] timeInCareMultiplier,
                          double[] reasonCumulative) {
 
+    /**
+     * When a child leaves care: the time at which the hazard, integrated from {@code from},
+     * reaches {@code residual} (a unit exponential draw), or the 18th birthday if it does not
+     * before. Conditional on being in care at {@code from}, this is an exact draw of the exit
+     * time, so the same method serves entries and the children already in care at the start.
+     * The engine calls it once per stay; it allocates nothing.
+     *
+     * @param birth      day of birth (negative before the start)
+     * @param careStart  day the child came into care
+     * @param from       day from which to integrate, at or after {@code careStart}
+     * @return exit day, at most the 18th birthday
+     */
+    public double exitTime(AgeBands ages, double birth, double careStart, double from, double residual) {
+        double ageOut = birth + AgeBands.AGE_18_DAYS;
+        // Walk segments by index rather than recomputing bands from t, so that rounding at a
+        // band edge can never produce an empty segment and stall the loop.
+        int band = ages.bandOf(from - birth);
+        int k = timeInCareLowerDays.length - 1;
+        while (k > 0 && from - careStart < timeInCareLowerDays[k]) {
+            k--;
+        }
+        double t = from;
+        while (t < ageOut) {
+            double bandEnd = band + 1 < ages.size() ? birth + ages.upperDays()[band] : ageOut;
+            double ticEnd = k + 1 < timeInCareLowerDays.length ? careStart + timeInCareLowerDays[k + 1] : Double.POSITIVE_INFINITY;
+            double segmentEnd = Math.min(ageOut, Math.min(bandEnd, ticEnd));
+            double hazard = ratePerDay[band] * timeInCareMultiplier[k];
+            double mass = hazard * Math.max(0, segmentEnd - t);
+            if (hazard > 0 && residual <= mass) {
+                return t + residual / hazard;
+            }
+            residual -= mass;
+            t = Math.max(t, segmentEnd);
+            if (segmentEnd >= bandEnd) {
+                band++;
+            }
+            if (segmentEnd >= ticEnd) {
+                k++;
+            }
+        }
+        return ageOut;
+    }
+
     /** One stretch of a stay in care over which the exit hazard is constant. */
     @FunctionalInterface
     public interface Stretch {
@@ -31,7 +74,8 @@ public record ExitHazard(double[] ratePerDay, double[] timeInCareLowerDays, doub
      * Walks the stay of a child entering care at {@code entryAgeDays} in stretches of constant
      * hazard, split at age-band and time-in-care-band edges, up to {@code durationDays} in care
      * or the 18th birthday, whichever comes first. Used by the model-level calculations (the
-     * steady state and the time in care of the children at the start), not by the engine.
+     * steady state and the stock profile); the engine's hot path uses {@link #exitTime}, the
+     * same walk without a callback.
      */
     public void walk(AgeBands ages, double entryAgeDays, double durationDays, Stretch stretch) {
         double end = Math.min(AgeBands.AGE_18_DAYS, entryAgeDays + durationDays);
