@@ -67,23 +67,21 @@ public record StartingMix(String[] bands, int[] atStart, double[] sustained) {
         return !unsettledBands().isEmpty() || Math.abs(childrenAtStart() - childrenSustained()) > TOTAL_SHARE * total;
     }
 
-    /** One paragraph for a reader: what differs, and what it does to the projection. */
+    /**
+     * One paragraph for a commissioner or finance officer: which ages at the start differ from
+     * what the flows keep in care, and what that does to the early years of the projection.
+     */
     public String caution() {
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
-                "The scenario's entries and exits sustain about %,.0f children in care in the long run (steady state); "
-                        + "%,d are in care at the start.", childrenSustained(), childrenAtStart()));
-        List<Integer> bandsOff = unsettledBands();
-        if (!bandsOff.isEmpty()) {
-            s.append(" By age:");
-            for (int i = 0; i < bandsOff.size(); i++) {
-                int b = bandsOff.get(i);
-                s.append(String.format(Locale.ROOT, "%s %s: %,d at the start, %,.0f sustained", i == 0 ? "" : ";",
-                        bandName(bands[b]), atStart[b], sustained[b]));
-            }
-            s.append('.');
+        StringBuilder s = new StringBuilder("The children in care at the start do not match what the scenario's entries "
+                + "and exits keep in care in the long run (");
+        for (int b : unsettledBands()) {
+            s.append(String.format(Locale.ROOT, "children %s: %,d at the start against %,.0f kept; ", bandName(bands[b]),
+                    atStart[b], sustained[b]));
         }
-        s.append(" Over the first years the projection moves from the start towards the steady state whatever the "
-                + "placements do: that movement comes from these assumptions, not from a forecast of demand.");
+        s.append(String.format(Locale.ROOT, "in all: %,d against %,.0f).", childrenAtStart(), childrenSustained()));
+        s.append(" Over the first years these numbers move towards what is kept whatever the placements do, so part of "
+                + "any early fall or rise in children in care, and in spend, comes from this mismatch in the assumptions, "
+                + "not from a forecast of demand. 'carecast validate' lists every age band.");
         return s.toString();
     }
 

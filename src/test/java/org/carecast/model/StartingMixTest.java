@@ -18,7 +18,7 @@ class StartingMixTest {
         assertEquals(589, mix.childrenSustained(), 3);
         assertTrue(mix.unsettled());
         assertEquals(java.util.List.of(0), mix.unsettledBands(), "only the infants differ materially");
-        assertTrue(mix.caution().contains("under 1: 30 at the start, 14 sustained"), mix.caution());
+        assertTrue(mix.caution().contains("children under 1: 30 at the start against 14 kept"), mix.caution());
     }
 
     @Test
