@@ -5,6 +5,7 @@ import org.carecast.model.SteadyState;
 import org.carecast.testing.Scenarios;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,8 +44,14 @@ class SteadyStartTest {
                     "month %d: mean %.1f in care against %d at the start (tolerance %.1f)", MONTHS[i], steady[i], total, tolerance));
         }
         double[] naive = meanInCare(Scenarios.compile(scenario("  meanYearsInCare: 0.25\n", counts)));
+        System.out.printf(Locale.ROOT, "SteadyStartTest: %d at the start; mean in care at months 12, 24, 36, 48: steady start %s, "
+                + "naive start %s (tolerance %.1f)%n", total, Arrays.toString(round(steady)), Arrays.toString(round(naive)), tolerance);
         assertTrue(total - naive[1] > 3 * tolerance, String.format(Locale.ROOT,
                 "a start with three months in care each should fall: %.1f at month 24 against %d", naive[1], total));
+    }
+
+    private static double[] round(double[] x) {
+        return Arrays.stream(x).map(v -> Math.round(v * 10) / 10.0).toArray();
     }
 
     private static double[] meanInCare(Model model) {
