@@ -20,24 +20,40 @@ public final class CalendarEventQueue implements EventQueue {
 
     private static final int NONE = -1;
     private static final int IN_HEAP = -2;
+    private static final int IN_RUN = -3;
+    /** Runs this short are sorted by insertion; longer ones by radix. */
+    private static final int INSERTION_RUN = 32;
+    private static final int RADIX_BITS = 8;
+    private static final int RADIX = 1 << RADIX_BITS;
 
     private final double windowDays;
     private final int buckets;
     private final QuaternaryEventHeap heap;
 
-    /** Per id: bucket index (0..buckets-1), {@code buckets} for overflow, IN_HEAP or NONE. */
+    /** Per id: bucket index (0..buckets-1), {@code buckets} for overflow, IN_HEAP, IN_RUN or NONE. */
     private int[] where;
     private double[] time;
     private int[] next;
     private int[] prev;
     private final int[] head;
     private final int[] tail;
+    /** The current window's poured bucket, sorted by time: entries runNext .. runEnd-1 are unread. */
+    private double[] runTime;
+    private int[] runId;
+    /** Scratch for the radix sort: the other half of each pass. */
+    private double[] scratchTime;
+    private int[] scratchId;
+    private final int[] digitCount = new int[RADIX + 1];
+    private int runNext;
+    private int runEnd;
     private int waiting;
     private int size;
 
-    /** Index of the current window: the heap holds events with time before {@link #windowEnd}. */
+    /**
+     * Index of the current window: the run and the heap hold the events whose
+     * {@link #windowOf(double)} is at most this, the buckets those after it.
+     */
     private long window;
-    private double windowEnd;
 
     /**
      * @param windowDays width of one calendar bucket in days
@@ -56,6 +72,10 @@ public final class CalendarEventQueue implements EventQueue {
         next = new int[capacity];
         prev = new int[capacity];
         Arrays.fill(where, NONE);
+        runTime = new double[16];
+        runId = new int[16];
+        scratchTime = new double[16];
+        scratchId = new int[16];
         reset();
     }
 
@@ -70,7 +90,8 @@ public final class CalendarEventQueue implements EventQueue {
             grow(id + 1);
         }
         int w = where[id];
-        if (w == IN_HEAP && t < windowEnd) {
+        long index = windowOf(t);
+        if (w == IN_HEAP && index <= window) {
             heap.schedule(id, t);
             return;
         }
@@ -78,12 +99,11 @@ public final class CalendarEventQueue implements EventQueue {
             cancel(id);
         }
         size++;
-        if (t < windowEnd) {
+        if (index <= window) {
             where[id] = IN_HEAP;
             heap.schedule(id, t);
         } else {
             time[id] = t;
-            long index = (long) Math.floor(t / windowDays);
             append(id, index - window < buckets ? (int) (index % buckets) : buckets);
         }
     }
@@ -100,9 +120,10 @@ public final class CalendarEventQueue implements EventQueue {
         size--;
         if (w == IN_HEAP) {
             heap.cancel(id);
-        } else {
+        } else if (w != IN_RUN) {
             unlink(id, w);
         }
+        // A run entry stays where it is; with its id no longer IN_RUN it is skipped when reached.
         where[id] = NONE;
     }
 
@@ -113,14 +134,18 @@ public final class CalendarEventQueue implements EventQueue {
 
     @Override
     public int peekId() {
-        fillHeap();
+        fillWindow();
+        if (runNext < runEnd && !(heap.peekTime() < runTime[runNext])) {
+            return runId[runNext];
+        }
         return heap.peekId();
     }
 
     @Override
     public double peekTime() {
-        fillHeap();
-        return heap.peekTime();
+        fillWindow();
+        double h = heap.peekTime();
+        return runNext < runEnd && !(h < runTime[runNext]) ? runTime[runNext] : h;
     }
 
     @Override
@@ -138,45 +163,164 @@ public final class CalendarEventQueue implements EventQueue {
     }
 
     private void reset() {
+        runNext = 0;
+        runEnd = 0;
         Arrays.fill(head, NONE);
         Arrays.fill(tail, NONE);
         waiting = 0;
         size = 0;
         window = 0;
-        windowEnd = windowDays;
     }
 
-    /** Opens later windows until the heap has something, or nothing is waiting. */
-    private void fillHeap() {
-        while (heap.isEmpty() && waiting > 0) {
+    /**
+     * Steps past run entries already taken or cancelled, and opens later windows until the run
+     * or the heap has something, or nothing is waiting.
+     */
+    private void fillWindow() {
+        while (true) {
+            while (runNext < runEnd && where[runId[runNext]] != IN_RUN) {
+                runNext++;
+            }
+            if (runNext < runEnd || !heap.isEmpty() || waiting == 0) {
+                return;
+            }
             window++;
-            windowEnd = (window + 1) * windowDays;
             if (window % buckets == 0) {
                 spreadOverflow();
             }
-            int b = (int) (window % buckets);
-            for (int id = head[b]; id != NONE; id = next[id]) {
-                where[id] = IN_HEAP;
-                heap.schedule(id, time[id]);
-                waiting--;
-            }
-            head[b] = NONE;
-            tail[b] = NONE;
+            pour((int) (window % buckets));
         }
     }
 
-    /** Moves overflow events that now fall within the calendar into their buckets. */
+    /** Makes bucket {@code b} the sorted run of the window just opened. */
+    private void pour(int b) {
+        int n = 0;
+        for (int id = head[b]; id != NONE; id = next[id]) {
+            if (n == runId.length) {
+                growRun();
+            }
+            where[id] = IN_RUN;
+            runTime[n] = time[id];
+            runId[n] = id;
+            n++;
+        }
+        waiting -= n;
+        head[b] = NONE;
+        tail[b] = NONE;
+        sortRun(n);
+        runNext = 0;
+        runEnd = n;
+    }
+
+    /**
+     * Stable sort of the first {@code n} run entries by time. Short runs by insertion; longer
+     * ones by a least-significant-digit radix sort of the times' bit patterns, which for
+     * non-negative doubles order exactly as the numbers do. Only the low bits in which the
+     * window's times differ are sorted on (a window spans a few days, so the sign, exponent and
+     * leading mantissa bits are usually shared), eight at a time, each pass stable.
+     */
+    private void sortRun(int n) {
+        if (n <= INSERTION_RUN) {
+            insertionSort(n);
+            return;
+        }
+        long first = Double.doubleToRawLongBits(runTime[0]);
+        long differ = 0;
+        for (int i = 1; i < n; i++) {
+            differ |= Double.doubleToRawLongBits(runTime[i]) ^ first;
+        }
+        int bits = 64 - Long.numberOfLeadingZeros(differ);
+        double[] fromTime = runTime;
+        int[] fromId = runId;
+        double[] toTime = scratchTime;
+        int[] toId = scratchId;
+        int[] count = digitCount;
+        for (int shift = 0; shift < bits; shift += RADIX_BITS) {
+            Arrays.fill(count, 0);
+            for (int i = 0; i < n; i++) {
+                count[digit(fromTime[i], shift) + 1]++;
+            }
+            for (int d = 1; d < count.length; d++) {
+                count[d] += count[d - 1];
+            }
+            for (int i = 0; i < n; i++) {
+                int at = count[digit(fromTime[i], shift)]++;
+                toTime[at] = fromTime[i];
+                toId[at] = fromId[i];
+            }
+            double[] swapTime = fromTime;
+            fromTime = toTime;
+            toTime = swapTime;
+            int[] swapId = fromId;
+            fromId = toId;
+            toId = swapId;
+        }
+        // The sorted entries are in fromTime/fromId; keep those as the run.
+        runTime = fromTime;
+        runId = fromId;
+        scratchTime = toTime;
+        scratchId = toId;
+    }
+
+    private static int digit(double time, int shift) {
+        return (int) (Double.doubleToRawLongBits(time) >>> shift) & (RADIX - 1);
+    }
+
+    private void insertionSort(int n) {
+        for (int i = 1; i < n; i++) {
+            double t = runTime[i];
+            int id = runId[i];
+            int j = i - 1;
+            while (j >= 0 && runTime[j] > t) {
+                runTime[j + 1] = runTime[j];
+                runId[j + 1] = runId[j];
+                j--;
+            }
+            runTime[j + 1] = t;
+            runId[j + 1] = id;
+        }
+    }
+
+    private void growRun() {
+        int capacity = runId.length * 2;
+        runTime = Arrays.copyOf(runTime, capacity);
+        runId = Arrays.copyOf(runId, capacity);
+        scratchTime = new double[capacity];
+        scratchId = new int[capacity];
+    }
+
+    /**
+     * Moves overflow events that now fall within the calendar into their buckets, ahead of
+     * what those buckets already hold: an event went to the overflow only because it was
+     * scheduled when the current window was further from it than the calendar is long, so
+     * before any event of the same window went straight into the bucket. Walking the
+     * overflow from its newest end and putting each at the front keeps scheduling order.
+     */
     private void spreadOverflow() {
-        int id = head[buckets];
+        int id = tail[buckets];
         head[buckets] = NONE;
         tail[buckets] = NONE;
         while (id != NONE) {
-            int after = next[id];
+            int before = prev[id];
             waiting--;
-            long index = (long) Math.floor(time[id] / windowDays);
-            append(id, index - window < buckets ? (int) (index % buckets) : buckets);
-            id = after;
+            long index = windowOf(time[id]);
+            if (index - window < buckets) {
+                prepend(id, (int) (index % buckets));
+            } else {
+                prepend(id, buckets);
+            }
+            id = before;
         }
+    }
+
+    /**
+     * The calendar window of a time. Every placement decision goes through this one function,
+     * so that it is monotone in time by construction: comparing with a window's end computed
+     * separately would disagree with it by a rounding when the width is not exact in binary,
+     * and put an event in a bucket already poured.
+     */
+    private long windowOf(double t) {
+        return (long) Math.floor(t / windowDays);
     }
 
     private void append(int id, int b) {
@@ -189,6 +333,19 @@ public final class CalendarEventQueue implements EventQueue {
             next[tail[b]] = id;
         }
         tail[b] = id;
+        waiting++;
+    }
+
+    private void prepend(int id, int b) {
+        where[id] = b;
+        next[id] = head[b];
+        prev[id] = NONE;
+        if (head[b] == NONE) {
+            tail[b] = id;
+        } else {
+            prev[head[b]] = id;
+        }
+        head[b] = id;
         waiting++;
     }
 
