@@ -3,50 +3,73 @@ package org.carecast.engine;
 import java.util.Arrays;
 
 /**
- * A two-tier calendar queue: events in the current window of {@code windowDays} go into a
- * small indexed heap; later events wait, unsorted, in one bucket per window (a circular array
- * of FIFO lists, with an overflow list for events beyond the whole calendar). When the heap
- * runs dry the next bucket is poured into it. Same contract as {@link EventQueue}.
+ * A calendar queue in two tiers. Later events wait, unsorted, in one bucket per window of
+ * {@code windowDays} (a circular array of buckets, with an overflow bucket for events beyond
+ * the whole calendar). The current window's events are a <em>sorted run</em>, its bucket
+ * sorted once by time when the window opens and then read in order, plus a small indexed heap
+ * for events scheduled into the window after it opened. Same contract as {@link EventQueue}.
  *
  * <p>Why: a child's next event is usually years away (an exit, a 16th birthday), so a single
- * heap holds every child in care and each reschedule sifts through all of them. Here the heap
- * holds only the next few days' events, and scheduling far ahead is an O(1) list append.
+ * heap holds every child in care and each reschedule sifts through all of them. Here
+ * scheduling far ahead appends to an array, and taking the next event is a step along one:
+ * sorting a window's events once costs less than pushing each through a heap and sifting it
+ * out again. Few events land in the window they are scheduled in (the model's clocks run for
+ * months), so the heap stays small.
  *
- * <p>FIFO among equal times holds because all events in the heap are earlier than all events
- * in buckets, buckets are drained in list (scheduling) order, and the heap orders ties by the
- * order in which entries reached it.
+ * <p>Buckets are arrays of (time, id, ticket) entries, not lists threaded through per-id
+ * links: at national scale the ids of one window are scattered over tens of thousands of
+ * records, and following links (or unlinking a neighbour on cancel) costs a cache miss per
+ * step, where an array is read in order. Cancelling or rescheduling leaves the old entry in
+ * place; each schedule into a bucket issues the id a new <em>ticket</em>, and an entry whose
+ * ticket is no longer its id's is skipped when reached.
+ *
+ * <p>FIFO among equal times holds because every event in the current window is earlier than
+ * every event in the buckets; a bucket's entries are in scheduling order (overflow entries,
+ * scheduled before any other entry of their window, are put ahead when spread) and are
+ * sorted stably; every event in the run was scheduled before every event in the heap (the
+ * window opened when both were empty), so the run wins ties with the heap; and the heap
+ * orders its ties by the order in which entries reached it.
  */
 public final class CalendarEventQueue implements EventQueue {
 
-    private static final int NONE = -1;
-    private static final int IN_HEAP = -2;
-    private static final int IN_RUN = -3;
+    private static final int NONE = 0;
+    private static final int IN_HEAP = 1;
+    /** In a bucket, the overflow bucket or the run: where exactly is told by the entry's ticket. */
+    private static final int WAITING = 2;
     /** Runs this short are sorted by insertion; longer ones by radix. */
     private static final int INSERTION_RUN = 32;
     private static final int RADIX_BITS = 8;
     private static final int RADIX = 1 << RADIX_BITS;
+    private static final long ID_MASK = 0xFFFF_FFFFL;
 
     private final double windowDays;
     private final int buckets;
     private final QuaternaryEventHeap heap;
 
-    /** Per id: bucket index (0..buckets-1), {@code buckets} for overflow, IN_HEAP, IN_RUN or NONE. */
-    private int[] where;
-    private double[] time;
-    private int[] next;
-    private int[] prev;
-    private final int[] head;
-    private final int[] tail;
-    /** The current window's poured bucket, sorted by time: entries runNext .. runEnd-1 are unread. */
+    /**
+     * Per id, side by side (one cache line for both): its state ({@code NONE}, {@code IN_HEAP}
+     * or {@code WAITING}) at {@code 2 * id}, and its current ticket at {@code 2 * id + 1}.
+     */
+    private int[] state;
+
+    /**
+     * Bucket {@code b} (0..buckets-1; {@code buckets} is the overflow) holds {@code count[b]}
+     * entries in scheduling order, two longs each: the time's bits, and ticket << 32 | id.
+     */
+    private final long[][] bucket;
+    private final int[] count;
+    /** For spreading the overflow: entries each bucket receives, and where the next one goes. */
+    private final int[] spread;
+
+    /** The current window's entries sorted by time: entries runNext .. runEnd-1 are unread. */
     private double[] runTime;
-    private int[] runId;
+    private long[] runKey;
     /** Scratch for the radix sort: the other half of each pass. */
     private double[] scratchTime;
-    private int[] scratchId;
+    private long[] scratchKey;
     private final int[] digitCount = new int[RADIX + 1];
     private int runNext;
     private int runEnd;
-    private int waiting;
     private int size;
 
     /**
@@ -58,85 +81,83 @@ public final class CalendarEventQueue implements EventQueue {
     /**
      * @param windowDays width of one calendar bucket in days
      * @param buckets    buckets in the circular calendar; events later than
-     *                   {@code windowDays * buckets} ahead go to an overflow list
+     *                   {@code windowDays * buckets} ahead go to an overflow bucket
      */
     public CalendarEventQueue(double windowDays, int buckets, int initialCapacity) {
         this.windowDays = windowDays;
         this.buckets = buckets;
         this.heap = new QuaternaryEventHeap(initialCapacity);
-        head = new int[buckets + 1];
-        tail = new int[buckets + 1];
-        int capacity = Math.max(16, initialCapacity);
-        where = new int[capacity];
-        time = new double[capacity];
-        next = new int[capacity];
-        prev = new int[capacity];
-        Arrays.fill(where, NONE);
+        bucket = new long[buckets + 1][];
+        count = new int[buckets + 1];
+        spread = new int[buckets];
+        state = new int[2 * Math.max(16, initialCapacity)];
         runTime = new double[16];
-        runId = new int[16];
+        runKey = new long[16];
         scratchTime = new double[16];
-        scratchId = new int[16];
+        scratchKey = new long[16];
         reset();
     }
 
-    /** Defaults measured on the baseline and England-scale scenarios: one-week buckets, 64 years. */
+    /** Defaults measured on the baseline and England-scale scenarios: one-week buckets, 78 years. */
     public CalendarEventQueue(int initialCapacity) {
         this(7.0, 4096, initialCapacity);
     }
 
     @Override
     public void schedule(int id, double t) {
-        if (id >= where.length) {
+        if (2 * id >= state.length) {
             grow(id + 1);
         }
-        int w = where[id];
+        int s = state[2 * id];
         long index = windowOf(t);
-        if (w == IN_HEAP && index <= window) {
+        if (index <= window) {
+            if (s == WAITING) {
+                // Its entry stays behind in its bucket or the run, stale from now on.
+                state[2 * id] = IN_HEAP;
+            } else if (s == NONE) {
+                state[2 * id] = IN_HEAP;
+                size++;
+            }
             heap.schedule(id, t);
             return;
         }
-        if (w != NONE) {
-            cancel(id);
+        if (s == IN_HEAP) {
+            heap.cancel(id);
+        } else if (s == NONE) {
+            size++;
         }
-        size++;
-        if (index <= window) {
-            where[id] = IN_HEAP;
-            heap.schedule(id, t);
-        } else {
-            time[id] = t;
-            append(id, index - window < buckets ? (int) (index % buckets) : buckets);
-        }
+        state[2 * id] = WAITING;
+        int ticket = ++state[2 * id + 1];
+        append(index - window < buckets ? (int) (index % buckets) : buckets, t, (long) ticket << 32 | id);
     }
 
     @Override
     public void cancel(int id) {
-        if (id >= where.length) {
+        if (2 * id >= state.length) {
             return;
         }
-        int w = where[id];
-        if (w == NONE) {
+        int s = state[2 * id];
+        if (s == NONE) {
             return;
         }
         size--;
-        if (w == IN_HEAP) {
+        if (s == IN_HEAP) {
             heap.cancel(id);
-        } else if (w != IN_RUN) {
-            unlink(id, w);
         }
-        // A run entry stays where it is; with its id no longer IN_RUN it is skipped when reached.
-        where[id] = NONE;
+        // A waiting entry stays where it is; with its id no longer WAITING it is skipped.
+        state[2 * id] = NONE;
     }
 
     @Override
     public boolean contains(int id) {
-        return id < where.length && where[id] != NONE;
+        return 2 * id < state.length && state[2 * id] != NONE;
     }
 
     @Override
     public int peekId() {
         fillWindow();
         if (runNext < runEnd && !(heap.peekTime() < runTime[runNext])) {
-            return runId[runNext];
+            return (int) (runKey[runNext] & ID_MASK);
         }
         return heap.peekId();
     }
@@ -155,33 +176,36 @@ public final class CalendarEventQueue implements EventQueue {
 
     @Override
     public void clear() {
-        for (int id = 0; id < where.length; id++) {
-            where[id] = NONE;
-        }
+        Arrays.fill(state, 0);
         heap.clear();
         reset();
     }
 
     private void reset() {
+        Arrays.fill(count, 0);
         runNext = 0;
         runEnd = 0;
-        Arrays.fill(head, NONE);
-        Arrays.fill(tail, NONE);
-        waiting = 0;
         size = 0;
         window = 0;
     }
 
+    /** Whether an entry (ticket << 32 | id) is its id's current pending event. */
+    private boolean isCurrent(long key) {
+        int id = (int) (key & ID_MASK);
+        return state[2 * id] == WAITING && state[2 * id + 1] == (int) (key >>> 32);
+    }
+
     /**
-     * Steps past run entries already taken or cancelled, and opens later windows until the run
-     * or the heap has something, or nothing is waiting.
+     * Steps past run entries already taken, cancelled or rescheduled, and opens later windows
+     * until the run or the heap has something, or nothing is pending.
      */
     private void fillWindow() {
         while (true) {
-            while (runNext < runEnd && where[runId[runNext]] != IN_RUN) {
+            while (runNext < runEnd && !isCurrent(runKey[runNext])) {
                 runNext++;
             }
-            if (runNext < runEnd || !heap.isEmpty() || waiting == 0) {
+            // Anything pending that is in neither the run nor the heap waits in a bucket.
+            if (runNext < runEnd || !heap.isEmpty() || size == 0) {
                 return;
             }
             window++;
@@ -194,19 +218,20 @@ public final class CalendarEventQueue implements EventQueue {
 
     /** Makes bucket {@code b} the sorted run of the window just opened. */
     private void pour(int b) {
-        int n = 0;
-        for (int id = head[b]; id != NONE; id = next[id]) {
-            if (n == runId.length) {
-                growRun();
-            }
-            where[id] = IN_RUN;
-            runTime[n] = time[id];
-            runId[n] = id;
-            n++;
+        int n = count[b];
+        if (runKey.length < n) {
+            int capacity = Math.max(n, 2 * runKey.length);
+            runTime = new double[capacity];
+            runKey = new long[capacity];
+            scratchTime = new double[capacity];
+            scratchKey = new long[capacity];
         }
-        waiting -= n;
-        head[b] = NONE;
-        tail[b] = NONE;
+        long[] entries = bucket[b];
+        for (int i = 0; i < n; i++) {
+            runTime[i] = Double.longBitsToDouble(entries[2 * i]);
+            runKey[i] = entries[2 * i + 1];
+        }
+        count[b] = 0;
         sortRun(n);
         runNext = 0;
         runEnd = n;
@@ -231,35 +256,35 @@ public final class CalendarEventQueue implements EventQueue {
         }
         int bits = 64 - Long.numberOfLeadingZeros(differ);
         double[] fromTime = runTime;
-        int[] fromId = runId;
+        long[] fromKey = runKey;
         double[] toTime = scratchTime;
-        int[] toId = scratchId;
-        int[] count = digitCount;
+        long[] toKey = scratchKey;
+        int[] digits = digitCount;
         for (int shift = 0; shift < bits; shift += RADIX_BITS) {
-            Arrays.fill(count, 0);
+            Arrays.fill(digits, 0);
             for (int i = 0; i < n; i++) {
-                count[digit(fromTime[i], shift) + 1]++;
+                digits[digit(fromTime[i], shift) + 1]++;
             }
-            for (int d = 1; d < count.length; d++) {
-                count[d] += count[d - 1];
+            for (int d = 1; d < digits.length; d++) {
+                digits[d] += digits[d - 1];
             }
             for (int i = 0; i < n; i++) {
-                int at = count[digit(fromTime[i], shift)]++;
+                int at = digits[digit(fromTime[i], shift)]++;
                 toTime[at] = fromTime[i];
-                toId[at] = fromId[i];
+                toKey[at] = fromKey[i];
             }
             double[] swapTime = fromTime;
             fromTime = toTime;
             toTime = swapTime;
-            int[] swapId = fromId;
-            fromId = toId;
-            toId = swapId;
+            long[] swapKey = fromKey;
+            fromKey = toKey;
+            toKey = swapKey;
         }
-        // The sorted entries are in fromTime/fromId; keep those as the run.
+        // The sorted entries are in fromTime/fromKey; keep those as the run.
         runTime = fromTime;
-        runId = fromId;
+        runKey = fromKey;
         scratchTime = toTime;
-        scratchId = toId;
+        scratchKey = toKey;
     }
 
     private static int digit(double time, int shift) {
@@ -269,48 +294,65 @@ public final class CalendarEventQueue implements EventQueue {
     private void insertionSort(int n) {
         for (int i = 1; i < n; i++) {
             double t = runTime[i];
-            int id = runId[i];
+            long key = runKey[i];
             int j = i - 1;
             while (j >= 0 && runTime[j] > t) {
                 runTime[j + 1] = runTime[j];
-                runId[j + 1] = runId[j];
+                runKey[j + 1] = runKey[j];
                 j--;
             }
             runTime[j + 1] = t;
-            runId[j + 1] = id;
+            runKey[j + 1] = key;
         }
-    }
-
-    private void growRun() {
-        int capacity = runId.length * 2;
-        runTime = Arrays.copyOf(runTime, capacity);
-        runId = Arrays.copyOf(runId, capacity);
-        scratchTime = new double[capacity];
-        scratchId = new int[capacity];
     }
 
     /**
      * Moves overflow events that now fall within the calendar into their buckets, ahead of
      * what those buckets already hold: an event went to the overflow only because it was
      * scheduled when the current window was further from it than the calendar is long, so
-     * before any event of the same window went straight into the bucket. Walking the
-     * overflow from its newest end and putting each at the front keeps scheduling order.
+     * before any event of the same window went straight into the bucket. Stale entries are
+     * dropped; the rest stay in order. (Rare: the default calendar spans 78 years.)
      */
     private void spreadOverflow() {
-        int id = tail[buckets];
-        head[buckets] = NONE;
-        tail[buckets] = NONE;
-        while (id != NONE) {
-            int before = prev[id];
-            waiting--;
-            long index = windowOf(time[id]);
-            if (index - window < buckets) {
-                prepend(id, (int) (index % buckets));
-            } else {
-                prepend(id, buckets);
+        long[] overflow = bucket[buckets];
+        int n = count[buckets];
+        Arrays.fill(spread, 0);
+        for (int i = 0; i < n; i++) {
+            long index = windowOf(Double.longBitsToDouble(overflow[2 * i]));
+            if (isCurrent(overflow[2 * i + 1]) && index - window < buckets) {
+                spread[(int) (index % buckets)]++;
             }
-            id = before;
         }
+        for (int b = 0; b < buckets; b++) {
+            int extra = spread[b];
+            if (extra > 0) {
+                ensureRoom(b, extra);
+                System.arraycopy(bucket[b], 0, bucket[b], 2 * extra, 2 * count[b]);
+                count[b] += extra;
+                spread[b] = 0;
+            }
+        }
+        // spread[b] now counts entries placed at the front of bucket b so far.
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+            long timeBits = overflow[2 * i];
+            long key = overflow[2 * i + 1];
+            if (!isCurrent(key)) {
+                continue;
+            }
+            long index = windowOf(Double.longBitsToDouble(timeBits));
+            if (index - window < buckets) {
+                int b = (int) (index % buckets);
+                int at = spread[b]++;
+                bucket[b][2 * at] = timeBits;
+                bucket[b][2 * at + 1] = key;
+            } else {
+                overflow[2 * kept] = timeBits;
+                overflow[2 * kept + 1] = key;
+                kept++;
+            }
+        }
+        count[buckets] = kept;
     }
 
     /**
@@ -323,55 +365,25 @@ public final class CalendarEventQueue implements EventQueue {
         return (long) Math.floor(t / windowDays);
     }
 
-    private void append(int id, int b) {
-        where[id] = b;
-        prev[id] = tail[b];
-        next[id] = NONE;
-        if (tail[b] == NONE) {
-            head[b] = id;
-        } else {
-            next[tail[b]] = id;
-        }
-        tail[b] = id;
-        waiting++;
+    private void append(int b, double t, long key) {
+        ensureRoom(b, 1);
+        int at = 2 * count[b]++;
+        long[] entries = bucket[b];
+        entries[at] = Double.doubleToRawLongBits(t);
+        entries[at + 1] = key;
     }
 
-    private void prepend(int id, int b) {
-        where[id] = b;
-        next[id] = head[b];
-        prev[id] = NONE;
-        if (head[b] == NONE) {
-            tail[b] = id;
-        } else {
-            prev[head[b]] = id;
+    private void ensureRoom(int b, int extra) {
+        long[] entries = bucket[b];
+        int needed = 2 * (count[b] + extra);
+        if (entries == null) {
+            bucket[b] = new long[Math.max(needed, 16)];
+        } else if (entries.length < needed) {
+            bucket[b] = Arrays.copyOf(entries, Math.max(needed, 2 * entries.length));
         }
-        head[b] = id;
-        waiting++;
-    }
-
-    private void unlink(int id, int b) {
-        int p = prev[id];
-        int n = next[id];
-        if (p == NONE) {
-            head[b] = n;
-        } else {
-            next[p] = n;
-        }
-        if (n == NONE) {
-            tail[b] = p;
-        } else {
-            prev[n] = p;
-        }
-        waiting--;
     }
 
     private void grow(int needed) {
-        int capacity = Math.max(needed, where.length * 2);
-        int old = where.length;
-        where = Arrays.copyOf(where, capacity);
-        Arrays.fill(where, old, capacity, NONE);
-        time = Arrays.copyOf(time, capacity);
-        next = Arrays.copyOf(next, capacity);
-        prev = Arrays.copyOf(prev, capacity);
+        state = Arrays.copyOf(state, 2 * Math.max(needed, state.length));
     }
 }
