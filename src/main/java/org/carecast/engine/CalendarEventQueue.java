@@ -36,6 +36,7 @@ public final class CalendarEventQueue implements EventQueue {
     private static final int IN_HEAP = 1;
     /** In a bucket, the overflow bucket or the run: where exactly is told by the entry's ticket. */
     private static final int WAITING = 2;
+    private static final int KIND = 3;
     /** Runs this short are sorted by insertion; longer ones by radix. */
     private static final int INSERTION_RUN = 32;
     private static final int RADIX_BITS = 8;
@@ -47,14 +48,17 @@ public final class CalendarEventQueue implements EventQueue {
     private final QuaternaryEventHeap heap;
 
     /**
-     * Per id, side by side (one cache line for both): its state ({@code NONE}, {@code IN_HEAP}
-     * or {@code WAITING}) at {@code 2 * id}, and its current ticket at {@code 2 * id + 1}.
+     * Per id, one int: where it is ({@code NONE}, {@code IN_HEAP} or {@code WAITING}) in the
+     * low two bits and its ticket above them. An entry carries the whole value it was given,
+     * so one comparison tells whether the entry is still current. One int rather than two
+     * keeps the array small enough to stay mostly in cache at national scale (90,000 ids).
+     * Tickets wrap after 2^30 schedules of one id, far more than an entry can wait through.
      */
     private int[] state;
 
     /**
      * Bucket {@code b} (0..buckets-1; {@code buckets} is the overflow) holds {@code count[b]}
-     * entries in scheduling order, two longs each: the time's bits, and ticket << 32 | id.
+     * entries in scheduling order, two longs each: the time's bits, and tag << 32 | id (see state).
      */
     private final long[][] bucket;
     private final int[] count;
@@ -90,7 +94,7 @@ public final class CalendarEventQueue implements EventQueue {
         bucket = new long[buckets + 1][];
         count = new int[buckets + 1];
         spread = new int[buckets];
-        state = new int[2 * Math.max(16, initialCapacity)];
+        state = new int[Math.max(16, initialCapacity)];
         runTime = new double[16];
         runKey = new long[16];
         scratchTime = new double[16];
@@ -105,19 +109,18 @@ public final class CalendarEventQueue implements EventQueue {
 
     @Override
     public void schedule(int id, double t) {
-        if (2 * id >= state.length) {
+        if (id >= state.length) {
             grow(id + 1);
         }
-        int s = state[2 * id];
+        int v = state[id];
+        int s = v & KIND;
         long index = windowOf(t);
         if (index <= window) {
-            if (s == WAITING) {
-                // Its entry stays behind in its bucket or the run, stale from now on.
-                state[2 * id] = IN_HEAP;
-            } else if (s == NONE) {
-                state[2 * id] = IN_HEAP;
+            // A waiting entry stays behind in its bucket or the run, stale from now on.
+            if (s == NONE) {
                 size++;
             }
+            state[id] = (v & ~KIND) | IN_HEAP;
             heap.schedule(id, t);
             return;
         }
@@ -126,17 +129,17 @@ public final class CalendarEventQueue implements EventQueue {
         } else if (s == NONE) {
             size++;
         }
-        state[2 * id] = WAITING;
-        int ticket = ++state[2 * id + 1];
-        append(index - window < buckets ? (int) (index % buckets) : buckets, t, (long) ticket << 32 | id);
+        int tag = ((v >>> 2) + 1) << 2 | WAITING;
+        state[id] = tag;
+        append(index - window < buckets ? (int) (index % buckets) : buckets, t, (long) tag << 32 | id);
     }
 
     @Override
     public void cancel(int id) {
-        if (2 * id >= state.length) {
+        if (id >= state.length) {
             return;
         }
-        int s = state[2 * id];
+        int s = state[id] & KIND;
         if (s == NONE) {
             return;
         }
@@ -145,12 +148,12 @@ public final class CalendarEventQueue implements EventQueue {
             heap.cancel(id);
         }
         // A waiting entry stays where it is; with its id no longer WAITING it is skipped.
-        state[2 * id] = NONE;
+        state[id] &= ~KIND;
     }
 
     @Override
     public boolean contains(int id) {
-        return 2 * id < state.length && state[2 * id] != NONE;
+        return id < state.length && (state[id] & KIND) != NONE;
     }
 
     @Override
@@ -189,10 +192,9 @@ public final class CalendarEventQueue implements EventQueue {
         window = 0;
     }
 
-    /** Whether an entry (ticket << 32 | id) is its id's current pending event. */
+    /** Whether an entry (tag << 32 | id) is its id's current pending event. */
     private boolean isCurrent(long key) {
-        int id = (int) (key & ID_MASK);
-        return state[2 * id] == WAITING && state[2 * id + 1] == (int) (key >>> 32);
+        return state[(int) (key & ID_MASK)] == (int) (key >>> 32);
     }
 
     /**
@@ -384,6 +386,6 @@ public final class CalendarEventQueue implements EventQueue {
     }
 
     private void grow(int needed) {
-        state = Arrays.copyOf(state, 2 * Math.max(needed, state.length));
+        state = Arrays.copyOf(state, Math.max(needed, 2 * state.length));
     }
 }
