@@ -2,6 +2,7 @@ package org.carecast.cli;
 
 import org.carecast.engine.Simulator;
 import org.carecast.model.Model;
+import org.carecast.model.StartingMix;
 import org.carecast.report.ComparisonPage;
 import org.carecast.report.ComparisonReport;
 import org.carecast.report.OutputFolder;
@@ -23,7 +24,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -89,7 +92,9 @@ final class CompareCommand implements Callable<Integer> {
             }
         }, progress);
         progress.finish();
-        RunInfo info = new RunInfo(VersionProvider.version(), baseFile, seed, reps, stats.threads(), stats.seconds(), stats.events());
+        List<String> cautions = startCautions(scenarios, models);
+        RunInfo info = new RunInfo(VersionProvider.version(), baseFile, seed, reps, stats.threads(), stats.seconds(),
+                stats.events(), cautions);
         List<Comparison.Row> rows = comparison.rows();
         String text = ComparisonReport.render(scenarios.get(0).name(), rows, info);
 
@@ -114,7 +119,9 @@ final class CompareCommand implements Callable<Integer> {
                     name = name + "-" + k;
                 }
                 Path sub = Files.createDirectories(dir.resolve(name));
-                RunInfo own = new RunInfo(info.version(), files.get(k), seed, reps, info.threads(), info.seconds(), info.events());
+                StartingMix mix = StartingMix.of(models.get(k));
+                RunInfo own = new RunInfo(info.version(), files.get(k), seed, reps, info.threads(), info.seconds(),
+                        info.events(), mix.unsettled() ? List.of(mix.caution()) : List.of());
                 ReportFormat.CSV.reporter().write(aggregators.get(k).projection(), own, sub);
                 Files.copy(files.get(k), sub.resolve("scenario.yaml"));
             }
@@ -126,5 +133,26 @@ final class CompareCommand implements Callable<Integer> {
         console.printf("Wrote %s%s%n", folder, output.html ? " (open report.html for the summary, charts and tables)" : "");
         console.flush();
         return 0;
+    }
+
+    /**
+     * The start-versus-flows caution of each compared scenario, once per distinct text (the
+     * options usually share the base's children at the start, so usually once in all), with
+     * what it means for paired savings.
+     */
+    static List<String> startCautions(List<Scenario> scenarios, List<Model> models) {
+        Map<String, List<String>> namesByCaution = new LinkedHashMap<>();
+        for (int k = 0; k < models.size(); k++) {
+            StartingMix mix = StartingMix.of(models.get(k));
+            if (mix.unsettled()) {
+                namesByCaution.computeIfAbsent(mix.caution(), c -> new ArrayList<>()).add(scenarios.get(k).name());
+            }
+        }
+        List<String> cautions = new ArrayList<>();
+        namesByCaution.forEach((caution, names) -> cautions.add(
+                (names.size() == models.size() ? "In every scenario compared: " : "In " + String.join(", ", names) + ": ")
+                        + caution + " Savings compare paired replications that start from the same children, so the"
+                        + " mismatch mostly cancels in them; it shows in each scenario's own figures (its folder)."));
+        return cautions;
     }
 }

@@ -78,6 +78,13 @@ class CommandLineTest {
         }
         String report = Files.readString(folder.resolve("report.html"));
         assertTrue(report.contains("a median saving of") || report.contains("a median extra cost of"), report);
+        // small.yaml starts with fewer children than its flows keep: said once, for both scenarios,
+        // in the console, summary.txt and the page.
+        String caution = "In every scenario compared: The children in care at the start do not match";
+        assertTrue(o.out().contains("Note: " + caution), o.out());
+        assertEquals(1, o.out().split("at the start do not match", -1).length - 1, o.out());
+        assertTrue(Files.readString(folder.resolve("summary.txt")).contains(caution));
+        assertTrue(report.contains("class=\"caution\"") && report.contains(caution), report);
         assertTrue(Files.exists(folder.resolve("plan/yearly.csv")));
         // The new home's running cost is reported as its own spend line in the plan's projection.
         List<String> yearly = Files.readAllLines(folder.resolve("plan/yearly.csv"));
