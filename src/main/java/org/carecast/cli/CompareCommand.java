@@ -150,8 +150,8 @@ final class CompareCommand implements Callable<Integer> {
         }
         List<String> cautions = new ArrayList<>();
         namesByCaution.forEach((caution, names) -> cautions.add(
-                (names.size() == models.size() ? "In every scenario compared: " : "In " + String.join(", ", names) + ": ")
-                        + caution + " Savings compare paired replications that start from the same children, so the"
+                (names.size() == models.size() ? "In every scenario compared, " : "In " + String.join(", ", names) + ", ")
+                        + Character.toLowerCase(caution.charAt(0)) + caution.substring(1) + " Savings compare paired replications that start from the same children, so the"
                         + " mismatch mostly cancels in them; it shows in each scenario's own figures (its folder)."));
         return cautions;
     }

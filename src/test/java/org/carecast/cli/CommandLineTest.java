@@ -80,7 +80,7 @@ class CommandLineTest {
         assertTrue(report.contains("a median saving of") || report.contains("a median extra cost of"), report);
         // small.yaml starts with fewer children than its flows keep: said once, for both scenarios,
         // in the console, summary.txt and the page.
-        String caution = "In every scenario compared: The children in care at the start do not match";
+        String caution = "In every scenario compared, the children in care at the start do not match";
         assertTrue(o.out().contains("Note: " + caution), o.out());
         assertEquals(1, o.out().split("at the start do not match", -1).length - 1, o.out());
         assertTrue(Files.readString(folder.resolve("summary.txt")).contains(caution));
