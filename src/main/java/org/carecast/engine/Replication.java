@@ -294,22 +294,9 @@ public final class Replication {
         for (int i = 0; i < n; i++) {
             int id = newChild(i);
             long k = key(id);
-            double ageMin = cohort.ageMinDays()[i];
-            double ageMax = cohort.ageMaxDays()[i];
-            boolean steady = Double.isNaN(cohort.meanDaysInCare());
-            double age = steady
-                    ? cohort.stockProfile().age(ageMin, ageMax, uniform(k, RandomStreams.INITIAL, 0))
-                    : ageMin + (ageMax - ageMin) * uniform(k, RandomStreams.INITIAL, 0);
-            double inCareDays = cohort.daysInCare()[i];
-            if (Double.isNaN(inCareDays)) {
-                inCareDays = steady
-                        ? cohort.stockProfile().timeInCare(age, uniform(k, RandomStreams.INITIAL, 1))
-                        : Math.min(age, cohort.meanDaysInCare() * exponential(k, RandomStreams.INITIAL, 1));
-            }
-            double inPlacementDays = cohort.daysInPlacement()[i];
-            if (Double.isNaN(inPlacementDays)) {
-                inPlacementDays = Math.min(inCareDays, cohort.meanDaysInPlacement() * exponential(k, RandomStreams.INITIAL, 2));
-            }
+            double age = cohort.age(i, uniform(k, RandomStreams.INITIAL, 0));
+            double inCareDays = cohort.daysInCare(i, age, uniform(k, RandomStreams.INITIAL, 1));
+            double inPlacementDays = cohort.daysInPlacement(i, inCareDays, uniform(k, RandomStreams.INITIAL, 2));
             dbl[id * D + BIRTH] = -age;
             ints[id * I + NEED] = cohort.need()[i];
             startCareClocks(id, -inCareDays);

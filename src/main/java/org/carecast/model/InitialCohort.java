@@ -23,6 +23,7 @@ package org.carecast.model;
  * @param meanDaysInCare        mean of an exponential time in care, or NaN to draw from {@code stockProfile}
  * @param meanDaysInPlacement   mean of the drawn time in placement
  * @param stockProfile          steady-state ages and times in care, used when {@code meanDaysInCare} is NaN
+ *                              (null otherwise)
  */
 public record InitialCohort(int[] type, int[] need, double[] ageMinDays, double[] ageMaxDays,
                             double[] daysInCare, double[] daysInPlacement,
@@ -30,5 +31,33 @@ public record InitialCohort(int[] type, int[] need, double[] ageMinDays, double[
 
     public int size() {
         return type.length;
+    }
+
+    /** Age in days at the start of child {@code i}, drawn within its bounds from the uniform {@code u}. */
+    public double age(int i, double u) {
+        return steady()
+                ? stockProfile.age(ageMinDays[i], ageMaxDays[i], u)
+                : ageMinDays[i] + (ageMaxDays[i] - ageMinDays[i]) * u;
+    }
+
+    /** Days in care at the start of child {@code i}, aged {@code ageDays}: as given, else drawn from the uniform {@code u}. */
+    public double daysInCare(int i, double ageDays, double u) {
+        if (!Double.isNaN(daysInCare[i])) {
+            return daysInCare[i];
+        }
+        return steady()
+                ? stockProfile.timeInCare(ageDays, u)
+                : Math.min(ageDays, meanDaysInCare * -Math.log(u)); // exponential by inversion
+    }
+
+    /** Days in the current placement of child {@code i}: as given, else drawn from the uniform {@code u}. */
+    public double daysInPlacement(int i, double inCareDays, double u) {
+        return Double.isNaN(daysInPlacement[i])
+                ? Math.min(inCareDays, meanDaysInPlacement * -Math.log(u))
+                : daysInPlacement[i];
+    }
+
+    private boolean steady() {
+        return Double.isNaN(meanDaysInCare);
     }
 }

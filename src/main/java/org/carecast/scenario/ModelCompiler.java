@@ -56,9 +56,11 @@ public final class ModelCompiler {
         AgeBands ages = ages(s, bandNames);
         EntryProcess entries = entries(s, time, bandNames, effects);
         ExitHazard exits = exits(s, bandNames);
-        // Children at the start whose time in care is not given get it from the steady state of
-        // the flows as they stand at the start, so the projection does not begin with a settling.
-        StockProfile stockProfile = StockProfile.steadyState(ages, entries.ageShareCumulative(), exits);
+        // Unless the scenario gives a mean time in care, children at the start get their age
+        // within the band and their time in care from the steady state of the flows as they
+        // stand at the start, so the projection does not begin with a settling.
+        StockProfile stockProfile = Double.isNaN(s.initialPopulation().meanYearsInCare())
+                ? StockProfile.steadyState(ages, entries.ageShareCumulative(), exits) : null;
         return new Model(s.name(), time, placements(s, time, effects), capacity(s, time, typeIds, effects),
                 ages, needs(s, needIds), entries,
                 matching(s, typeIds, needIds, bandNames), breakdown(s, needIds), stepDown(s, typeIds),
