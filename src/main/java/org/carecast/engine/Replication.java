@@ -123,8 +123,6 @@ public final class Replication {
     private final CensusCount threePlusMoves;
     private final CensusCount longTermEligible;
     private final CensusCount longTermStable;
-    /** Censuses already taken: changes made now first show in this one. */
-    private int censusesTaken;
 
     // ---- system state ----
     private final int[] occupancy;
@@ -547,11 +545,10 @@ public final class Replication {
         dbl[id * D + MOVE_2] = dbl[id * D + MOVE_1];
         dbl[id * D + MOVE_1] = now;
         // The child counts while its third most recent move is less than a year old.
-        int cut = censusesTaken;
-        threePlusMoves.add(Math.max(ints[id * I + MOVES_FROM], cut), ints[id * I + MOVES_UNTIL], -1);
+        threePlusMoves.add(ints[id * I + MOVES_FROM], ints[id * I + MOVES_UNTIL], -1);
         int from = censuses.after(thirdLast);
         int until = Math.min(censuses.atOrAfter(thirdLast + YEAR), ints[id * I + EXIT_CENSUS]);
-        threePlusMoves.add(Math.max(from, cut), until, +1);
+        threePlusMoves.add(from, until, +1);
         ints[id * I + MOVES_FROM] = from;
         ints[id * I + MOVES_UNTIL] = until;
     }
@@ -642,7 +639,7 @@ public final class Replication {
         ints[id * I + EXIT_CENSUS] = exitCensus;
         ints[id * I + ELIGIBLE_FROM] = eligibleFrom;
         ints[id * I + ELIGIBLE_UNTIL] = eligibleUntil;
-        longTermEligible.add(Math.max(eligibleFrom, censusesTaken), eligibleUntil, +1);
+        longTermEligible.add(eligibleFrom, eligibleUntil, +1);
     }
 
     /** Puts the child's earliest clock in the queue. Exit wins ties, so nothing follows a departure. */
@@ -834,7 +831,6 @@ public final class Replication {
         result.threePlusMoves[m] = threePlusMoves.take(m);
         result.longTermEligible[m] = longTermEligible.take(m);
         result.longTermStable[m] = longTermStable.take(m);
-        censusesTaken = m + 1;
     }
 
     // The national long-term stability measure: of children under 16 looked after for 2.5 years
@@ -843,11 +839,10 @@ public final class Replication {
 
     /** A new placement from {@code since}: the child counts as stable once it has lasted 2 years. */
     private void restartStabilityCount(int id, double since) {
-        int cut = censusesTaken;
         int until = ints[id * I + ELIGIBLE_UNTIL];
-        longTermStable.add(Math.max(ints[id * I + STABLE_FROM], cut), until, -1);
+        longTermStable.add(ints[id * I + STABLE_FROM], until, -1);
         int from = Math.max(ints[id * I + ELIGIBLE_FROM], censuses.atOrAfter(since + 2 * TimeGrid.DAYS_PER_YEAR));
-        longTermStable.add(Math.max(from, cut), until, +1);
+        longTermStable.add(from, until, +1);
         ints[id * I + STABLE_FROM] = from;
     }
 
@@ -861,7 +856,6 @@ public final class Replication {
         queue.clear();
         now = 0;
         month = 0;
-        censusesTaken = 0;
         threePlusMoves.clear();
         longTermEligible.clear();
         longTermStable.clear();

@@ -51,6 +51,22 @@ class CensusCountTest {
         assertEquals(0, count.take(0));
     }
 
+    @Test
+    void aRunThatBeganBeforeTheLastCensusCountsFromTheNext() {
+        CensusCount count = new CensusCount(6);
+        assertEquals(0, count.take(0));
+        assertEquals(0, count.take(1));
+        // Known only now, after census 1: a child in the state since census 0, until census 4.
+        count.add(0, 4, +1);
+        assertEquals(1, count.take(2));
+        // Taken back from census 0 on (a move): only the censuses still to come change.
+        count.add(0, 4, -1);
+        count.add(0, 5, +1);
+        assertEquals(1, count.take(3));
+        assertEquals(1, count.take(4));
+        assertEquals(0, count.take(5));
+    }
+
     private int search(double t, boolean strictly) {
         for (int m = 0; m < monthStart.length; m++) {
             if (strictly ? monthStart[m] > t : monthStart[m] >= t) {
