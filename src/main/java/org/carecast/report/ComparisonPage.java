@@ -42,9 +42,7 @@ public final class ComparisonPage {
             page.raw("<li>").text(sentence).raw("</li>\n");
         }
         page.raw("</ul>\n");
-        for (String caution : info.cautions()) {
-            page.raw("<p class=\"caution\"><strong>Before reading the numbers:</strong> ").text(caution).raw("</p>\n");
-        }
+        page.cautions(info);
         page.raw("<p class=\"note\">").text("Savings are the base's spend less the option's, net of the option's "
                 + "own running and capital costs: above zero the option costs less. Medians and 90% ranges are over "
                 + "the paired replications.").raw("</p>\n<h2>Charts</h2>\n");

@@ -73,9 +73,7 @@ public final class ComparisonReport {
                             : String.format(Locale.ROOT, "after %.0f months (median)", median),
                     percent(payback.probabilityBetter())));
         }
-        for (String caution : info.cautions()) {
-            out.append(ConsoleSummary.wrap("Note: " + caution, 100)).append(String.format("%n%n"));
-        }
+        ConsoleSummary.appendCautions(out, info);
         out.append(String.format(Locale.ROOT, "Simulated %,d events in %.2f s on %d thread(s): %.1f million events per second.%n",
                 info.events(), info.seconds(), info.threads(), info.eventsPerSecond() / 1e6));
         return out.toString();

@@ -81,13 +81,18 @@ public final class ConsoleSummary {
                 "Spill-over: placements that could not be made in the first-choice type (its places were full or",
                 "it does not take the child's age) and went to the next type on the list, often an external one.",
                 "Years run April to March; money is in pounds at each year's prices.", "", ""));
-        for (String caution : info.cautions()) {
-            out.append(wrap("Note: " + caution, 100)).append(String.format("%n%n"));
-        }
+        appendCautions(out, info);
 
         out.append(String.format(Locale.ROOT, "Simulated %,d events in %.2f s on %d thread(s): %.1f million events per second.%n",
                 info.events(), info.seconds(), info.threads(), info.eventsPerSecond() / 1e6));
         return out.toString();
+    }
+
+    /** The run's cautions as wrapped paragraphs, each headed "Note:". */
+    static void appendCautions(StringBuilder out, RunInfo info) {
+        for (String caution : info.cautions()) {
+            out.append(wrap("Note: " + caution, 100)).append(String.format("%n%n"));
+        }
     }
 
     /** Breaks a paragraph into lines of at most {@code width} characters, at spaces. */

@@ -42,6 +42,14 @@ final class Html {
         return this;
     }
 
+    /** The run's cautions (see {@link RunInfo#cautions()}), each set apart before the numbers. */
+    Html cautions(RunInfo info) {
+        for (String caution : info.cautions()) {
+            raw("<p class=\"caution\"><strong>Before reading the numbers:</strong> ").text(caution).raw("</p>\n");
+        }
+        return this;
+    }
+
     /** A table whose first row is the header. Text-heavy tables (more words than numbers) align left. */
     Html table(List<List<String>> rows) {
         boolean text = rows.get(0).contains("Source") || rows.get(0).contains("Description");

@@ -36,9 +36,7 @@ final class HtmlReporter implements Reporter {
             page.raw("<li>").text(sentence).raw("</li>\n");
         }
         page.raw("</ul>\n");
-        for (String caution : info.cautions()) {
-            page.raw("<p class=\"caution\"><strong>Before reading the numbers:</strong> ").text(caution).raw("</p>\n");
-        }
+        page.cautions(info);
         page.raw("<p class=\"note\">").text("A median is the middle outcome of the replications: half came out "
                 + "higher, half lower. \"90% chance\" means 90% of the simulated futures fell in that range, given the "
                 + "scenario's assumptions (listed at the end); the range does not include uncertainty in the "
