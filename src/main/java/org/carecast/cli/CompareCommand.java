@@ -92,7 +92,8 @@ final class CompareCommand implements Callable<Integer> {
             }
         }, progress);
         progress.finish();
-        List<String> cautions = startCautions(scenarios, models);
+        List<StartingMix> mixes = models.stream().map(StartingMix::of).toList();
+        List<String> cautions = startCautions(scenarios, mixes);
         RunInfo info = new RunInfo(VersionProvider.version(), baseFile, seed, reps, stats.threads(), stats.seconds(),
                 stats.events(), cautions);
         List<Comparison.Row> rows = comparison.rows();
@@ -119,9 +120,8 @@ final class CompareCommand implements Callable<Integer> {
                     name = name + "-" + k;
                 }
                 Path sub = Files.createDirectories(dir.resolve(name));
-                StartingMix mix = StartingMix.of(models.get(k));
                 RunInfo own = new RunInfo(info.version(), files.get(k), seed, reps, info.threads(), info.seconds(),
-                        info.events(), mix.unsettled() ? List.of(mix.caution()) : List.of());
+                        info.events(), mixes.get(k).cautions());
                 ReportFormat.CSV.reporter().write(aggregators.get(k).projection(), own, sub);
                 Files.copy(files.get(k), sub.resolve("scenario.yaml"));
             }
@@ -140,17 +140,16 @@ final class CompareCommand implements Callable<Integer> {
      * options usually share the base's children at the start, so usually once in all), with
      * what it means for paired savings.
      */
-    static List<String> startCautions(List<Scenario> scenarios, List<Model> models) {
+    static List<String> startCautions(List<Scenario> scenarios, List<StartingMix> mixes) {
         Map<String, List<String>> namesByCaution = new LinkedHashMap<>();
-        for (int k = 0; k < models.size(); k++) {
-            StartingMix mix = StartingMix.of(models.get(k));
-            if (mix.unsettled()) {
-                namesByCaution.computeIfAbsent(mix.caution(), c -> new ArrayList<>()).add(scenarios.get(k).name());
+        for (int k = 0; k < mixes.size(); k++) {
+            for (String caution : mixes.get(k).cautions()) {
+                namesByCaution.computeIfAbsent(caution, c -> new ArrayList<>()).add(scenarios.get(k).name());
             }
         }
         List<String> cautions = new ArrayList<>();
         namesByCaution.forEach((caution, names) -> cautions.add(
-                (names.size() == models.size() ? "In every scenario compared, " : "In " + String.join(", ", names) + ", ")
+                (names.size() == mixes.size() ? "In every scenario compared, " : "In " + String.join(", ", names) + ", ")
                         + Character.toLowerCase(caution.charAt(0)) + caution.substring(1) + " Savings compare paired replications that start from the same children, so the"
                         + " mismatch mostly cancels in them; it shows in each scenario's own figures (its folder)."));
         return cautions;

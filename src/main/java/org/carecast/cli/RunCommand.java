@@ -61,9 +61,8 @@ final class RunCommand implements Callable<Integer> {
         Simulator.RunStats stats = Simulator.run(model, reps, s, t, aggregator, progress);
         progress.finish();
         Projection projection = aggregator.projection();
-        StartingMix mix = StartingMix.of(model);
         RunInfo info = new RunInfo(VersionProvider.version(), scenarioFile, s, reps, stats.threads(), stats.seconds(),
-                stats.events(), mix.unsettled() ? List.of(mix.caution()) : List.of());
+                stats.events(), StartingMix.of(model).cautions());
 
         OutputFolder.write(folder, dir -> {
             for (ReportFormat format : output.formats()) {

@@ -85,6 +85,11 @@ public record StartingMix(String[] bands, int[] atStart, double[] sustained) {
         return s.toString();
     }
 
+    /** The caution when {@link #unsettled()}, else nothing: what a run's report shows. */
+    public List<String> cautions() {
+        return unsettled() ? List.of(caution()) : List.of();
+    }
+
     private static String bandName(String band) {
         return band.equals("0") ? "under 1" : "aged " + band;
     }
