@@ -8,6 +8,7 @@ import org.carecast.report.ComparisonReport;
 import org.carecast.report.OutputFolder;
 import org.carecast.report.ReportFormat;
 import org.carecast.report.RunInfo;
+import org.carecast.report.ScenarioFiles;
 import org.carecast.results.Aggregator;
 import org.carecast.results.Comparison;
 import org.carecast.scenario.ModelCompiler;
@@ -123,7 +124,7 @@ final class CompareCommand implements Callable<Integer> {
                 RunInfo own = new RunInfo(info.version(), files.get(k), seed, reps, info.threads(), info.seconds(),
                         info.events(), mixes.get(k).cautions());
                 ReportFormat.CSV.reporter().write(aggregators.get(k).projection(), own, sub);
-                Files.copy(files.get(k), sub.resolve("scenario.yaml"));
+                ScenarioFiles.copy(scenarios.get(k).sources(), sub);
             }
         });
         PrintWriter console = spec.commandLine().getOut();

@@ -17,7 +17,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -61,13 +60,12 @@ final class RunCommand implements Callable<Integer> {
         progress.finish();
         Projection projection = aggregator.projection();
         RunInfo info = new RunInfo(VersionProvider.version(), scenarioFile, s, reps, stats.threads(), stats.seconds(),
-                stats.events(), StartingMix.of(model).cautions());
+                stats.events(), StartingMix.of(model).cautions(), scenario.sources());
 
         OutputFolder.write(folder, dir -> {
             for (ReportFormat format : output.formats()) {
                 format.reporter().write(projection, info, dir);
             }
-            Files.copy(scenarioFile, dir.resolve("scenario.yaml"));
         });
         PrintWriter console = spec.commandLine().getOut();
         if (!quiet) {

@@ -15,12 +15,21 @@ import java.util.List;
  * @param events       events processed over all replications
  * @param cautions     what a reader must know before reading the numbers (such as a start that
  *                     the scenario's flows do not sustain), one paragraph each; often none
+ * @param scenarioSources every file the scenario was read from, the scenario first (see
+ *                     {@link ScenarioFiles}); empty when unknown, and then nothing is copied
  */
 public record RunInfo(String version, Path scenarioFile, long seed, int replications, int threads,
-                      double seconds, long events, List<String> cautions) {
+                      double seconds, long events, List<String> cautions, List<Path> scenarioSources) {
 
     public RunInfo {
         cautions = List.copyOf(cautions);
+        scenarioSources = List.copyOf(scenarioSources);
+    }
+
+    /** A run whose scenario files are not copied. */
+    public RunInfo(String version, Path scenarioFile, long seed, int replications, int threads,
+                   double seconds, long events, List<String> cautions) {
+        this(version, scenarioFile, seed, replications, threads, seconds, events, cautions, List.of());
     }
 
     /** A run with no cautions. */

@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Saves the console summary as {@code summary.txt}, plus {@code run.txt} with how the run was made. */
+/**
+ * Saves the console summary as {@code summary.txt}, plus how the run was made: {@code run.txt}
+ * and the scenario's files in {@code scenario/} (see {@link ScenarioFiles}).
+ */
 final class SummaryReporter implements Reporter {
 
     @Override
@@ -18,6 +21,12 @@ final class SummaryReporter implements Reporter {
                 + "seed: " + info.seed() + System.lineSeparator()
                 + "replications: " + info.replications() + System.lineSeparator()
                 + "threads: " + info.threads() + " (results do not depend on it)" + System.lineSeparator();
+        Path copy = ScenarioFiles.copy(info.scenarioSources(), folder);
+        if (copy != null) {
+            run += "scenario files as run: " + ScenarioFiles.FOLDER + "/ (re-run from this folder with: carecast run "
+                    + copy.toString().replace('\\', '/') + " --seed " + info.seed() + " --replications "
+                    + info.replications() + ")" + System.lineSeparator();
+        }
         Files.writeString(folder.resolve("run.txt"), run, StandardCharsets.UTF_8);
     }
 }

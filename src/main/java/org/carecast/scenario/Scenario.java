@@ -14,14 +14,20 @@ import java.util.Map;
  * (entries per month), durations in days or years as each field's name says. The README
  * documents each field; {@link ScenarioReader} reads them and {@link ModelCompiler} turns a
  * scenario into the engine's arrays.
+ *
+ * <p>{@code sources} lists every file the scenario was read from, as absolute paths: the
+ * scenario itself first, then each file it {@code extends} (recursively) and each data file
+ * it names. Copied together, keeping their relative places, they re-run the same scenario.
  */
 public record Scenario(Path file, String name, String description, LocalDate start, int horizonMonths,
                        int replications, long seed, List<Integer> ageBands, List<NeedLevel> needLevels,
                        List<PlacementType> placementTypes, InitialPopulation initialPopulation,
                        Entries entries, List<MatchingRule> matching, List<StepDown> stepDowns,
-                       Ageing ageing, Exits exits, List<Intervention> interventions, Finance finance) {
+                       Ageing ageing, Exits exits, List<Intervention> interventions, Finance finance,
+                       List<Path> sources) {
 
     public Scenario {
+        sources = List.copyOf(sources);
         interventions = List.copyOf(interventions);
         ageBands = List.copyOf(ageBands);
         needLevels = List.copyOf(needLevels);

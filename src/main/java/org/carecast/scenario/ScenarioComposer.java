@@ -29,10 +29,15 @@ final class ScenarioComposer {
     }
 
     static YamlNode compose(Path file, YamlNode root) {
-        return compose(file, root, new ArrayList<>());
+        return compose(file, root, new ArrayList<>(), new ArrayList<>());
     }
 
-    private static YamlNode compose(Path file, YamlNode root, List<Path> chain) {
+    /** As {@link #compose(Path, YamlNode)}, adding every parent file read to {@code read}. */
+    static YamlNode compose(Path file, YamlNode root, List<Path> read) {
+        return compose(file, root, new ArrayList<>(), read);
+    }
+
+    private static YamlNode compose(Path file, YamlNode root, List<Path> chain, List<Path> read) {
         chain.add(file.toAbsolutePath().normalize());
         if (!(root instanceof YamlNode.Mapping mapping) || !mapping.entries().containsKey("extends")) {
             chain.remove(chain.size() - 1);
@@ -60,7 +65,8 @@ final class ScenarioComposer {
                 throw new ScenarioException(parentNode.location(), parentNode.path(),
                         "cannot extend '" + relative + "': no such file (looked for " + parent + ")");
             }
-            YamlNode tree = compose(parent, YamlTreeReader.read(parent), chain);
+            read.add(normal);
+            YamlNode tree = compose(parent, YamlTreeReader.read(parent), chain, read);
             merged = merged == null ? tree : merge(merged, tree);
         }
         Map<String, YamlNode> own = new LinkedHashMap<>(mapping.entries());

@@ -45,6 +45,8 @@ public final class ScenarioReader {
     private List<String> bandNames;
     private List<String> needIds;
     private Map<String, PlacementType> typesById;
+    /** Files read so far, for {@link Scenario#sources()}; a file is listed once, where first read. */
+    private final List<Path> sources = new ArrayList<>();
 
     private ScenarioReader(Path file) {
         this.file = file;
@@ -52,12 +54,18 @@ public final class ScenarioReader {
 
     /** Reads and validates the scenario at {@code file}. */
     public static Scenario read(Path file) {
-        return new ScenarioReader(file).readRoot(ScenarioComposer.compose(file, YamlTreeReader.read(file)));
+        ScenarioReader reader = new ScenarioReader(file);
+        reader.sources.add(file.toAbsolutePath().normalize());
+        return reader.readRoot(ScenarioComposer.compose(file, YamlTreeReader.read(file), reader.sources));
     }
 
-    /** Reads and validates scenario text; {@code file} labels locations and resolves relative paths. */
+    /**
+     * Reads and validates scenario text; {@code file} labels locations and resolves relative
+     * paths, and is not among the scenario's sources (the text did not come from it).
+     */
     public static Scenario parse(Path file, String yaml) {
-        return new ScenarioReader(file).readRoot(ScenarioComposer.compose(file, YamlTreeReader.parse(file, yaml)));
+        ScenarioReader reader = new ScenarioReader(file);
+        return reader.readRoot(ScenarioComposer.compose(file, YamlTreeReader.parse(file, yaml), reader.sources));
     }
 
     /**
@@ -105,7 +113,8 @@ public final class ScenarioReader {
         Scenario.Finance finance = f.has("finance") ? readFinance(f.optional("finance")) : Scenario.Finance.NONE;
         f.finish();
         return new Scenario(file, name, description, start, horizon, replications, seed, bands, needs, types,
-                initial, entries, matching, stepDowns, ageing, exits, interventions, finance);
+                initial, entries, matching, stepDowns, ageing, exits, interventions, finance,
+                sources.stream().distinct().toList());
     }
 
     private Scenario.Finance readFinance(YamlNode node) {
@@ -389,6 +398,7 @@ public final class ScenarioReader {
             Path owner = fileNode.location().file();
             Path csv = (owner.getParent() == null ? Path.of(relative) : owner.getParent().resolve(relative));
             List<InitialChild> children = InitialPopulationCsv.read(csv, typesById.keySet(), needIds);
+            sources.add(csv.toAbsolutePath().normalize());
             checkInitialCapacity(countByType(children), fileNode);
             return new InitialPopulation(meanCare, meanPlacement, List.of(), children);
         }

@@ -34,7 +34,7 @@ class CommandLineTest {
         assertEquals(0, o.status(), o.err());
         assertTrue(o.out().contains("Spend by financial year"), o.out());
         assertTrue(o.out().contains("events per second"), o.out());
-        for (String file : List.of("monthly.csv", "yearly.csv", "summary.txt", "run.txt", "scenario.yaml")) {
+        for (String file : List.of("monthly.csv", "yearly.csv", "summary.txt", "run.txt", "scenario/small.yaml")) {
             assertTrue(Files.exists(folder.resolve(file)), file);
         }
         List<String> monthly = Files.readAllLines(folder.resolve("monthly.csv"));
@@ -48,6 +48,38 @@ class CommandLineTest {
         try (var files = Files.list(tmp)) {
             assertEquals(List.of(folder), files.toList());
         }
+    }
+
+    @Test
+    void outputFolderHoldsEveryScenarioFileAndReRunsTheSameNumbersFromThem(@TempDir Path tmp) throws Exception {
+        // A scenario in a subfolder extending a parent one folder up, whose children come from a CSV
+        // beside the parent: the copy must keep those relative places.
+        Path shared = Files.createDirectories(tmp.resolve("scenarios"));
+        Files.copy(Path.of("src/test/resources/scenarios/small-csv.yaml"), shared.resolve("small-csv.yaml"));
+        Files.copy(Path.of("src/test/resources/scenarios/children.csv"), shared.resolve("children.csv"));
+        Path option = Files.createDirectories(shared.resolve("options")).resolve("option.yaml");
+        Files.writeString(option, """
+                extends: ../small-csv.yaml
+                name: option
+                """);
+        Path first = tmp.resolve("first");
+        Outcome o = carecast("run", option.toString(), "--out", first.toString(), "--replications", "8", "--no-charts",
+                "--no-html", "--no-xlsx", "--quiet");
+        assertEquals(0, o.status(), o.err());
+        for (String file : List.of("scenario/options/option.yaml", "scenario/small-csv.yaml", "scenario/children.csv")) {
+            assertTrue(Files.exists(first.resolve(file)), file);
+        }
+        String run = Files.readString(first.resolve("run.txt"));
+        assertTrue(run.contains("carecast run scenario/options/option.yaml --seed "), run);
+
+        // The originals change or go; the copy still gives the first run's numbers.
+        Files.writeString(shared.resolve("children.csv"), "placement_type,need,age_years,days_in_care,days_in_placement\n");
+        Files.delete(shared.resolve("small-csv.yaml"));
+        Path again = tmp.resolve("again");
+        o = carecast("run", first.resolve("scenario/options/option.yaml").toString(), "--out", again.toString(),
+                "--replications", "8", "--no-charts", "--no-html", "--no-xlsx", "--quiet");
+        assertEquals(0, o.status(), o.err());
+        assertEquals(Files.readString(first.resolve("monthly.csv")), Files.readString(again.resolve("monthly.csv")));
     }
 
     @Test
@@ -86,6 +118,9 @@ class CommandLineTest {
         assertTrue(Files.readString(folder.resolve("summary.txt")).contains(caution));
         assertTrue(report.contains("class=\"caution\"") && report.contains(caution), report);
         assertTrue(Files.exists(folder.resolve("plan/yearly.csv")));
+        // Each scenario's folder holds what it was read from, the plan's parent included.
+        assertTrue(Files.exists(folder.resolve("plan/scenario/plan.yaml")));
+        assertTrue(Files.exists(folder.resolve("plan/scenario/base.yaml")));
         // The new home's running cost is reported as its own spend line in the plan's projection.
         List<String> yearly = Files.readAllLines(folder.resolve("plan/yearly.csv"));
         assertTrue(yearly.stream().anyMatch(l -> l.startsWith("spend,new_home,")));
