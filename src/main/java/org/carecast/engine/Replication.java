@@ -1,5 +1,6 @@
 package org.carecast.engine;
 
+import org.carecast.model.EntryAges;
 import org.carecast.model.AgeBands;
 import org.carecast.model.CapacityPlan;
 import org.carecast.model.ExitReason;
@@ -332,9 +333,10 @@ public final class Replication {
         result.entries[m]++;
         int id = newChild(arrivalNumber);
         long k = key(id);
-        var ages = model.ages();
-        int band = pick(model.entries().ageShareCumulative(), uniform(k, RandomStreams.ENTRY, 0));
-        double age = ages.lowerDays()[band] + (ages.upperDays()[band] - ages.lowerDays()[band]) * uniform(k, RandomStreams.ENTRY, 1);
+        EntryAges ages = model.entries().ages();
+        int segment = pick(ages.cumulative(), uniform(k, RandomStreams.ENTRY, 0));
+        int band = ages.band()[segment];
+        double age = ages.age(segment, uniform(k, RandomStreams.ENTRY, 1));
         dbl[id * D + BIRTH] = now - age;
         ints[id * I + NEED] = pick(model.needs().entryShareCumulative(), uniform(k, RandomStreams.ENTRY, 2));
         startCareClocks(id, now);

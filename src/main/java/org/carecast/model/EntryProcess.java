@@ -2,8 +2,8 @@ package org.carecast.model;
 
 /**
  * Children entering care: a Poisson process whose rate is constant within each month (so a
- * trend takes effect month by month), with an age band drawn from shares and an age uniform
- * within the band, and a need level drawn from the need shares.
+ * trend takes effect month by month), with an age drawn from {@link EntryAges} (a band from
+ * the shares, uniform within it, newborns apart) and a need level drawn from the need shares.
  *
  * <p>A demand change scales entries by a factor without disturbing the arrivals of the base
  * process, so that paired comparisons stay paired: a factor below one keeps each base arrival
@@ -11,11 +11,11 @@ package org.carecast.model;
  * adds a second, independent Poisson process of extra arrivals at (factor - 1) x the base rate.
  *
  * @param ratePerDay          expected base entries per day during month {@code m}
- * @param ageShareCumulative  cumulative share of entries by age band, last element 1
+ * @param ages                ages at entry
  * @param acceptance          probability a base arrival enters care in month {@code m} (1 without a demand change)
  * @param extraRatePerDay     extra arrivals per day in month {@code m} (0 without a demand increase)
  */
-public record EntryProcess(double[] ratePerDay, double[] ageShareCumulative, double[] acceptance,
+public record EntryProcess(double[] ratePerDay, EntryAges ages, double[] acceptance,
                            double[] extraRatePerDay) {
 
     /** Whether any month thins the base arrivals. */

@@ -7,8 +7,8 @@ import java.util.Arrays;
  * start-of-horizon rate and age mix, leaving care under the exit hazard, everyone leaving at
  * 18. By Little's law the number in each age band is the entry rate times the expected time an
  * entrant spends in care at those ages; it is computed here exactly for the model's
- * piecewise-constant hazard (no simulation), averaging over entry ages uniform within each
- * entry band as the engine draws them.
+ * piecewise-constant hazard (no simulation), averaging over entry ages as the engine draws
+ * them ({@link EntryAges}).
  *
  * <p>Why it matters: when the children in care at the start differ from this, the projection
  * moves towards it over the first years whatever the placements do. A start that is larger in
@@ -40,26 +40,21 @@ public record SteadyState(double entriesPerYear, double[] childrenByBand, double
     public static SteadyState of(Model model) {
         EntryProcess entries = model.entries();
         double perDay = entries.ratePerDay()[0] * entries.acceptance()[0] + entries.extraRatePerDay()[0];
-        return of(model.ages(), entries.ageShareCumulative(), perDay * TimeGrid.DAYS_PER_YEAR, model.exits());
+        return of(model.ages(), entries.ages(), perDay * TimeGrid.DAYS_PER_YEAR, model.exits());
     }
 
-    /**
-     * The steady state for entries at {@code entriesPerYear} with the given cumulative age
-     * shares (ages uniform within each band) and the exit hazard.
-     */
-    public static SteadyState of(AgeBands ages, double[] ageShareCumulative, double entriesPerYear, ExitHazard exits) {
+    /** The steady state for entries at {@code entriesPerYear} at these ages and under the exit hazard. */
+    public static SteadyState of(AgeBands ages, EntryAges entryAges, double entriesPerYear, ExitHazard exits) {
         int bands = ages.size();
         double[] yearsByBand = new double[bands];
         double[] daysInBand = new double[bands];
-        double previous = 0;
-        for (int b = 0; b < bands; b++) {
-            double share = ageShareCumulative[b] - previous;
-            previous = ageShareCumulative[b];
+        for (int s = 0; s < entryAges.size(); s++) {
+            double share = entryAges.share(s);
             if (share <= 0) {
                 continue;
             }
-            double lower = ages.lowerDays()[b];
-            double upper = Math.min(ages.upperDays()[b], AgeBands.AGE_18_DAYS);
+            double lower = entryAges.lowerDays()[s];
+            double upper = Math.min(entryAges.upperDays()[s], AgeBands.AGE_18_DAYS);
             int points = Math.max(1, (int) Math.ceil((upper - lower) / TimeGrid.DAYS_PER_YEAR * POINTS_PER_YEAR));
             double step = (upper - lower) / points;
             for (int p = 0; p < points; p++) {

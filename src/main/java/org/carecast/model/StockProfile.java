@@ -39,13 +39,12 @@ public final class StockProfile {
         this.belowAge = belowAge;
     }
 
-    /** The steady-state table for entries with these cumulative age shares (uniform within bands) and exit hazard. */
-    public static StockProfile steadyState(AgeBands ages, double[] ageShareCumulative, ExitHazard exits) {
+    /** The steady-state table for entries at these ages and under this exit hazard. */
+    public static StockProfile steadyState(AgeBands ages, EntryAges entryAges, ExitHazard exits) {
         double[] entryDensity = new double[MONTHS];
         for (int m = 0; m < MONTHS; m++) {
-            int b = ages.bandOf((m + 0.5) * STEP);
-            double share = ageShareCumulative[b] - (b == 0 ? 0 : ageShareCumulative[b - 1]);
-            entryDensity[m] = share / (Math.min(ages.upperDays()[b], AgeBands.AGE_18_DAYS) - ages.lowerDays()[b]);
+            // A month's mean: newborns make the first month's density a step inside it.
+            entryDensity[m] = entryAges.densityOver(m * STEP, (m + 1) * STEP);
         }
         double[][] timeInCare = new double[MONTHS][];
         double[] belowAge = new double[MONTHS + 1];

@@ -4,6 +4,7 @@ import org.carecast.model.AgeBands;
 import org.carecast.model.AgeingRule;
 import org.carecast.model.BreakdownHazard;
 import org.carecast.model.CapacityPlan;
+import org.carecast.model.EntryAges;
 import org.carecast.model.EntryProcess;
 import org.carecast.model.ExitHazard;
 import org.carecast.model.ExitReason;
@@ -54,13 +55,13 @@ public final class ModelCompiler {
             bandNames.add(s.ageBandName(i));
         }
         AgeBands ages = ages(s, bandNames);
-        EntryProcess entries = entries(s, time, bandNames, effects);
+        EntryProcess entries = entries(s, time, ages, bandNames, effects);
         ExitHazard exits = exits(s, bandNames);
         // Unless the scenario gives a mean time in care, children at the start get their age
         // within the band and their time in care from the steady state of the flows as they
         // stand at the start, so the projection does not begin with a settling.
         StockProfile stockProfile = Double.isNaN(s.initialPopulation().meanYearsInCare())
-                ? StockProfile.steadyState(ages, entries.ageShareCumulative(), exits) : null;
+                ? StockProfile.steadyState(ages, entries.ages(), exits) : null;
         return new Model(s.name(), time, placements(s, time, effects), capacity(s, time, typeIds, effects),
                 ages, needs(s, needIds), entries,
                 matching(s, typeIds, needIds, bandNames), breakdown(s, needIds), stepDown(s, typeIds),
@@ -236,7 +237,8 @@ public final class ModelCompiler {
         return new NeedLevels(needIds.toArray(String[]::new), cumulative, multiplier, escalatesTo, probability);
     }
 
-    private static EntryProcess entries(Scenario s, TimeGrid time, List<String> bandNames, InterventionEffects effects) {
+    private static EntryProcess entries(Scenario s, TimeGrid time, AgeBands ages, List<String> bandNames,
+                                        InterventionEffects effects) {
         int months = time.months();
         double[] ratePerDay = new double[months];
         double[] acceptance = new double[months];
@@ -249,7 +251,8 @@ public final class ModelCompiler {
             acceptance[m] = Math.min(1, factor);
             extra[m] = Math.max(0, factor - 1) * ratePerDay[m];
         }
-        return new EntryProcess(ratePerDay, cumulative(bandNames, s.entries().ageShares()), acceptance, extra);
+        EntryAges entryAges = EntryAges.of(ages, cumulative(bandNames, s.entries().ageShares()), s.entries().newbornShare());
+        return new EntryProcess(ratePerDay, entryAges, acceptance, extra);
     }
 
     private static double[] cumulative(List<String> keys, java.util.Map<String, Double> shares) {

@@ -92,8 +92,12 @@ public record Scenario(Path file, String name, String description, LocalDate sta
                                double daysInPlacement) {
     }
 
-    /** Entries into care per month, with a compound annual trend and age shares. */
-    public record Entries(double monthlyRate, double annualTrend, Map<String, Double> ageShares) {
+    /**
+     * Entries into care per month, with a compound annual trend and age shares; {@code
+     * newbornShare} is the share of the first band's entries in their first week of life, NaN
+     * when not given (ages then uniform over the band, as in every other band).
+     */
+    public record Entries(double monthlyRate, double annualTrend, Map<String, Double> ageShares, double newbornShare) {
         public Entries {
             ageShares = Map.copyOf(ageShares);
         }

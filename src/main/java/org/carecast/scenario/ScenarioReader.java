@@ -451,8 +451,11 @@ public final class ScenarioReader {
         double monthly = f.number("monthlyRate", 0, 1e7, "a number of entries per month, 0 or more");
         double trend = f.optionalNumber("annualTrend", 0, -0.99, 10, "an annual growth rate such as 0.02 for 2%");
         Map<String, Double> shares = readBandShares(f.required("ageShares", "shares of entries by age band"), "ageShares");
+        // Absent (NaN) means none singled out: entry ages uniform over the whole first band.
+        double newborn = f.optionalNumber("newbornShare", Double.NaN, 0, 1,
+                "the share of the first age band's entries that come into care in their first week, 0 to 1");
         f.finish();
-        return new Entries(monthly, trend, shares);
+        return new Entries(monthly, trend, shares, newborn);
     }
 
     private Map<String, Double> readBandShares(YamlNode node, String what) {

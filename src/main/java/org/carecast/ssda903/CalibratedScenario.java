@@ -124,6 +124,10 @@ public final class CalibratedScenario {
         y.append("  annualTrend: 0   # [ASSUMPTION] no trend estimated\n");
         y.append("  ageShares: {").append(bandMap(ageShares)).append("}   # age on entry of the same ")
                 .append(entries.events()).append(" entries\n");
+        if (e.entriesUnderOne() > 0) {
+            y.append(String.format(Locale.ROOT, "  newbornShare: %s   # %d of the %d entries under 1 were in their first week%n",
+                    number(e.newbornShare()), e.newbornEntries(), e.entriesUnderOne()));
+        }
 
         y.append("\nmatching:   # each pathway to its own type (all unlimited, so always the first choice)\n");
         for (PlacementMapping.Type type : mapping.types()) {

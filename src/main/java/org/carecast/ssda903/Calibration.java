@@ -1,6 +1,7 @@
 package org.carecast.ssda903;
 
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
+import org.carecast.model.EntryAges;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -62,12 +63,21 @@ public final class Calibration {
      * @param transitions       placement moves in the window from one type to another: [from][to]
      * @param placementYears    25th, 50th and 75th percentiles of the length in years of placements
      *                          that ended in the window (moves and exits), or empty when none did
+     * @param entriesUnderOne   entries in the window of children under 1
+     * @param newbornEntries    of those, entries in the first {@link EntryAges#NEWBORN_DAYS}
+     *                          days of life
      */
     public record Estimates(LocalDate asAt, LocalDate windowStart, int[][] stock, Rate entries, double[] entryBandShares,
                             double[] entryTypeShares, Rate[] exitRates, double[] exitBaseRates,
                             double[] timeInCareMultipliers, long[][] exitReasons, Rate[] moveRates,
                             double meanYearsInCare, double meanYearsInPlacement, int children,
-                            long[][] transitions, double[] placementYears) {
+                            long[][] transitions, double[] placementYears, long entriesUnderOne,
+                            long newbornEntries) {
+
+        /** Share of under-1 entries that were newborns, or NaN when no child entered under 1. */
+        public double newbornShare() {
+            return entriesUnderOne == 0 ? Double.NaN : newbornEntries / (double) entriesUnderOne;
+        }
     }
 
     private Calibration() {
@@ -89,6 +99,8 @@ public final class Calibration {
         long[] moves = new long[types];
         double[] typeDays = new double[types];
         long[][] transitions = new long[types][types];
+        long underOne = 0;
+        long newborns = 0;
         List<Double> completed = new java.util.ArrayList<>();
         double careYearsSum = 0;
         double placementYearsSum = 0;
@@ -101,7 +113,14 @@ public final class Calibration {
             // Entries in the window.
             if (!start.isBefore(from) && start.isBefore(asAt)) {
                 entries++;
-                entryBands[band(p.birth(), start)]++;
+                int band = band(p.birth(), start);
+                entryBands[band]++;
+                if (band == 0) {
+                    underOne++;
+                    if (ChronoUnit.DAYS.between(p.birth(), start) < EntryAges.NEWBORN_DAYS) {
+                        newborns++;
+                    }
+                }
                 entryTypes[mapping.typeOf(p.episodes().get(0))]++;
             }
             // Person-time in care by band, and exits, within the window.
@@ -159,7 +178,7 @@ public final class Calibration {
         return new Estimates(asAt, from, stock, entryRate, shares(entryBands), shares(entryTypes), exitRates, fitted[0],
                 fitted[1], reasons,
                 moveRates, inCare == 0 ? 0 : careYearsSum / inCare, inCare == 0 ? 0 : placementYearsSum / inCare,
-                children.size(), transitions, quartiles(completed));
+                children.size(), transitions, quartiles(completed), underOne, newborns);
     }
 
     /** The scenario's exit reason (index into {@link #REASONS}) of an SSDA903 REC code. */

@@ -3,7 +3,8 @@ package org.carecast.engine;
 import org.carecast.model.Model;
 import org.carecast.model.SteadyState;
 import org.carecast.testing.Scenarios;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -24,9 +25,10 @@ class SteadyStartTest {
     private static final int REPLICATIONS = 200;
     private static final int[] MONTHS = {12, 24, 36, 48};
 
-    @Test
-    void aSteadyStartStaysLevelAndANaiveStartDoesNot() {
-        Model probe = Scenarios.compile(scenario("", new long[5]));
+    @ParameterizedTest(name = "newbornShare {0}")
+    @ValueSource(doubles = {0, 0.5})
+    void aSteadyStartStaysLevelAndANaiveStartDoesNot(double newbornShare) {
+        Model probe = Scenarios.compile(scenario("", new long[5], newbornShare));
         double[] byBand = SteadyState.of(probe).childrenByBand();
         long[] counts = new long[byBand.length];
         long total = 0;
@@ -38,14 +40,14 @@ class SteadyStartTest {
         // about sqrt(total / n). Four of them, plus one for rounding each band to whole children.
         double tolerance = 4 * Math.sqrt(total / (double) REPLICATIONS) + 2.5;
 
-        double[] steady = meanInCare(Scenarios.compile(scenario("", counts)));
+        double[] steady = meanInCare(Scenarios.compile(scenario("", counts, newbornShare)));
         for (int i = 0; i < MONTHS.length; i++) {
             assertTrue(Math.abs(steady[i] - total) < tolerance, String.format(Locale.ROOT,
                     "month %d: mean %.1f in care against %d at the start (tolerance %.1f)", MONTHS[i], steady[i], total, tolerance));
         }
-        double[] naive = meanInCare(Scenarios.compile(scenario("  meanYearsInCare: 0.25\n", counts)));
-        System.out.printf(Locale.ROOT, "SteadyStartTest: %d at the start; mean in care at months 12, 24, 36, 48: steady start %s, "
-                + "naive start %s (tolerance %.1f)%n", total, Arrays.toString(round(steady)), Arrays.toString(round(naive)), tolerance);
+        double[] naive = meanInCare(Scenarios.compile(scenario("  meanYearsInCare: 0.25\n", counts, newbornShare)));
+        System.out.printf(Locale.ROOT, "SteadyStartTest (newbornShare %s): %d at the start; mean in care at months 12, 24, 36, 48: steady start %s, "
+                + "naive start %s (tolerance %.1f)%n", newbornShare, total, Arrays.toString(round(steady)), Arrays.toString(round(naive)), tolerance);
         assertTrue(total - naive[1] > 3 * tolerance, String.format(Locale.ROOT,
                 "a start with three months in care each should fall: %.1f at month 24 against %d", naive[1], total));
     }
@@ -67,7 +69,7 @@ class SteadyStartTest {
     }
 
     /** Baseline-like flows and exit hazard, one unlimited placement type, the given counts by band. */
-    private static String scenario(String meanYearsInCare, long[] counts) {
+    private static String scenario(String meanYearsInCare, long[] counts, double newbornShare) {
         return String.format(Locale.ROOT, """
                 name: steady start
                 start: 2025-04-01
@@ -89,6 +91,7 @@ class SteadyStartTest {
                 entries:
                   monthlyRate: 20
                   ageShares: {"0": 0.15, "1-4": 0.15, "5-9": 0.15, "10-15": 0.26, "16-17": 0.29}
+                  newbornShare: %s
                 matching:
                   - order: [foster]
                 exits:
@@ -103,6 +106,6 @@ class SteadyStartTest {
                     "5-9": {return_home: 1}
                     "10-15": {return_home: 1}
                     "16-17": {return_home: 1}
-                """, REPLICATIONS, meanYearsInCare, counts[0], counts[1], counts[2], counts[3], counts[4]);
+                """, REPLICATIONS, meanYearsInCare, counts[0], counts[1], counts[2], counts[3], counts[4], newbornShare);
     }
 }

@@ -3,6 +3,7 @@ package org.carecast.model;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The steady state and the stock profile against closed forms for a constant exit hazard mu,
@@ -16,7 +17,9 @@ class SteadyStateTest {
     private static final double MU = 0.3 / YEAR;
 
     private static final AgeBands BANDS = new AgeBands(new String[] {"0-9", "10-17"}, new double[] {0, A}, new double[] {A, T});
-    private static final double[] ALL_IN_FIRST_BAND = {1, 1};
+    private static final EntryAges ALL_IN_FIRST_BAND = EntryAges.uniformInBands(BANDS, new double[] {1, 1});
+    /** Every entrant a newborn: in care from its first week. */
+    private static final EntryAges ALL_NEWBORN = EntryAges.of(BANDS, new double[] {1, 1}, 1);
 
     private static ExitHazard hazard(double[] ticLower, double[] multiplier) {
         return new ExitHazard(new double[] {MU, MU}, ticLower, multiplier, new double[] {1, 1});
@@ -80,5 +83,30 @@ class SteadyStateTest {
         }
         assertEquals(expected, sum / n, 10);
         assertEquals(3 * YEAR, profile.age(3 * YEAR, 3 * YEAR, 0.7), 0, "an exact age is kept");
+    }
+
+    @Test
+    void newbornsStayInTheFirstBandAsLongAsItLastsForThem() {
+        // An entrant at age e < 7 days spends (1 - exp(-mu (A - e))) / mu in the first band: for
+        // newborns that is the whole band's survival integral, more than uniform entry ages give.
+        SteadyState s = SteadyState.of(BANDS, ALL_NEWBORN, 120, hazard(new double[] {0}, new double[] {1}));
+        double firstBand = (1 - Math.exp(-MU * (A - 3.5))) / MU;
+        assertEquals(120 * firstBand / YEAR, s.childrenByBand()[0], 1e-3 * 120);
+        SteadyState uniform = SteadyState.of(BANDS, ALL_IN_FIRST_BAND, 120, hazard(new double[] {0}, new double[] {1}));
+        assertTrue(s.childrenByBand()[0] > 1.3 * uniform.childrenByBand()[0]);
+    }
+
+    @Test
+    void aChildWhoEnteredAsANewbornHasBeenInCareAlmostItsWholeLife() {
+        // Every child aged a entered in its first week, so its time in care is a less a few days;
+        // the table spreads the newborns over the first month of age, so allow a month.
+        StockProfile profile = StockProfile.steadyState(BANDS, ALL_NEWBORN, hazard(new double[] {0}, new double[] {1}));
+        for (double ageYears : new double[] {0.5, 3.5, 8.5}) {
+            double a = ageYears * YEAR;
+            for (double u : new double[] {0.01, 0.5, 0.99}) {
+                double d = profile.timeInCare(a, u);
+                assertTrue(d <= a && d > a - 31, "age " + ageYears + " u " + u + ": " + d);
+            }
+        }
     }
 }

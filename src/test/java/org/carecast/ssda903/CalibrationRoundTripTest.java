@@ -84,6 +84,10 @@ class CalibrationRoundTripTest {
             double p = TRUTH.ageShares()[b];
             assertEquals(p, e.entryBandShares()[b], 3.5 * Math.sqrt(p * (1 - p) / n), "age share " + b);
         }
+        // The generator's ages are uniform within a band and rounded to days: under-1 entries are
+        // newborns (under 7 days, so at most 6.5 days before rounding) with probability 6.5 / 365.25.
+        double newborn = 6.5 / 365.25;
+        assertEquals(newborn, e.newbornShare(), 3.5 * Math.sqrt(newborn * (1 - newborn) / e.entriesUnderOne()), "newborn share");
         // Exit reasons: half return home in the generator.
         long home = 0;
         long exits = 0;
