@@ -65,16 +65,15 @@ public final class Replication {
     private static final int PLANNED_TIME = 4;
     private static final int BIRTHDAY_16_TIME = 5;
     private static final int STEP_DOWN_TIME = 6;
-    /** Times of the two most recent moves, most recent first. */
-    private static final int MOVE_1 = 7;
-    private static final int MOVE_2 = 8;
+    /** Time of the most recent move. */
+    private static final int LAST_MOVE = 7;
     /**
      * The child's random-stream key ({@link RandomStreams#entityKey}), its 64 bits held in a
      * double slot: every event draws from it, so it shares the row rather than costing a cache
      * miss in an array of its own. Read and written only through {@link #key(int)}.
      */
-    private static final int KEY = 9;
-    private static final int D = 10;
+    private static final int KEY = 8;
+    private static final int D = 9;
 
     /** Placement type, or {@link #FREE} when the id belongs to no child in care. */
     private static final int TYPE = 0;
@@ -102,8 +101,8 @@ public final class Replication {
     private static final int ELIGIBLE_UNTIL = 10;
     /**
      * Census indices of the runs this child adds to the monthly counts: from when its current
-     * placement counts as long-term stable, and while its third most recent move counts
-     * towards "3 or more moves in 12 months".
+     * placement counts as long-term stable, and while its second most recent move counts
+     * towards "3 or more placements in 12 months".
      */
     private static final int STABLE_FROM = 11;
     private static final int MOVES_FROM = 12;
@@ -121,7 +120,7 @@ public final class Replication {
 
     // ---- monthly counts kept as children change, so no census visits every child ----
     private final CensusCalendar censuses;
-    private final CensusCount threePlusMoves;
+    private final CensusCount threePlusPlacements;
     private final CensusCount longTermEligible;
     private final CensusCount longTermStable;
 
@@ -206,7 +205,7 @@ public final class Replication {
             }
         }
         censuses = new CensusCalendar(model.time().monthStartDay());
-        threePlusMoves = new CensusCount(censuses.count());
+        threePlusPlacements = new CensusCount(censuses.count());
         longTermEligible = new CensusCount(censuses.count());
         longTermStable = new CensusCount(censuses.count());
         allocate(Math.max(64, model.initial().size() * 2));
@@ -543,14 +542,15 @@ public final class Replication {
 
     private void recordMove(int id) {
         result.moves[month]++;
-        double thirdLast = dbl[id * D + MOVE_2];
-        dbl[id * D + MOVE_2] = dbl[id * D + MOVE_1];
-        dbl[id * D + MOVE_1] = now;
-        // The child counts while its third most recent move is less than a year old.
-        threePlusMoves.add(ints[id * I + MOVES_FROM], ints[id * I + MOVES_UNTIL], -1);
-        int from = censuses.after(thirdLast);
-        int until = Math.min(censuses.atOrAfter(thirdLast + YEAR), ints[id * I + EXIT_CENSUS]);
-        threePlusMoves.add(from, until, +1);
+        double secondLast = dbl[id * D + LAST_MOVE];
+        dbl[id * D + LAST_MOVE] = now;
+        // The national indicator counts placements during the year: the one held when the year
+        // began (or on entry) and one per move. Three or more is two moves or more, so the child
+        // counts while its second most recent move is less than a year old.
+        threePlusPlacements.add(ints[id * I + MOVES_FROM], ints[id * I + MOVES_UNTIL], -1);
+        int from = censuses.after(secondLast);
+        int until = Math.min(censuses.atOrAfter(secondLast + YEAR), ints[id * I + EXIT_CENSUS]);
+        threePlusPlacements.add(from, until, +1);
         ints[id * I + MOVES_FROM] = from;
         ints[id * I + MOVES_UNTIL] = until;
     }
@@ -830,7 +830,7 @@ public final class Replication {
         for (int t = 0; t < types; t++) {
             result.places[m * types + t] = capacity[t] == CapacityPlan.UNLIMITED ? -1 : capacity[t];
         }
-        result.threePlusMoves[m] = threePlusMoves.take(m);
+        result.threePlusPlacements[m] = threePlusPlacements.take(m);
         result.longTermEligible[m] = longTermEligible.take(m);
         result.longTermStable[m] = longTermStable.take(m);
     }
@@ -858,7 +858,7 @@ public final class Replication {
         queue.clear();
         now = 0;
         month = 0;
-        threePlusMoves.clear();
+        threePlusPlacements.clear();
         longTermEligible.clear();
         longTermStable.clear();
         entriesSoFar = 0;
@@ -894,8 +894,7 @@ public final class Replication {
         ints[id * I + PLACEMENTS] = 0;
         ints[id * I + OFFERS] = 0;
         ints[id * I + MEMBER] = 0;
-        dbl[id * D + MOVE_1] = -INF;
-        dbl[id * D + MOVE_2] = -INF;
+        dbl[id * D + LAST_MOVE] = -INF;
         // Nothing counted yet: empty runs of censuses.
         ints[id * I + STABLE_FROM] = Integer.MAX_VALUE;
         ints[id * I + MOVES_FROM] = 0;

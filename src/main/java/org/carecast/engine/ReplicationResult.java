@@ -18,7 +18,7 @@ public final class ReplicationResult {
     /** Children per type at the start of month m (m = months is the end of the horizon): [m * types + t]. */
     public final int[] census;
     /** Children with three or more placement moves in the previous 365 days, at the start of month m. */
-    public final int[] threePlusMoves;
+    public final int[] threePlusPlacements;
     /**
      * Children under 16 looked after for 2.5 years or more at census m: the denominator of the
      * national long-term stability measure (DfE; formerly NI 63).
@@ -58,7 +58,7 @@ public final class ReplicationResult {
         places = new int[(months + 1) * types];
         lineSpend = new double[months * lines];
         census = new int[(months + 1) * types];
-        threePlusMoves = new int[months + 1];
+        threePlusPlacements = new int[months + 1];
         longTermEligible = new int[months + 1];
         longTermStable = new int[months + 1];
         childDays = new double[months * types];
@@ -96,7 +96,7 @@ public final class ReplicationResult {
         Arrays.fill(places, 0);
         Arrays.fill(lineSpend, 0);
         Arrays.fill(census, 0);
-        Arrays.fill(threePlusMoves, 0);
+        Arrays.fill(threePlusPlacements, 0);
         Arrays.fill(longTermEligible, 0);
         Arrays.fill(longTermStable, 0);
         Arrays.fill(childDays, 0);

@@ -132,7 +132,7 @@ public final class ComparisonPage {
         table.add(row("External placements avoided (average)", mine, Metric.EXTERNAL_AVOIDED, periods, false));
         table.add(row("Spill-over placements avoided", mine, Metric.SPILL_OVER_AVOIDED, periods, false));
         table.add(row("Breakdowns avoided", mine, Metric.BREAKDOWNS_AVOIDED, periods, false));
-        table.add(row("Change in children with 3+ moves", mine, Metric.THREE_PLUS_MOVES_CHANGE, periods, false));
+        table.add(row("Change in children with 3+ placements", mine, Metric.THREE_PLUS_PLACEMENTS_CHANGE, periods, false));
         return table;
     }
 

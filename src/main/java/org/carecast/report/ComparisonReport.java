@@ -63,7 +63,7 @@ public final class ComparisonReport {
             table.row("  90% band", periods, p -> band(find(mine, Metric.EXTERNAL_AVOIDED, p).summary(), 1, 1));
             table.row("spill-over placements avoided", periods, p -> fixed(find(mine, Metric.SPILL_OVER_AVOIDED, p).summary().p50(), 0));
             table.row("breakdowns avoided", periods, p -> fixed(find(mine, Metric.BREAKDOWNS_AVOIDED, p).summary().p50(), 0));
-            table.row("change in children with 3+ moves", periods, p -> fixed(find(mine, Metric.THREE_PLUS_MOVES_CHANGE, p).summary().p50(), 1));
+            table.row("change in children with 3+ placements", periods, p -> fixed(find(mine, Metric.THREE_PLUS_PLACEMENTS_CHANGE, p).summary().p50(), 1));
             table.renderTo(out);
             Comparison.Row payback = find(mine, Metric.PAYBACK_MONTHS, "all");
             double median = payback.summary().p50();

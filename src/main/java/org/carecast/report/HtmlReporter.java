@@ -67,8 +67,10 @@ final class HtmlReporter implements Reporter {
                 + "the horizon: median and 90% range. Own provision: council foster, kinship and council homes. "
                 + "Long-term stability (national definition): of children under 16 in care for 2.5 years or more, "
                 + "the share in the same placement for 2 years or more. The model moves children only on breakdowns, "
-                + "step-downs, planned ends and at 16, not on care-plan moves, so the 3+ moves share is a floor; "
-                + "children already in care at the start have no recorded moves, so it starts at 0.")
+                + "step-downs, planned ends and at 16, not on care-plan moves, so the 3+ placements share is a floor "
+                + "(3+ placements in 12 months, as councils report it: the placement held when the 12 months began "
+                + "or on entry, and one more per move); children already in care at the start have no recorded "
+                + "moves, so it starts at 0.")
                 .raw("</p>\n");
         page.table(indicators(p));
 
@@ -210,7 +212,7 @@ final class HtmlReporter implements Reporter {
 
     private static List<List<String>> indicators(Projection p) {
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("Census", "Children in care", "Own provision", "Out of borough", "3+ moves in 12 months",
+        rows.add(List.of("Census", "Children in care", "Own provision", "Out of borough", "3+ placements in 12 months",
                 "Long-term stability", "Secure welfare"));
         List<Projection.Row> children = p.series("monthly", "children", "all");
         for (int m = 0; m < children.size(); m++) {
@@ -222,7 +224,7 @@ final class HtmlReporter implements Reporter {
                     band(children.get(m).summary(), Format::count),
                     band(monthly(p, "own_provision_share", month), Format::percent),
                     band(monthly(p, "out_of_borough_share", month), Format::percent),
-                    band(monthly(p, "three_plus_moves_share", month), Format::percent),
+                    band(monthly(p, "three_plus_placements_share", month), Format::percent),
                     band(monthly(p, "long_term_stable_share", month), Format::percent),
                     band(monthly(p, "secure_welfare", month), Format::count)));
         }

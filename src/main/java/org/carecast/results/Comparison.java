@@ -15,7 +15,7 @@ import java.util.List;
  * Replication {@code i} of every scenario sees the same children and draws (common random
  * numbers), so a difference measures the change itself rather than luck; its band is as
  * narrow as the method allows. Every metric is oriented so that a positive value is what the
- * alternative buys, except {@link Metric#THREE_PLUS_MOVES_CHANGE}, a change where lower is
+ * alternative buys, except {@link Metric#THREE_PLUS_PLACEMENTS_CHANGE}, a change where lower is
  * better, and {@link Metric#PAYBACK_MONTHS}.
  *
  * <p>Periods are the financial years of the horizon and "all" (the whole horizon; for
@@ -39,8 +39,8 @@ public final class Comparison implements PairedSink {
         SPILL_OVER_AVOIDED("spill_over_avoided", "placements"),
         /** Placement breakdowns, base minus alternative. */
         BREAKDOWNS_AVOIDED("breakdowns_avoided", "placements"),
-        /** Average children with 3+ moves in the last 12 months, alternative minus base (negative is better). */
-        THREE_PLUS_MOVES_CHANGE("three_plus_moves_change", "children"),
+        /** Average children with 3+ placements in the last 12 months, alternative minus base (negative is better). */
+        THREE_PLUS_PLACEMENTS_CHANGE("three_plus_placements_change", "children"),
         /**
          * Months from the start until the cumulative saving turns non-negative for good: 0 when
          * the alternative never falls behind, infinite when it is still behind at the end of
@@ -68,7 +68,7 @@ public final class Comparison implements PairedSink {
     /**
      * One metric for one period of one alternative: the distribution of the paired difference,
      * and the share of replications in which the alternative does better on it (costs less,
-     * keeps more children local, fewer children with 3+ moves, pays back within the horizon).
+     * keeps more children local, fewer children with 3+ placements, pays back within the horizon).
      */
     public record Row(String scenario, Metric metric, String period, Summary summary, double probabilityBetter) {
     }
@@ -149,7 +149,7 @@ public final class Comparison implements PairedSink {
                 int k = metric.ordinal();
                 for (int p = 0; p < periods.length; p++) {
                     double difference = baseLevels[k][p] - altLevels[k][p];
-                    differences[cell(a, metric, p)] = metric == Metric.THREE_PLUS_MOVES_CHANGE ? -difference : difference;
+                    differences[cell(a, metric, p)] = metric == Metric.THREE_PLUS_PLACEMENTS_CHANGE ? -difference : difference;
                 }
             }
             differences[cell(a, Metric.PAYBACK_MONTHS, periods.length - 1)] = payback(baseSpend, altSpend);
@@ -168,7 +168,7 @@ public final class Comparison implements PairedSink {
                     double d = differences[c];
                     cells[c].add(d);
                     boolean isBetter = switch (metric) {
-                        case THREE_PLUS_MOVES_CHANGE -> d < 0;
+                        case THREE_PLUS_PLACEMENTS_CHANGE -> d < 0;
                         case PAYBACK_MONTHS -> d < Double.POSITIVE_INFINITY;
                         default -> d > 0;
                     };
@@ -183,7 +183,7 @@ public final class Comparison implements PairedSink {
     /**
      * One scenario's own figures in one replication, per metric (indexed by ordinal, payback
      * excepted) and period, before differencing: spend, average children out of borough and in
-     * external placements, spill-over, breakdowns, average children with 3+ moves.
+     * external placements, spill-over, breakdowns, average children with 3+ placements.
      */
     private double[][] levels(Model model, ReplicationResult r, double[] spend) {
         double[][] out = new double[Metric.values().length][periods.length];
@@ -196,7 +196,7 @@ public final class Comparison implements PairedSink {
             out[Metric.EXTERNAL_AVOIDED.ordinal()][p] = averageIn(model, r, from, to, false);
             out[Metric.SPILL_OVER_AVOIDED.ordinal()][p] = sum(r.spillOver, from * r.types, to * r.types);
             out[Metric.BREAKDOWNS_AVOIDED.ordinal()][p] = sum(r.breakdowns, from, to);
-            out[Metric.THREE_PLUS_MOVES_CHANGE.ordinal()][p] = sum(r.threePlusMoves, from, to) / (to - from);
+            out[Metric.THREE_PLUS_PLACEMENTS_CHANGE.ordinal()][p] = sum(r.threePlusPlacements, from, to) / (to - from);
         }
         return out;
     }

@@ -17,7 +17,7 @@ import java.util.List;
  * limited types at each census, spend by type and by intervention cost line,
  * spill-over, entries, exits by reason, moves, breakdowns, step-downs, children with three or
  * more moves in 12 months; the indicators councils report (shares in own provision, out of
- * borough, with 3+ moves, in long-term stable placements; children in secure welfare); net
+ * borough, with 3+ placements in 12 months, in long-term stable placements; children in secure welfare); net
  * cost, and with budgets the budget and the pressure so far in the financial year. Yearly
  * (financial years, April to March): spend by type and in total, income, net cost, budget and
  * pressure (in total and by budget line), entries, exits, spill-over, moves, and children in
@@ -82,7 +82,7 @@ public final class OutputSeries {
         out.add(new Series("monthly", "moves", "all", "moves", flowMonths, (r, m) -> r.moves[m]));
         out.add(new Series("monthly", "breakdowns", "all", "placements", flowMonths, (r, m) -> r.breakdowns[m]));
         out.add(new Series("monthly", "step_downs", "all", "placements", flowMonths, (r, m) -> r.stepDowns[m]));
-        out.add(new Series("monthly", "three_plus_moves", "all", "children", censusMonths, (r, m) -> r.threePlusMoves[m]));
+        out.add(new Series("monthly", "three_plus_placements", "all", "children", censusMonths, (r, m) -> r.threePlusPlacements[m]));
 
         // ---- indicators councils report, at each census ----
         boolean[] own = new boolean[types];
@@ -99,8 +99,8 @@ public final class OutputSeries {
                 (r, m) -> share(count(r, m, own), r.childrenInCare(m))));
         out.add(new Series("monthly", "out_of_borough_share", "all", "share", censusMonths,
                 (r, m) -> share(count(r, m, away), r.childrenInCare(m))));
-        out.add(new Series("monthly", "three_plus_moves_share", "all", "share", censusMonths,
-                (r, m) -> share(r.threePlusMoves[m], r.childrenInCare(m))));
+        out.add(new Series("monthly", "three_plus_placements_share", "all", "share", censusMonths,
+                (r, m) -> share(r.threePlusPlacements[m], r.childrenInCare(m))));
         out.add(new Series("monthly", "long_term_stable_share", "all", "share", censusMonths,
                 (r, m) -> share(r.longTermStable[m], r.longTermEligible[m])));
         out.add(new Series("monthly", "secure_welfare", "all", "children", censusMonths, (r, m) -> count(r, m, secure)));
