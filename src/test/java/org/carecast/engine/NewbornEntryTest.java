@@ -48,34 +48,14 @@ class NewbornEntryTest {
         return sum / REPLICATIONS;
     }
 
+    /** The M/M/infinity queue of {@link Scenarios#queue}, with no exits before 1 and all within days after. */
     private static String scenario(double newbornShare) {
-        return String.format(Locale.ROOT, """
-                name: newborns
-                start: 2025-04-01
-                horizon: 24
-                replications: %d
-                seed: 5
-                ageBands: [0, 1]
-                needLevels:
-                  - {id: standard, entryShare: 1}
-                placementTypes:
-                  - {id: foster, category: council_foster, provider: council, location: in_borough,
-                     weeklyCost: 700, annualInflation: 0, capacity: unlimited, breakdownRatePerYear: 0}
-                initialPopulation:
-                  meanYearsInCare: 1
-                  meanYearsInPlacement: 1
-                  groups: []
-                entries:
-                  monthlyRate: %s
-                  ageShares: {"0": 1, "1-17": 0}
-                  newbornShare: %s
-                matching:
-                  - order: [foster]
-                exits:
-                  ratePerYear: {"0": 0, "1-17": 365}
-                  reasons:
-                    "0": {return_home: 1}
-                    "1-17": {return_home: 1}
-                """, REPLICATIONS, LAMBDA * 365.25 / 12, newbornShare);
+        String yaml = Scenarios.queue("unlimited", LAMBDA, 1, 24)
+                .replaceFirst("ageShares: \\{\"0\": 1, \"1-17\": 0}", "$0\n  newbornShare: " + newbornShare)
+                .replaceFirst("ratePerYear: \\{[^}]*}", "ratePerYear: {\"0\": 0, \"1-17\": 365}");
+        if (!yaml.contains("newbornShare") || !yaml.contains("\"0\": 0,")) {
+            throw new IllegalStateException("Scenarios.queue changed shape:\n" + yaml);
+        }
+        return yaml;
     }
 }
