@@ -5,8 +5,8 @@ package org.carecast.model;
  * age band. Without a newborn share there is one segment per band (an age uniform within its
  * band). With one, the first band is split at {@link #NEWBORN_DAYS}: that share of its entries
  * come into care in their first week of life, the rest uniformly over the remainder of the
- * band, because most infants who enter care do so at birth and a uniform year would halve the
- * infants the flows keep in care. A share of 0 still splits the band (no newborns; the rest
+ * band, because many infants enter care at birth, and a uniform year then understates how long
+ * infants are in care before their first birthday. A share of 0 still splits the band (no newborns; the rest
  * from the eighth day); NaN does not (ages uniform over the whole band). Units: days since birth.
  *
  * @param lowerDays  age at which each segment starts
@@ -18,6 +18,9 @@ public record EntryAges(double[] lowerDays, double[] upperDays, double[] cumulat
 
     /** The end of the newborn segment: the first seven days of life, as "newborn" is defined in care-proceedings research. */
     public static final double NEWBORN_DAYS = 7;
+
+    /** Intervals that miss a segment's edge by less than this (a rounding) count as inside it. */
+    private static final double EDGE_DAYS = 1e-6;
 
     /** Entry ages uniform within each band, given the cumulative share of entries by band. */
     public static EntryAges uniformInBands(AgeBands ages, double[] bandShareCumulative) {
@@ -67,7 +70,7 @@ public record EntryAges(double[] lowerDays, double[] upperDays, double[] cumulat
     }
 
     /** Segment holding age {@code ageDays} (the last for ages past its end). */
-    public int segmentOf(double ageDays) {
+    int segmentOf(double ageDays) {
         int s = lowerDays.length - 1;
         while (s > 0 && ageDays < lowerDays[s]) {
             s--;
@@ -76,7 +79,7 @@ public record EntryAges(double[] lowerDays, double[] upperDays, double[] cumulat
     }
 
     /** Share of entries with an age at entry in [{@code from}, {@code to}), in days. */
-    public double shareBetween(double from, double to) {
+    double shareBetween(double from, double to) {
         double total = 0;
         for (int s = 0; s < size(); s++) {
             double lo = Math.max(from, lowerDays[s]);
@@ -93,14 +96,11 @@ public record EntryAges(double[] lowerDays, double[] upperDays, double[] cumulat
      * the segment that holds the interval when one does (a rounding at its edges aside), else
      * the share entering in the interval over its length.
      */
-    public double densityOver(double from, double to) {
+    double densityOver(double from, double to) {
         int s = segmentOf(0.5 * (from + to));
         if (lowerDays[s] <= from + EDGE_DAYS && upperDays[s] >= to - EDGE_DAYS) {
             return share(s) / (upperDays[s] - lowerDays[s]);
         }
         return shareBetween(from, to) / (to - from);
     }
-
-    /** Intervals that miss a segment's edge by less than this (a rounding) count as inside it. */
-    private static final double EDGE_DAYS = 1e-6;
 }
