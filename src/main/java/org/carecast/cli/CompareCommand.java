@@ -8,6 +8,7 @@ import org.carecast.report.ComparisonReport;
 import org.carecast.report.OutputFolder;
 import org.carecast.report.ReportFormat;
 import org.carecast.report.RunInfo;
+import org.carecast.report.RunRecord;
 import org.carecast.report.ScenarioFiles;
 import org.carecast.results.Aggregator;
 import org.carecast.results.Comparison;
@@ -114,6 +115,7 @@ final class CompareCommand implements Callable<Integer> {
                 ComparisonPage.writeXlsx(rows, dir);
             }
             Set<String> used = new HashSet<>();
+            List<Path> copies = new ArrayList<>();
             for (int k = 0; k < files.size(); k++) {
                 // Each scenario's own projection, in a folder named after its file.
                 String name = SimulationOptions.stem(files.get(k));
@@ -124,8 +126,12 @@ final class CompareCommand implements Callable<Integer> {
                 RunInfo own = new RunInfo(info.version(), files.get(k), seed, reps, info.threads(), info.seconds(),
                         info.events(), mixes.get(k).cautions());
                 ReportFormat.CSV.reporter().write(aggregators.get(k).projection(), own, sub);
-                ScenarioFiles.copy(scenarios.get(k).sources(), sub);
+                Path copy = ScenarioFiles.copy(scenarios.get(k).sources(), sub);
+                if (copy != null) {
+                    copies.add(Path.of(name).resolve(copy.toString()));
+                }
             }
+            RunRecord.write(dir, "compare", info, scenarioFiles, copies.size() == files.size() ? copies : List.of());
         });
         PrintWriter console = spec.commandLine().getOut();
         if (!options.quiet) {

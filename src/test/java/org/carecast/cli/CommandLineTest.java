@@ -118,9 +118,23 @@ class CommandLineTest {
         assertTrue(Files.readString(folder.resolve("summary.txt")).contains(caution));
         assertTrue(report.contains("class=\"caution\"") && report.contains(caution), report);
         assertTrue(Files.exists(folder.resolve("plan/yearly.csv")));
-        // Each scenario's folder holds what it was read from, the plan's parent included.
+        // Each scenario's folder holds what it was read from, the plan's parent included, and
+        // run.txt's command re-runs the comparison from those copies with the same numbers.
         assertTrue(Files.exists(folder.resolve("plan/scenario/plan.yaml")));
         assertTrue(Files.exists(folder.resolve("plan/scenario/base.yaml")));
+        String run = Files.readString(folder.resolve("run.txt"));
+        String marker = "re-run from this folder with: carecast ";
+        assertTrue(run.contains(marker + "compare base/scenario/base.yaml plan/scenario/plan.yaml --seed "), run);
+        String command = run.substring(run.indexOf(marker) + marker.length(), run.indexOf(')', run.indexOf(marker)));
+        List<String> again = new java.util.ArrayList<>();
+        for (String word : command.split(" ")) {
+            again.add(word.endsWith(".yaml") ? folder.resolve(word).toString() : word);
+        }
+        Path second = tmp.resolve("cmp-again");
+        again.addAll(List.of("--out", second.toString(), "--quiet", "--no-charts", "--no-html", "--no-xlsx"));
+        Outcome rerun = carecast(again.toArray(String[]::new));
+        assertEquals(0, rerun.status(), rerun.err());
+        assertEquals(Files.readString(folder.resolve("compare.csv")), Files.readString(second.resolve("compare.csv")));
         // The new home's running cost is reported as its own spend line in the plan's projection.
         List<String> yearly = Files.readAllLines(folder.resolve("plan/yearly.csv"));
         assertTrue(yearly.stream().anyMatch(l -> l.startsWith("spend,new_home,")));

@@ -1,0 +1,50 @@
+package org.carecast.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code run.txt}: how a run or a comparison was made (version, scenario files, seed,
+ * replications, threads) and, when the scenario files were copied into the output folder
+ * ({@link ScenarioFiles}), the command that re-runs the same numbers from those copies.
+ */
+public final class RunRecord {
+
+    private RunRecord() {
+    }
+
+    /**
+     * Writes {@code folder/run.txt}.
+     *
+     * @param command  the carecast command, "run" or "compare"
+     * @param info     how the run was made; {@code info.scenarioFile()} is the (base) scenario
+     * @param others   for compare, the scenarios compared with the base, as given; else empty
+     * @param copies   where each scenario's copy is, relative to {@code folder}, in the order
+     *                 base then others; empty when nothing was copied
+     */
+    public static void write(Path folder, String command, RunInfo info, List<Path> others, List<Path> copies)
+            throws IOException {
+        String nl = System.lineSeparator();
+        StringBuilder text = new StringBuilder("carecast ").append(info.version()).append(nl);
+        text.append(others.isEmpty() ? "scenario: " : "base: ").append(info.scenarioFile()).append(nl);
+        for (Path other : others) {
+            text.append("compared with: ").append(other).append(nl);
+        }
+        text.append("seed: ").append(info.seed()).append(nl)
+                .append("replications: ").append(info.replications()).append(nl)
+                .append("threads: ").append(info.threads()).append(" (results do not depend on it)").append(nl);
+        if (!copies.isEmpty()) {
+            StringBuilder rerun = new StringBuilder("carecast ").append(command);
+            for (Path copy : copies) {
+                rerun.append(' ').append(copy.toString().replace('\\', '/'));
+            }
+            rerun.append(" --seed ").append(info.seed()).append(" --replications ").append(info.replications());
+            text.append("scenario files as run: copied beside the results (re-run from this folder with: ")
+                    .append(rerun).append(')').append(nl);
+        }
+        Files.writeString(folder.resolve("run.txt"), text, StandardCharsets.UTF_8);
+    }
+}
