@@ -304,6 +304,11 @@ public final class Replication {
             ints[id * I + NEED] = cohort.need()[i];
             startCareClocks(id, -inCareDays);
             occupy(id, cohort.type()[i], -inPlacementDays);
+            if (inPlacementDays < inCareDays) {
+                // Placed after entering care, so the placement began with a move: the one move
+                // before the start that is known, and the one the 3+ placements count needs.
+                dbl[id * D + LAST_MOVE] = -inPlacementDays;
+            }
         }
         // Candidates must be in order of placement start; initial children were added in cohort
         // order, so sort them by how long each child has been placed.

@@ -69,8 +69,8 @@ final class HtmlReporter implements Reporter {
                 + "the share in the same placement for 2 years or more. The model moves children only on breakdowns, "
                 + "step-downs, planned ends and at 16, not on care-plan moves, so the 3+ placements share is a floor "
                 + "(3+ placements in 12 months, as councils report it: the placement held when the 12 months began "
-                + "or on entry, and one more per move); children already in care at the start have no recorded "
-                + "moves, so it starts at 0.")
+                + "or on entry, and one more per move); of the children already in care at the start only the move "
+                + "into their current placement is known, so it starts at 0 and is low for the first year.")
                 .raw("</p>\n");
         page.table(indicators(p));
 

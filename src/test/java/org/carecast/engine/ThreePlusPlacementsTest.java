@@ -54,6 +54,44 @@ class ThreePlusPlacementsTest {
         assertEquals(0.24, p, 0.03, "the check should sit well inside (0, 1) to have power");
     }
 
+    /**
+     * Children in care at the start whose placement began after they entered care came to it by
+     * a move, and that move counts: with no entries and no exits, placements begun days before
+     * the start and breakdowns at rate b, a child has 3+ placements at day t (t under a year)
+     * exactly when it has broken down at least once, 1 - e^(-b t). Were the move before the
+     * start not counted, it would take two breakdowns: 1 - e^(-b t)(1 + b t).
+     */
+    @Test
+    void theMoveIntoTheStartingPlacementCounts() {
+        double breakdownsPerYear = 1.5;
+        int children = 400;
+        String yaml = Scenarios.queue("unlimited", 0, 365.25, 12)
+                .replaceFirst("capacity: unlimited, breakdownRatePerYear: 0", "capacity: unlimited, breakdownRatePerYear: " + breakdownsPerYear)
+                .replaceFirst("meanYearsInCare: 1\\n  meanYearsInPlacement: 1\\n  groups: \\[]",
+                        "meanYearsInCare: 5\n  meanYearsInPlacement: 0.01\n  groups:\n    - {type: council, need: standard, byAgeBand: {\"0\": " + children + "}}")
+                .replaceFirst("ratePerYear: \\{[^}]*}", "ratePerYear: {\"0\": 0, \"1-17\": 0}");
+        Model model = Scenarios.compile(yaml);
+        assertEquals(children, model.initial().size(), "scenario text as intended");
+        Replication engine = new Replication(model);
+        int[] months = {1, 3, 6};
+        double[] counted = new double[months.length];
+        int replications = 40;
+        for (int rep = 0; rep < replications; rep++) {
+            ReplicationResult r = engine.run(29, rep);
+            for (int i = 0; i < months.length; i++) {
+                counted[i] += r.threePlusPlacements[months[i]] / (double) (children * replications);
+            }
+        }
+        for (int i = 0; i < months.length; i++) {
+            double x = breakdownsPerYear / TimeGrid.DAYS_PER_YEAR * model.time().monthStartDay()[months[i]];
+            double p = 1 - Math.exp(-x);
+            double se = Math.sqrt(p * (1 - p) / (children * replications));
+            System.out.printf("3+ placements at month %d from a start placed days ago: simulated %.4f, closed form %.4f%n",
+                    months[i], counted[i], p);
+            assertEquals(p, counted[i], 4 * se, "month " + months[i]);
+        }
+    }
+
     /** Share of children in care at day t with 2+ moves (3+ placements) in the last 365 days. */
     private static double expectedShare(double b, double mu, double t) {
         UnivariateFunction weighted = s -> {
