@@ -21,7 +21,9 @@ import java.util.Map;
  *   <li>any other value, or list, replaces the parent's.</li>
  * </ul>
  * {@code extends} takes a path or a list of paths, relative to the file that names them; with
- * several parents, later ones override earlier ones. A cycle is an error.
+ * several parents, later ones override earlier ones. Each file is applied once, below every
+ * file that extends it, so two options that both extend the baseline can be combined without
+ * the baseline's values undoing either option's changes. A cycle is an error.
  */
 final class ScenarioComposer {
 
@@ -29,27 +31,65 @@ final class ScenarioComposer {
     }
 
     static YamlNode compose(Path file, YamlNode root) {
-        return compose(file, root, new ArrayList<>(), new ArrayList<>());
+        return compose(file, root, new ArrayList<>());
     }
 
-    /** As {@link #compose(Path, YamlNode)}, adding every parent file read to {@code read}. */
-    static YamlNode compose(Path file, YamlNode root, List<Path> read) {
-        return compose(file, root, new ArrayList<>(), read);
+    /**
+     * As {@link #compose(Path, YamlNode)}, adding every file {@code file} extends, directly or
+     * not, to {@code parents}, once each, in order of precedence: a value set in a file listed
+     * earlier wins over the same value in one listed later.
+     */
+    static YamlNode compose(Path file, YamlNode root, List<Path> parents) {
+        List<Layer> layers = new ArrayList<>();
+        collect(file, root, new ArrayList<>(), layers);
+        // A file reached along two paths (two options that both extend the baseline, combined)
+        // is applied once, at its last place: below every file that extends it, so that its
+        // values cannot undo a change one of those files made to them.
+        Map<Path, Layer> last = new LinkedHashMap<>();
+        for (Layer layer : layers) {
+            last.remove(layer.file());
+            last.put(layer.file(), layer);
+        }
+        List<Layer> once = new ArrayList<>(last.values());
+        YamlNode merged = once.get(once.size() - 1).own();
+        for (int i = once.size() - 2; i >= 0; i--) {
+            merged = merge(merged, once.get(i).own());
+        }
+        for (int i = 1; i < once.size(); i++) {
+            parents.add(once.get(i).file());
+        }
+        return merged;
     }
 
-    private static YamlNode compose(Path file, YamlNode root, List<Path> chain, List<Path> read) {
-        chain.add(file.toAbsolutePath().normalize());
+    /** One file's own part of a scenario (without its {@code extends}). */
+    private record Layer(Path file, YamlNode own) {
+    }
+
+    /**
+     * Adds {@code file}'s own part, then each of its parents' layers (the last parent first, as
+     * later parents override earlier ones), to {@code layers}: highest precedence first.
+     */
+    private static void collect(Path file, YamlNode root, List<Path> chain, List<Layer> layers) {
+        Path self = file.toAbsolutePath().normalize();
+        chain.add(self);
         if (!(root instanceof YamlNode.Mapping mapping) || !mapping.entries().containsKey("extends")) {
+            layers.add(new Layer(self, root));
             chain.remove(chain.size() - 1);
-            return root;
+            return;
         }
         YamlNode extendsNode = mapping.entries().get("extends");
-        List<YamlNode> parents = extendsNode instanceof YamlNode.Sequence seq ? seq.items() : List.of(extendsNode);
-        if (parents.isEmpty()) {
+        List<YamlNode> parentNodes = extendsNode instanceof YamlNode.Sequence seq ? seq.items() : List.of(extendsNode);
+        if (parentNodes.isEmpty()) {
             throw new ScenarioException(extendsNode.location(), "extends", "expected a scenario file to extend");
         }
-        YamlNode merged = null;
-        for (YamlNode parentNode : parents) {
+        Map<String, YamlNode> own = new LinkedHashMap<>(mapping.entries());
+        Map<String, SourceLocation> ownKeys = new LinkedHashMap<>(mapping.keyLocations());
+        own.remove("extends");
+        ownKeys.remove("extends");
+        layers.add(new Layer(self, new YamlNode.Mapping(mapping.location(), mapping.path(), own, ownKeys)));
+        // Parents are read in the order written, so the first bad one is the one reported.
+        List<List<Layer>> byParent = new ArrayList<>();
+        for (YamlNode parentNode : parentNodes) {
             String relative = FieldReader.text(parentNode, "the path of a scenario file to extend");
             Path parent = file.getParent() == null ? Path.of(relative) : file.getParent().resolve(relative);
             Path normal = parent.toAbsolutePath().normalize();
@@ -65,16 +105,14 @@ final class ScenarioComposer {
                 throw new ScenarioException(parentNode.location(), parentNode.path(),
                         "cannot extend '" + relative + "': no such file (looked for " + parent + ")");
             }
-            read.add(normal);
-            YamlNode tree = compose(parent, YamlTreeReader.read(parent), chain, read);
-            merged = merged == null ? tree : merge(merged, tree);
+            List<Layer> sub = new ArrayList<>();
+            collect(parent, YamlTreeReader.read(parent), chain, sub);
+            byParent.add(sub);
         }
-        Map<String, YamlNode> own = new LinkedHashMap<>(mapping.entries());
-        Map<String, SourceLocation> ownKeys = new LinkedHashMap<>(mapping.keyLocations());
-        own.remove("extends");
-        ownKeys.remove("extends");
+        for (int i = byParent.size() - 1; i >= 0; i--) {
+            layers.addAll(byParent.get(i));
+        }
         chain.remove(chain.size() - 1);
-        return merge(merged, new YamlNode.Mapping(mapping.location(), mapping.path(), own, ownKeys));
     }
 
     static YamlNode merge(YamlNode base, YamlNode over) {

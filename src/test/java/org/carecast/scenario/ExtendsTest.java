@@ -82,6 +82,24 @@ class ExtendsTest {
     }
 
     @Test
+    void combinedOptionsKeepEachOthersChangesToTheirCommonBase(@TempDir Path dir) throws Exception {
+        // a changes the foster price; b, which also extends the base, does not touch it. The base
+        // reached again through b must not put its own price back over a's.
+        base(dir);
+        double basePrice = ScenarioReader.read(SMALL).placementTypes().get(0).weeklyCost();
+        write(dir, "a.yaml", "extends: base/small.yaml\nname: a\nplacementTypes:\n  - {id: foster, weeklyCost: 777}\n");
+        write(dir, "b.yaml", "extends: base/small.yaml\nname: b\nhorizon: 36\n");
+        Scenario s = ScenarioReader.read(write(dir, "both.yaml", "extends: [a.yaml, b.yaml]\n"));
+        assertTrue(basePrice != 777);
+        assertEquals(777, s.placementTypes().get(0).weeklyCost(), "a's change survives b");
+        assertEquals(36, s.horizonMonths(), "b's change applies too");
+        assertEquals("b", s.name(), "the later parent wins where both set a value");
+        // Every file once, in order of precedence, the scenario first.
+        assertEquals(java.util.List.of("both.yaml", "b.yaml", "a.yaml", "small.yaml"),
+                s.sources().stream().map(p -> p.getFileName().toString()).toList());
+    }
+
+    @Test
     void aCycleIsAnErrorAtTheExtendsLine(@TempDir Path dir) throws Exception {
         write(dir, "x.yaml", "name: x\nextends: y.yaml\n");
         write(dir, "y.yaml", "extends: x.yaml\n");
