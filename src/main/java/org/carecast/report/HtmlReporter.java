@@ -74,14 +74,53 @@ final class HtmlReporter implements Reporter {
                 .raw("</p>\n");
         page.table(indicators(p));
 
-        page.raw("<h2 id=\"assumptions\">Assumptions</h2>\n<p class=\"note\">").text("Every value the scenario file sets, with the comment "
-                + "that gives its source. [ASSUMPTION] marks a modelling choice with no published local figure.").raw("</p>\n");
-        List<String> header = ScenarioAssumptions.headerComment(info.scenarioFile());
-        if (!header.isEmpty()) {
-            page.raw("<pre class=\"sources\">").text(String.join("\n", header)).raw("</pre>\n");
-        }
-        page.table(assumptions(info.scenarioFile()));
+        assumptions(page, info);
         Files.writeString(folder.resolve("report.html"), page.finish(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Every value the scenario's files set, with its source. A scenario that extends others
+     * gets a table per file, the scenario's own first, each value saying whether it applies.
+     */
+    private static void assumptions(Html page, RunInfo info) {
+        List<Path> sources = info.scenarioSources().isEmpty() ? List.of(info.scenarioFile()) : info.scenarioSources();
+        List<ScenarioAssumptions.FileRows> files;
+        try {
+            files = ScenarioAssumptions.of(sources);
+        } catch (IOException e) {
+            page.raw("<h2 id=\"assumptions\">Assumptions</h2>\n<p class=\"note\">")
+                    .text("Could not read the scenario files: " + e.getMessage()).raw("</p>\n");
+            return;
+        }
+        boolean several = files.size() > 1;
+        page.raw("<h2 id=\"assumptions\">Assumptions</h2>\n<p class=\"note\">").text((several
+                ? "This scenario is written as changes to other scenario files, so its values come from " + files.size()
+                + " files: its own first, then the files it extends. A value set again in a file higher up applies "
+                + "instead, as the last column says. "
+                : "Every value the scenario file sets, with the comment that gives its source. ")
+                + "[ASSUMPTION] marks a modelling choice with no published local figure.").raw("</p>\n");
+        for (int f = 0; f < files.size(); f++) {
+            ScenarioAssumptions.FileRows file = files.get(f);
+            if (several) {
+                page.raw("<h3>").text((f == 0 ? "Set in " : "From ") + file.file().getFileName()).raw("</h3>\n");
+            }
+            if (!file.header().isEmpty()) {
+                page.raw("<pre class=\"sources\">").text(String.join("\n", file.header())).raw("</pre>\n");
+            }
+            List<List<String>> rows = new ArrayList<>();
+            rows.add(several ? List.of("Line", "Field", "Value", "Source", "Applies")
+                    : List.of("Line", "Field", "Value", "Source"));
+            for (int i = 0; i < file.rows().size(); i++) {
+                ScenarioAssumptions.Row r = file.rows().get(i);
+                String over = file.overriddenIn().get(i);
+                List<String> row = new ArrayList<>(List.of(Integer.toString(r.line()), r.field(), r.value(), r.source()));
+                if (several) {
+                    row.add(over.isEmpty() ? "yes" : "no: set again in " + over);
+                }
+                rows.add(row);
+            }
+            page.table(rows);
+        }
     }
 
     // ---- the plain-English summary ----
@@ -227,19 +266,6 @@ final class HtmlReporter implements Reporter {
                     band(monthly(p, "three_plus_placements_share", month), Format::percent),
                     band(monthly(p, "long_term_stable_share", month), Format::percent),
                     band(monthly(p, "secure_welfare", month), Format::count)));
-        }
-        return rows;
-    }
-
-    private static List<List<String>> assumptions(Path scenarioFile) {
-        List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("Line", "Field", "Value", "Source"));
-        try {
-            for (ScenarioAssumptions.Row r : ScenarioAssumptions.read(scenarioFile)) {
-                rows.add(List.of(Integer.toString(r.line()), r.field(), r.value(), r.source()));
-            }
-        } catch (IOException e) {
-            rows.add(List.of("", "", "", "could not read " + scenarioFile + ": " + e.getMessage()));
         }
         return rows;
     }

@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every value a scenario file sets, with the comment that says where it comes from, for the
@@ -17,6 +20,10 @@ import java.util.List;
  *
  * <p>A value's source is the comment on its own line, or else the comment lines just above
  * it. The path names list items by their {@code id} where they have one.
+ *
+ * <p>A scenario that {@code extends} others is read from several files; {@link #of} lists each
+ * file's values and says which of them a file of higher precedence sets again, for those do
+ * not apply.
  */
 final class ScenarioAssumptions {
 
@@ -24,7 +31,129 @@ final class ScenarioAssumptions {
     record Row(int line, String field, String value, String source) {
     }
 
+    /**
+     * The values one file of a scenario sets.
+     *
+     * @param overriddenIn for each row, "" when it applies, else which file (of higher precedence)
+     *                     sets it again and, when only some keys of a one-line mapping are set
+     *                     again, which keys
+     */
+    record FileRows(Path file, List<String> header, List<Row> rows, List<String> overriddenIn) {
+    }
+
     private ScenarioAssumptions() {
+    }
+
+    /**
+     * The values set in each YAML file of {@code sources} (a scenario's files in order of
+     * precedence, the scenario first; data files are skipped), each marked with the file that
+     * overrides it, if any: the same field set again, a list without ids given again (it
+     * replaces the whole list), or an item removed by id.
+     */
+    static List<FileRows> of(List<Path> sources) throws IOException {
+        List<FileRows> out = new ArrayList<>();
+        Map<String, String> setIn = new HashMap<>();
+        Map<String, String> replacedIn = new HashMap<>();
+        for (Path file : sources) {
+            String name = file.getFileName().toString();
+            if (!name.endsWith(".yaml") && !name.endsWith(".yml")) {
+                continue;
+            }
+            List<Row> rows = read(file);
+            List<String> overridden = new ArrayList<>();
+            for (Row r : rows) {
+                overridden.add(overriddenIn(r, setIn, replacedIn));
+            }
+            // Registered after this file's own rows are judged: a file does not override itself.
+            for (Row r : rows) {
+                for (String leaf : leaves(r).keySet()) {
+                    setIn.putIfAbsent(leaf, name);
+                }
+                int list = r.field().indexOf("[-]");
+                if (list >= 0 && !r.field().startsWith("extends")) {
+                    replacedIn.putIfAbsent(r.field().substring(0, list + 3), name);
+                }
+                if (r.field().endsWith("]") && r.value().replace(" ", "").contains("remove:true")) {
+                    replacedIn.putIfAbsent(r.field(), name);
+                }
+            }
+            out.add(new FileRows(file, headerComment(file), rows, overridden));
+        }
+        return out;
+    }
+
+    private static String overriddenIn(Row r, Map<String, String> setIn, Map<String, String> replacedIn) {
+        for (Map.Entry<String, String> e : replacedIn.entrySet()) {
+            String prefix = e.getKey();
+            if (r.field().equals(prefix) || r.field().startsWith(prefix + ".") || r.field().startsWith(prefix + "[")) {
+                return e.getValue();
+            }
+        }
+        Map<String, String> leaves = leaves(r);
+        List<String> keys = new ArrayList<>();
+        String by = null;
+        for (Map.Entry<String, String> leaf : leaves.entrySet()) {
+            String file = setIn.get(leaf.getKey());
+            if (file != null) {
+                keys.add(leaf.getValue());
+                by = by == null ? file : by;
+            }
+        }
+        if (by == null) {
+            return "";
+        }
+        return keys.size() == leaves.size() ? by : by + " (" + String.join(", ", keys) + ")";
+    }
+
+    /**
+     * The fields a row sets, each with its key: one, or one per key of a one-line mapping
+     * ({@code {id: foster, weeklyCost: 650}} sets {@code ...weeklyCost}, its id only names it).
+     */
+    private static Map<String, String> leaves(Row r) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (r.field().equals("extends") || r.field().startsWith("extends[")) {
+            return out;  // how the file is composed, not a value another file can set
+        }
+        String v = r.value();
+        if (v.startsWith("{") && v.endsWith("}")) {
+            for (String key : flowKeys(v.substring(1, v.length() - 1))) {
+                if (!key.equals("id")) {
+                    out.put(r.field() + "." + key, key);
+                }
+            }
+        }
+        if (out.isEmpty() && !r.field().endsWith(".id")) {
+            out.put(r.field(), r.field());
+        }
+        return out;
+    }
+
+    /** The top-level keys of a flow mapping's inside: "a: 1, b: {c: 2}" gives a and b. */
+    private static List<String> flowKeys(String inside) {
+        List<String> keys = new ArrayList<>();
+        int depth = 0;
+        char quote = 0;
+        int start = 0;
+        for (int i = 0; i <= inside.length(); i++) {
+            char c = i < inside.length() ? inside.charAt(i) : ',';
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '{' || c == '[') {
+                depth++;
+            } else if (c == '}' || c == ']') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                String item = inside.substring(start, i).trim();
+                int colon = keyColon(item);
+                if (colon > 0) {
+                    keys.add(unquote(item.substring(0, colon).trim()));
+                }
+                start = i + 1;
+            }
+        }
+        return keys;
     }
 
     /** The comment block at the top of the file (its list of sources, by convention), without the '#'. */
@@ -55,6 +184,8 @@ final class ScenarioAssumptions {
         List<Row> rows = new ArrayList<>();
         Deque<Level> path = new ArrayDeque<>();
         StringBuilder above = new StringBuilder();
+        // The comment block that opens the file is its header (headerComment), not a source.
+        boolean inHeader = true;
         int blockIndent = -1;
         for (int i = 0; i < lines.size(); i++) {
             String raw = lines.get(i);
@@ -68,6 +199,10 @@ final class ScenarioAssumptions {
             int hash = commentStart(raw);
             String code = hash < 0 ? raw : raw.substring(0, hash);
             String comment = hash < 0 ? "" : raw.substring(hash + 1).trim();
+            if (inHeader && raw.startsWith("#")) {
+                continue;
+            }
+            inHeader = false;
             if (code.isBlank()) {
                 if (comment.isEmpty()) {
                     above.setLength(0);

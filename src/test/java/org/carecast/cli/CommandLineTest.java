@@ -83,6 +83,18 @@ class CommandLineTest {
     }
 
     @Test
+    void theReportOfAnOptionShowsTheAssumptionsItInherits(@TempDir Path tmp) throws Exception {
+        Path folder = tmp.resolve("option");
+        Outcome o = carecast("run", "scenarios/third-home.yaml", "--out", folder.toString(), "--replications", "4",
+                "--no-charts", "--no-xlsx", "--quiet");
+        assertEquals(0, o.status(), o.err());
+        String html = Files.readString(folder.resolve("report.html"));
+        assertTrue(html.contains("Set in third-home.yaml") && html.contains("From oldham-baseline.yaml"), "a table per file");
+        assertTrue(html.contains("placementTypes[secure_welfare].weeklyCost"), "the baseline's values are listed");
+        assertTrue(html.contains("no: set again in third-home.yaml"), "the baseline's name is overridden");
+    }
+
+    @Test
     void compareWritesPairedDifferencesAndEachScenariosProjection(@TempDir Path tmp) throws Exception {
         Path base = tmp.resolve("base.yaml");
         Files.copy(Path.of("src/test/resources/scenarios/small.yaml"), base);

@@ -1,10 +1,14 @@
 package org.carecast.report;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Values keep the comment that gives their source: on their own line, or in the block above. */
 class ScenarioAssumptionsTest {
@@ -32,5 +36,48 @@ class ScenarioAssumptionsTest {
                 new ScenarioAssumptions.Row(10, "placementTypes[home].label", "\"A # in quotes\"", "[ASSUMPTION] why"),
                 new ScenarioAssumptions.Row(11, "placementTypes[other]", "{id: other, weeklyCost: 10}", "[CMA21]"),
                 new ScenarioAssumptions.Row(13, "entries.ageShares", "{\"0\": 1}", "")), rows);
+    }
+
+    @Test
+    void aParentsValuesSayWhetherTheScenarioSetsThemAgain(@TempDir Path dir) throws Exception {
+        Path base = Files.writeString(dir.resolve("base.yaml"), String.join("\n",
+                "name: base",
+                "placementTypes:",
+                "  - id: foster",
+                "    weeklyCost: 500      # [VC18]",
+                "    capacity: 20         # [S0]",
+                "  - {id: home, weeklyCost: 5000, capacity: 4}   # [CMA21]",
+                "  - {id: secure, weeklyCost: 32000}",
+                "matching:",
+                "  - order: [foster, home]",
+                "entries:",
+                "  ageShares: {\"0\": 0.5, \"1-17\": 0.5}",
+                ""));
+        Path child = Files.writeString(dir.resolve("child.yaml"), String.join("\n",
+                "extends: base.yaml",
+                "name: child",
+                "placementTypes:",
+                "  - {id: foster, weeklyCost: 650}   # [ASSUMPTION] enhanced allowance",
+                "  - id: home",
+                "    capacity: 6",
+                "  - {id: secure, remove: true}",
+                "matching:",
+                "  - order: [home]",
+                ""));
+        List<ScenarioAssumptions.FileRows> files = ScenarioAssumptions.of(List.of(child, base));
+        assertEquals(2, files.size());
+        assertTrue(files.get(0).overriddenIn().stream().allMatch(String::isEmpty), "the scenario's own values all apply");
+        ScenarioAssumptions.FileRows parent = files.get(1);
+        java.util.Map<String, String> marks = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < parent.rows().size(); i++) {
+            marks.put(parent.rows().get(i).field(), parent.overriddenIn().get(i));
+        }
+        assertEquals("child.yaml", marks.get("name"));
+        assertEquals("child.yaml", marks.get("placementTypes[foster].weeklyCost"), "set again, one-line item");
+        assertEquals("", marks.get("placementTypes[foster].capacity"), "not set again: still applies");
+        assertEquals("child.yaml (capacity)", marks.get("placementTypes[home]"), "one key of a one-line item");
+        assertEquals("child.yaml", marks.get("placementTypes[secure]"), "removed");
+        assertEquals("child.yaml", marks.get("matching[-].order"), "a list without ids is replaced whole");
+        assertEquals("", marks.get("entries.ageShares"));
     }
 }
