@@ -34,6 +34,11 @@ final class ValidateCommand implements Callable<Integer> {
                 scenario.interventions().size());
         StartingMix mix = StartingMix.of(model);
         PrintWriter out = spec.commandLine().getOut();
+        if (scenario.sources().size() > 1) {
+            // Which files a value can come from, highest precedence first, as run's copy keeps them.
+            out.println("Read from " + scenario.sources().size() + " files (a value set in an earlier one wins): " + String.join(", ",
+                    scenario.sources().stream().map(p -> p.getFileName().toString()).toList()) + ".");
+        }
         out.println();
         out.println("Children in care by age: at the start, and what the entries and exits sustain in the long run (steady state)");
         out.printf("  %-10s %10s %10s%n", "age band", "at start", "sustained");

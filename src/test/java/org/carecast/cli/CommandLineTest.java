@@ -231,6 +231,10 @@ class CommandLineTest {
         assertEquals(0, o.status(), o.err());
         assertTrue(o.out().contains("valid"), o.out());
         assertTrue(o.out().contains("589 children"), o.out());
+        Outcome option = carecast("validate", "scenarios/third-home.yaml");
+        assertEquals(0, option.status(), option.err());
+        assertTrue(option.out().contains("Read from 2 files (a value set in an earlier one wins): third-home.yaml, "
+                + "oldham-baseline.yaml."), option.out());
     }
 
     @Test
