@@ -288,7 +288,8 @@ public final class ModelCompiler {
             PlacementType p = s.placementTypes().get(t);
             rate[t] = p.breakdownRatePerYear() / DAYS_PER_YEAR;
             planned[t] = p.plannedEnd() == null ? 0 : p.plannedEnd().ratePerYear() / DAYS_PER_YEAR;
-            plannedNeed[t] = p.plannedEnd() == null ? -1 : needIds.indexOf(p.plannedEnd().needAfter());
+            plannedNeed[t] = p.plannedEnd() == null || p.plannedEnd().needAfter() == null ? -1
+                    : needIds.indexOf(p.plannedEnd().needAfter());
         }
         return new BreakdownHazard(rate, planned, plannedNeed);
     }

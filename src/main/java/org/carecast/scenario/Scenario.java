@@ -67,7 +67,11 @@ public record Scenario(Path file, String name, String description, LocalDate sta
     public record CapacityChange(LocalDate date, int change) {
     }
 
-    /** A planned end of placement (e.g. a secure order expiring) and the need level after it. */
+    /**
+     * A planned end of placement at a hazard per year: a secure order expiring (the child then
+     * has need level {@code needAfter}), or a move as part of the care plan ({@code needAfter}
+     * null: the child keeps its need and is matched again).
+     */
     public record PlannedEnd(double ratePerYear, String needAfter) {
     }
 

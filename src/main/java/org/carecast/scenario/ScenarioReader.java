@@ -328,7 +328,8 @@ public final class ScenarioReader {
             if (plannedNode != null) {
                 FieldReader p = FieldReader.of(plannedNode, "a planned end");
                 double rate = p.number("ratePerYear", 0, 365, "a hazard per year, 0 or more");
-                String needAfter = FieldReader.choice(p.required("needAfter", "a need level"), needIds);
+                // Absent: the child keeps its need and is matched again (a move as part of the care plan).
+                String needAfter = p.has("needAfter") ? FieldReader.choice(p.optional("needAfter"), needIds) : null;
                 p.finish();
                 planned = new PlannedEnd(rate, needAfter);
             }

@@ -6,6 +6,8 @@ import org.carecast.model.Model;
 import org.carecast.model.TimeGrid;
 import org.carecast.testing.Scenarios;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -22,12 +24,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class ThreePlusPlacementsTest {
 
-    @Test
-    void shareWithThreeOrMorePlacementsMatchesPoissonMovesOverTimeInCare() {
+    /**
+     * The moves come from breakdowns, or from planned ends with no change of need (moves as part
+     * of the care plan): the indicator counts both the same way.
+     */
+    @ParameterizedTest(name = "moves by {0}")
+    @ValueSource(strings = {"breakdown", "care plan"})
+    void shareWithThreeOrMorePlacementsMatchesPoissonMovesOverTimeInCare(String cause) {
         double breakdownsPerYear = 1.2;
         double meanStayDays = 3 * TimeGrid.DAYS_PER_YEAR;
+        String moves = cause.equals("breakdown") ? "breakdownRatePerYear: " + breakdownsPerYear
+                : "breakdownRatePerYear: 0, plannedEnd: {ratePerYear: " + breakdownsPerYear + "}";
         String yaml = Scenarios.queue("unlimited", 0.6, meanStayDays, 60)
-                .replaceFirst("capacity: unlimited, breakdownRatePerYear: 0", "capacity: unlimited, breakdownRatePerYear: " + breakdownsPerYear);
+                .replaceFirst("capacity: unlimited, breakdownRatePerYear: 0", "capacity: unlimited, " + moves);
         Model model = Scenarios.compile(yaml);
         Replication engine = new Replication(model);
         double b = breakdownsPerYear / TimeGrid.DAYS_PER_YEAR;
@@ -36,8 +45,10 @@ class ThreePlusPlacementsTest {
         long threePlus = 0;
         double expectedThreePlus = 0;
         int firstCensus = 13;
+        long breakdowns = 0;
         for (int rep = 0; rep < 40; rep++) {
             ReplicationResult r = engine.run(23, rep);
+            breakdowns += java.util.Arrays.stream(r.breakdowns).sum();
             for (int m = firstCensus; m <= r.months; m++) {
                 int children = r.census[m * r.types] + r.census[m * r.types + 1];
                 inCare += children;
@@ -52,6 +63,8 @@ class ThreePlusPlacementsTest {
         double se = Math.sqrt(p * (1 - p) / (inCare / 10.0));
         assertEquals(p, (double) threePlus / inCare, 4 * se, "child-censuses: " + inCare);
         assertEquals(0.24, p, 0.03, "the check should sit well inside (0, 1) to have power");
+        // A care-plan move is a move, not a breakdown.
+        assertEquals(cause.equals("breakdown"), breakdowns > 0, "breakdowns: " + breakdowns);
     }
 
     /**
