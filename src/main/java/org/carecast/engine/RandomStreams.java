@@ -31,6 +31,7 @@ public final class RandomStreams {
     public static final int EXTRA_ARRIVAL = 10;
     public static final int CARER_GAIN = 11;
     public static final int CARER_LOSS = 12;
+    public static final int CARE_PLAN = 13;
 
     private RandomStreams() {
     }

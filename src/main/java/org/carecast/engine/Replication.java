@@ -1,8 +1,9 @@
 package org.carecast.engine;
 
-import org.carecast.model.EntryAges;
 import org.carecast.model.AgeBands;
 import org.carecast.model.CapacityPlan;
+import org.carecast.model.EntryAges;
+import org.carecast.model.EntryProcess;
 import org.carecast.model.ExitReason;
 import org.carecast.model.Model;
 import org.carecast.model.TimeGrid;
@@ -47,6 +48,7 @@ public final class Replication {
     private static final byte EV_PLANNED_END = 2;
     private static final byte EV_BIRTHDAY_16 = 3;
     private static final byte EV_STEP_DOWN = 4;
+    private static final byte EV_CARE_PLAN_MOVE = 5;
 
     private final Model model;
     private final int types;
@@ -73,11 +75,9 @@ public final class Replication {
      * miss in an array of its own. Read and written only through {@link #key(int)}.
      */
     private static final int KEY = 8;
-    /**
-     * Ten slots for nine fields: with 72-byte rows England-scale replications ran 5 to 8%
-     * slower than with 80-byte ones (benchmarks/ab.sh, 6 paired rounds, twice), so slot 9 is
-     * left unused rather than the rows packed.
-     */
+    /** Time of the move the care plan makes soon after entry (emergency to planned placement), or INF. */
+    private static final int CARE_PLAN_TIME = 9;
+    /** Ten slots: 72-byte rows (nine slots) measured 5 to 8% slower than 80-byte ones, paired. */
     private static final int D = 10;
 
     /** Placement type, or {@link #FREE} when the id belongs to no child in care. */
@@ -283,6 +283,7 @@ public final class Replication {
             case EV_PLANNED_END -> endAsPlanned(id);
             case EV_BIRTHDAY_16 -> turnSixteen(id);
             case EV_STEP_DOWN -> becomeEligibleForStepDown(id);
+            case EV_CARE_PLAN_MOVE -> moveAsPlanned(id);
             default -> throw new IllegalStateException("unknown event kind " + ints[id * I + NEXT_KIND]);
         }
     }
@@ -349,6 +350,10 @@ public final class Replication {
         dbl[id * D + BIRTH] = now - age;
         ints[id * I + NEED] = pick(model.needs().entryShareCumulative(), uniform(k, RandomStreams.ENTRY, 2));
         startCareClocks(id, now);
+        EntryProcess entries = model.entries();
+        if (entries.carePlanMoveShare() > 0 && uniform(k, RandomStreams.CARE_PLAN, 0) < entries.carePlanMoveShare()) {
+            dbl[id * D + CARE_PLAN_TIME] = now + entries.carePlanMoveMeanDays() * exponential(k, RandomStreams.CARE_PLAN, 1);
+        }
         match(id, model.matching().preferences(band, ints[id * I + NEED]));
         reschedule(id);
     }
@@ -427,6 +432,12 @@ public final class Replication {
                 < model.needs().escalationProbability()[level]) {
             ints[id * I + NEED] = escalatesTo;
         }
+        rematch(id);
+    }
+
+    /** The one move the care plan makes after entry: the child is matched again, need unchanged. */
+    private void moveAsPlanned(int id) {
+        dbl[id * D + CARE_PLAN_TIME] = INF;
         rematch(id);
     }
 
@@ -674,6 +685,10 @@ public final class Replication {
             t = dbl[id * D + STEP_DOWN_TIME];
             kind = EV_STEP_DOWN;
         }
+        if (dbl[id * D + CARE_PLAN_TIME] < t) {
+            t = dbl[id * D + CARE_PLAN_TIME];
+            kind = EV_CARE_PLAN_MOVE;
+        }
         ints[id * I + NEXT_KIND] = kind;
         queue.schedule(id, t);
     }
@@ -905,6 +920,7 @@ public final class Replication {
         ints[id * I + OFFERS] = 0;
         ints[id * I + MEMBER] = 0;
         dbl[id * D + LAST_MOVE] = -INF;
+        dbl[id * D + CARE_PLAN_TIME] = INF;
         // Nothing counted yet: empty runs of censuses.
         ints[id * I + STABLE_FROM] = Integer.MAX_VALUE;
         ints[id * I + MOVES_FROM] = 0;

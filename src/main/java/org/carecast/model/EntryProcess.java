@@ -14,9 +14,12 @@ package org.carecast.model;
  * @param ages                ages at entry
  * @param acceptance          probability a base arrival enters care in month {@code m} (1 without a demand change)
  * @param extraRatePerDay     extra arrivals per day in month {@code m} (0 without a demand increase)
+ * @param carePlanMoveShare   share of entrants who move once as their care plan says soon after
+ *                            entering (an emergency placement, then the planned one); 0 for none
+ * @param carePlanMoveMeanDays mean time from entry to that move, in days (exponential)
  */
 public record EntryProcess(double[] ratePerDay, EntryAges ages, double[] acceptance,
-                           double[] extraRatePerDay) {
+                           double[] extraRatePerDay, double carePlanMoveShare, double carePlanMoveMeanDays) {
 
     /** Whether any month thins the base arrivals. */
     public boolean thins() {

@@ -252,7 +252,9 @@ public final class ModelCompiler {
             extra[m] = Math.max(0, factor - 1) * ratePerDay[m];
         }
         EntryAges entryAges = EntryAges.of(ages, cumulative(bandNames, s.entries().ageShares()), s.entries().newbornShare());
-        return new EntryProcess(ratePerDay, entryAges, acceptance, extra);
+        Scenario.CarePlanMove carePlan = s.entries().carePlanMove();
+        return new EntryProcess(ratePerDay, entryAges, acceptance, extra, carePlan == null ? 0 : carePlan.share(),
+                carePlan == null ? 0 : carePlan.meanMonths() * DAYS_PER_YEAR / 12);
     }
 
     private static double[] cumulative(List<String> keys, java.util.Map<String, Double> shares) {

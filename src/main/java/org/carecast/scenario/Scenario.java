@@ -99,12 +99,22 @@ public record Scenario(Path file, String name, String description, LocalDate sta
     /**
      * Entries into care per month, with a compound annual trend and age shares; {@code
      * newbornShare} is the share of the first band's entries in their first week of life, NaN
-     * when not given (ages then uniform over the band, as in every other band).
+     * when not given (ages then uniform over the band, as in every other band); {@code
+     * carePlanMove} the move soon after entry that a share of care plans make, or null.
      */
-    public record Entries(double monthlyRate, double annualTrend, Map<String, Double> ageShares, double newbornShare) {
+    public record Entries(double monthlyRate, double annualTrend, Map<String, Double> ageShares, double newbornShare,
+                          CarePlanMove carePlanMove) {
         public Entries {
             ageShares = Map.copyOf(ageShares);
         }
+    }
+
+    /**
+     * A share of children entering care move once soon after, as their care plan says (from an
+     * emergency or short-term placement to the planned one), after an exponential time with the
+     * given mean in months.
+     */
+    public record CarePlanMove(double share, double meanMonths) {
     }
 
     /** Preference list for some age bands and need levels. */

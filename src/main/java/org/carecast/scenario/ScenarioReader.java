@@ -455,8 +455,17 @@ public final class ScenarioReader {
         // Absent (NaN) means none singled out: entry ages uniform over the whole first band.
         double newborn = f.optionalNumber("newbornShare", Double.NaN, 0, 1,
                 "the share of the first age band's entries that come into care in their first week, 0 to 1");
+        Scenario.CarePlanMove carePlan = null;
+        YamlNode carePlanNode = f.optional("carePlanMove");
+        if (carePlanNode != null) {
+            FieldReader c = FieldReader.of(carePlanNode, "the move soon after entry that care plans make");
+            double share = c.number("share", 0, 1, "the share of children entering care who make that move, 0 to 1");
+            double months = c.number("meanMonths", 0.01, 120, "the mean months from entry to the move, more than 0");
+            c.finish();
+            carePlan = new Scenario.CarePlanMove(share, months);
+        }
         f.finish();
-        return new Entries(monthly, trend, shares, newborn);
+        return new Entries(monthly, trend, shares, newborn, carePlan);
     }
 
     private Map<String, Double> readBandShares(YamlNode node, String what) {
