@@ -66,8 +66,9 @@ final class HtmlReporter implements Reporter {
         page.raw("<h2 id=\"indicators\">Indicators</h2>\n<p class=\"note\">").text("At the start of each financial year and at the end of "
                 + "the horizon: median and 90% range. Own provision: council foster, kinship and council homes. "
                 + "Long-term stability (national definition): of children under 16 in care for 2.5 years or more, "
-                + "the share in the same placement for 2 years or more. The model moves children only on breakdowns, "
-                + "step-downs, planned ends and at 16, not on care-plan moves, so the 3+ placements share is a floor "
+                + "the share in the same placement for 2 years or more. The model moves children on breakdowns, "
+                + "step-downs, planned ends, at 16 and, where the scenario says so, once soon after entry as the care "
+                + "plan says; other care-plan moves are not modelled, so the 3+ placements share is a floor "
                 + "(3+ placements in 12 months, as councils report it: the placement held when the 12 months began "
                 + "or on entry, and one more per move); of the children already in care at the start only the move "
                 + "into their current placement is known, so it starts at 0 and is low for the first year.")
