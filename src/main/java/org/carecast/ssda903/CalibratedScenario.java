@@ -124,6 +124,15 @@ public final class CalibratedScenario {
         y.append("  annualTrend: 0   # [ASSUMPTION] no trend estimated\n");
         y.append("  ageShares: {").append(bandMap(ageShares)).append("}   # age on entry of the same ")
                 .append(entries.events()).append(" entries\n");
+        Calibration.CarePlanMoves plan = e.carePlan();
+        if (plan.moved() > 0) {
+            y.append(String.format(Locale.ROOT, "  carePlanMove: {share: %s, meanMonths: %s}   # %d of %d entrants followed a year "
+                            + "moved as their care plan said (REASON_PLACE_CHANGE CARPL), %.1f months in on average; exits "
+                            + "%.2f a year before it (these moves are not in the breakdown hazards)%s%n",
+                    number(Math.round(plan.share() * 1000) / 1000.0), number(Math.round(plan.meanMonths() * 100) / 100.0),
+                    plan.moved(), plan.entrants(), plan.meanYearsToMove() * 12, plan.exitsPerYear(),
+                    plan.early() ? "" : "; [CHECK] the moves are spread over the year, not soon after entry: the plain share and mean are given"));
+        }
         if (e.entriesUnderOne() > 0) {
             y.append(String.format(Locale.ROOT, "  newbornShare: %s   # %d of the %d entries under 1 were in their first week%n",
                     number(e.newbornShare()), e.newbornEntries(), e.entriesUnderOne()));

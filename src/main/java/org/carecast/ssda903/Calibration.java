@@ -1,5 +1,6 @@
 package org.carecast.ssda903;
 
+import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.carecast.model.EntryAges;
 
@@ -28,6 +29,8 @@ public final class Calibration {
     public static final int[] TIME_IN_CARE = {0, 1, 3};
     private static final int REFERENCE = 1;
     private static final double YEAR = 365.25;
+    /** SSDA903 REASON_PLACE_CHANGE for a move made to carry out the care plan. */
+    static final String CARE_PLAN_REASON = "CARPL";
 
     /** A count with its exposure and an exact 95% Poisson interval on the rate. */
     public record Rate(long events, double exposure, double rate, double lower, double upper) {
@@ -63,6 +66,8 @@ public final class Calibration {
      * @param transitions       placement moves in the window from one type to another: [from][to]
      * @param placementYears    25th, 50th and 75th percentiles of the length in years of placements
      *                          that ended in the window (moves and exits), or empty when none did
+     * @param carePlan          the first move within a year of entry made to carry out the care
+     *                          plan (REASON_PLACE_CHANGE CARPL), among entrants followed a full year
      * @param entriesUnderOne   entries in the window of children under 1
      * @param newbornEntries    of those, entries in the first {@link EntryAges#NEWBORN_DAYS}
      *                          days of life
@@ -71,12 +76,63 @@ public final class Calibration {
                             double[] entryTypeShares, Rate[] exitRates, double[] exitBaseRates,
                             double[] timeInCareMultipliers, long[][] exitReasons, Rate[] moveRates,
                             double meanYearsInCare, double meanYearsInPlacement, int children,
-                            long[][] transitions, double[] placementYears, long entriesUnderOne,
-                            long newbornEntries) {
+                            long[][] transitions, double[] placementYears, CarePlanMoves carePlan,
+                            long entriesUnderOne, long newbornEntries) {
 
         /** Share of under-1 entries that were newborns, or NaN when no child entered under 1. */
         public double newbornShare() {
             return entriesUnderOne == 0 ? Double.NaN : newbornEntries / (double) entriesUnderOne;
+        }
+    }
+
+    /**
+     * The move a care plan makes soon after entry, as SSDA903 shows it, for {@code
+     * entries.carePlanMove}. Of {@code entrants} (entered at least a year before the as-at
+     * date), {@code moved} made a CARPL move within a year, on average {@code meanYearsToMove}
+     * after entry; {@code exitsPerYear} is their exit hazard over that first year. The model's
+     * share is of all entrants, some of whom leave before their move comes, so it is recovered
+     * from a competing-risks model: move times exponential at rate a for a share q, exits at
+     * rate h; moves seen within a year number q a/(a+h)(1 - e^-(a+h)) of entrants, at a mean
+     * time 1/(a+h) - e^-(a+h)/(1 - e^-(a+h)) years. When the moves seen are not early (a
+     * below one a year), that model does not fit and the plain share and mean are given.
+     */
+    public record CarePlanMoves(long entrants, long moved, double meanYearsToMove, double exitsPerYear) {
+
+        /** Whether the moves come soon enough after entry (a mean under a year) to be read as one early move. */
+        public boolean early() {
+            double r = totalRate();
+            return !Double.isNaN(r) && r - exitsPerYear >= 1;
+        }
+
+        /** Share of entrants who make the move, in the model's sense, or NaN when none moved. */
+        public double share() {
+            if (moved == 0 || entrants == 0) {
+                return Double.NaN;
+            }
+            if (!early()) {
+                return moved / (double) entrants;
+            }
+            double r = totalRate();
+            double a = r - exitsPerYear;
+            return Math.min(1, moved / (double) entrants / (a / r * -Math.expm1(-r)));
+        }
+
+        /** Mean months from entry to the move, in the model's sense, or NaN when none moved. */
+        public double meanMonths() {
+            if (moved == 0 || entrants == 0) {
+                return Double.NaN;
+            }
+            return early() ? 12 / (totalRate() - exitsPerYear) : meanYearsToMove * 12;
+        }
+
+        /** a + h from the mean time of the moves seen, a truncated exponential on one year. */
+        private double totalRate() {
+            if (moved == 0 || entrants == 0) {
+                return Double.NaN;
+            }
+            // The mean falls from 1/2 (r near 0) towards 0 as r grows; means at or above 1/2 mean r near 0.
+            double target = Math.min(meanYearsToMove, 0.4999);
+            return new BrentSolver(1e-9).solve(200, r -> 1 / r - Math.exp(-r) / -Math.expm1(-r) - target, 1e-6, 1e4);
         }
     }
 
@@ -101,6 +157,12 @@ public final class Calibration {
         long[][] transitions = new long[types][types];
         long underOne = 0;
         long newborns = 0;
+        long carePlanEntrants = 0;
+        long carePlanMoved = 0;
+        double carePlanYears = 0;
+        long firstYearExits = 0;
+        double firstYearExposure = 0;
+        LocalDate followedFrom = asAt.minusYears(1);
         List<Double> completed = new java.util.ArrayList<>();
         double careYearsSum = 0;
         double placementYearsSum = 0;
@@ -133,8 +195,27 @@ public final class Calibration {
                 crossExits[b][timeInCareBand(start, end.minusDays(1))]++;
                 reasons[b][reason(p.reasonEnded())]++;
             }
-            // Moves and person-time by type.
+            // Moves and person-time by type. The first care-plan move within a year of entry is
+            // entries.carePlanMove's, so it is left out of the breakdown hazards.
             List<CareHistory.Placement> placements = CareHistory.placements(p, mapping);
+            int carePlanMove = -1;
+            for (int k = 0; k + 1 < placements.size() && carePlanMove < 0; k++) {
+                CareHistory.Placement pl = placements.get(k);
+                if (CARE_PLAN_REASON.equals(pl.endReason()) && !pl.end().isAfter(start.plusYears(1))) {
+                    carePlanMove = k;
+                }
+            }
+            if (!start.isBefore(from) && start.isBefore(followedFrom)) {
+                carePlanEntrants++;
+                LocalDate yearOn = start.plusYears(1);
+                boolean leftInYear = end != null && end.isBefore(yearOn);
+                firstYearExposure += ChronoUnit.DAYS.between(start, leftInYear ? end : yearOn) / YEAR;
+                firstYearExits += leftInYear ? 1 : 0;
+                if (carePlanMove >= 0) {
+                    carePlanMoved++;
+                    carePlanYears += ChronoUnit.DAYS.between(start, placements.get(carePlanMove).end()) / YEAR;
+                }
+            }
             for (int k = 0; k < placements.size(); k++) {
                 CareHistory.Placement pl = placements.get(k);
                 LocalDate a = pl.start().isBefore(from) ? from : pl.start();
@@ -144,7 +225,7 @@ public final class Calibration {
                 }
                 boolean movedOn = k + 1 < placements.size();
                 if (movedOn && !pl.end().isBefore(from) && pl.end().isBefore(asAt)) {
-                    moves[pl.type()]++;
+                    moves[pl.type()] += k == carePlanMove ? 0 : 1;
                     transitions[pl.type()][placements.get(k + 1).type()]++;
                 }
                 if (pl.end() != null && !pl.end().isBefore(from) && pl.end().isBefore(asAt)) {
@@ -178,7 +259,10 @@ public final class Calibration {
         return new Estimates(asAt, from, stock, entryRate, shares(entryBands), shares(entryTypes), exitRates, fitted[0],
                 fitted[1], reasons,
                 moveRates, inCare == 0 ? 0 : careYearsSum / inCare, inCare == 0 ? 0 : placementYearsSum / inCare,
-                children.size(), transitions, quartiles(completed), underOne, newborns);
+                children.size(), transitions, quartiles(completed),
+                new CarePlanMoves(carePlanEntrants, carePlanMoved, carePlanMoved == 0 ? 0 : carePlanYears / carePlanMoved,
+                        firstYearExposure == 0 ? 0 : firstYearExits / firstYearExposure),
+                underOne, newborns);
     }
 
     /** The scenario's exit reason (index into {@link #REASONS}) of an SSDA903 REC code. */

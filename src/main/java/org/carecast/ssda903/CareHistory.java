@@ -62,7 +62,12 @@ public final class CareHistory {
      * @param start first day
      * @param end   last episode's end, or null while open
      */
-    public record Placement(int type, LocalDate start, LocalDate end) {
+    /**
+     * One placement: episodes with the same carer run together.
+     *
+     * @param endReason REASON_PLACE_CHANGE of its last episode ("" when none given or still open)
+     */
+    public record Placement(int type, LocalDate start, LocalDate end, String endReason) {
     }
 
     private CareHistory() {
@@ -73,18 +78,20 @@ public final class CareHistory {
         int type = -1;
         LocalDate start = null;
         LocalDate end = null;
+        String reason = "";
         for (Episode e : period.episodes()) {
             boolean sameCarer = e.reasonNew().equals("L") || e.reasonNew().equals("U");
             if (start == null || !sameCarer) {
                 if (start != null) {
-                    out.add(new Placement(type, start, end));
+                    out.add(new Placement(type, start, end, reason));
                 }
                 type = mapping.typeOf(e);
                 start = e.start();
             }
             end = e.end();
+            reason = e.reasonPlaceChange();
         }
-        out.add(new Placement(type, start, end));
+        out.add(new Placement(type, start, end, reason));
         return out;
     }
 

@@ -26,7 +26,7 @@ class BacktestTest {
     void bandsCoverTheActualsOfAStationaryProcess(@TempDir Path tmp) throws Exception {
         SyntheticReturns.Parameters truth = new SyntheticReturns.Parameters(
                 15, new double[] {0.15, 0.15, 0.15, 0.3, 0.25}, new double[] {0.8, 0.5, 0.3, 0.2, 0.4}, 0.6, 0.25,
-            new double[] {1.5, 1.0, 0.6});
+            new double[] {1.5, 1.0, 0.6}, 0, 0);
         SyntheticReturns generated = new SyntheticReturns(truth, LocalDate.of(2000, 4, 1), LocalDate.of(2021, 4, 1), 11);
         List<List<Path>> files = generated.write(tmp, 2016, 2021);
         Path out = tmp.resolve("backtest");

@@ -23,14 +23,18 @@ final class SyntheticReturns {
     /**
      * Known parameters: entries per month, age-band shares on entry, exit hazards per band per
      * year (for children 1 to 3 years into care), move hazard per year, share entering kinship
-     * care, and exit-hazard multipliers for under 1, 1 to 3, and 3 or more years in care.
+     * care, and exit-hazard multipliers for under 1, 1 to 3, and 3 or more years in care; and
+     * the share of entrants who also move once as their care plan says, after an exponential
+     * time with the given mean in months (REASON_PLACE_CHANGE CARPL; 0 for none).
      */
     record Parameters(double entriesPerMonth, double[] ageShares, double[] exitPerYear, double movesPerYear,
-                      double kinshipShare, double[] timeInCareMultiplier) {
+                      double kinshipShare, double[] timeInCareMultiplier, double carePlanShare,
+                      double carePlanMeanMonths) {
     }
 
-    /** One generated child's episode (in memory, before writing). */
-    record Ep(int child, LocalDate start, LocalDate end, String rne, String place, String provider, String rec) {
+    /** One generated child's episode (in memory, before writing); {@code reason} is its REASON_PLACE_CHANGE. */
+    record Ep(int child, LocalDate start, LocalDate end, String rne, String place, String provider, String rec,
+              String reason) {
     }
 
     final List<Ep> episodes = new ArrayList<>();
@@ -39,6 +43,8 @@ final class SyntheticReturns {
 
     SyntheticReturns(Parameters p, LocalDate from, LocalDate to, long seed) {
         Random random = new Random(seed);
+        // Care-plan moves draw from a stream of their own, so the other draws are those of a run without them.
+        Random carePlan = new Random(seed ^ 0x2545F4914F6CDD1DL);
         double day = 0;
         int child = 0;
         long span = to.toEpochDay() - from.toEpochDay();
@@ -96,15 +102,32 @@ final class SyntheticReturns {
                 double stay = -Math.log(1 - random.nextDouble()) / p.movesPerYear();
                 LocalDate moveAt = start.plusDays(Math.max(1, Math.round(stay * 365.25)));
                 if (!moveAt.isBefore(exit)) {
-                    episodes.add(new Ep(child, start, exit, rne, place, "PR1", rec));
+                    episodes.add(new Ep(child, start, exit, rne, place, "PR1", rec, ""));
                     break;
                 }
-                episodes.add(new Ep(child, start, moveAt, rne, place, "PR1", "X1"));
+                episodes.add(new Ep(child, start, moveAt, rne, place, "PR1", "X1", "CREQB"));
                 start = moveAt;
                 rne = "P";
             }
+            if (carePlan.nextDouble() < p.carePlanShare()) {
+                // One more move, at its own time, on top of the others (their hazard is memoryless).
+                double months = -Math.log(1 - carePlan.nextDouble()) * p.carePlanMeanMonths();
+                splitAt(child, entry.plusDays(Math.max(1, Math.round(months * 365.25 / 12))));
+            }
             births.add(birth);
             child++;
+        }
+    }
+
+    /** Splits the child's episode running on {@code at} (if any) into two, the first ended by a care-plan move. */
+    private void splitAt(int child, LocalDate at) {
+        for (int i = episodes.size() - 1; i >= 0 && episodes.get(i).child() == child; i--) {
+            Ep x = episodes.get(i);
+            if (x.start().isBefore(at) && at.isBefore(x.end())) {
+                episodes.set(i, new Ep(child, x.start(), at, x.rne(), x.place(), x.provider(), "X1", "CARPL"));
+                episodes.add(i + 1, new Ep(child, at, x.end(), "P", x.place(), x.provider(), x.rec(), x.reason()));
+                return;
+            }
         }
     }
 
@@ -156,7 +179,7 @@ final class SyntheticReturns {
                     DateTimeFormatter f = messy && children.size() % 7 == 3 ? DateTimeFormatter.ISO_LOCAL_DATE : UK;
                     String row = (1000 + x.child()) + "," + x.start().format(f) + "," + x.rne() + ",C2,N1," + x.place()
                             + "," + x.provider() + "," + (open ? "" : x.end().format(f)) + "," + (open ? "" : x.rec())
-                            + ",,A1 1AA,B2 2BB,\n";
+                            + "," + (open ? "" : x.reason()) + ",A1 1AA,B2 2BB,\n";
                     e.append(row);
                     if (messy && children.size() == 10) {
                         e.append(row);
