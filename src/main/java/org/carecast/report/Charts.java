@@ -92,7 +92,7 @@ public final class Charts {
         if (budget) {
             out.add(new Named("pressure", "Pressure (net cost less budget) per financial year", pressure(p)));
         }
-        out.add(new Named("spill-over", "Placements that missed the first choice, per month",
+        out.add(new Named("spill-over", "Placements (on entry or after a move) that missed the first choice, per month",
                 fan(p, "spill_over", "Spill-over: placements that missed the first choice", "placements per month", 1)));
         return out;
     }

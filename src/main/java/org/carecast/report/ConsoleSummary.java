@@ -78,8 +78,9 @@ public final class ConsoleSummary {
         }
         flows.renderTo(out);
         out.append(String.join("\n",
-                "Spill-over: placements that could not be made in the first-choice type (its places were full or",
-                "it does not take the child's age) and went to the next type on the list, often an external one.",
+                "Spill-over: placements, on entry or after a move, that could not be made in the first-choice type",
+                "(its places were full or it does not take the child's age) and went to the next type on the list,",
+                "often an external one; a child who moves can miss it again, so this can exceed the entries.",
                 "Years run April to March; money is in pounds at each year's prices.", "", ""));
         appendCautions(out, info);
 

@@ -66,12 +66,12 @@ final class HtmlReporter implements Reporter {
         page.raw("<h2 id=\"indicators\">Indicators</h2>\n<p class=\"note\">").text("At the start of each financial year and at the end of "
                 + "the horizon: median and 90% range. Own provision: council foster, kinship and council homes. "
                 + "Long-term stability (national definition): of children under 16 in care for 2.5 years or more, "
-                + "the share in the same placement for 2 years or more. The model moves children on breakdowns, "
-                + "step-downs, planned ends, at 16 and, where the scenario says so, once soon after entry as the care "
-                + "plan says; other care-plan moves are not modelled, so the 3+ placements share is a floor "
-                + "(3+ placements in 12 months, as councils report it: the placement held when the 12 months began "
-                + "or on entry, and one more per move); of the children already in care at the start only the move "
-                + "into their current placement is known, so it starts at 0 and is low for the first year.")
+                + "the share in the same placement for 2 years or more. 3+ placements in 12 months, as councils "
+                + "report it, counts the placement held when the 12 months began (or on entry) and one more per move. "
+                + "It is a floor: the model moves children on breakdowns, step-downs, planned ends, at 16 and, where "
+                + "the scenario says so, once soon after entry as the care plan says, but not on later care-plan "
+                + "moves; and for children already in care at the start only the move into their current placement "
+                + "is known, so it starts at 0 and is low for the first year.")
                 .raw("</p>\n");
         page.table(indicators(p));
 
@@ -157,8 +157,8 @@ final class HtmlReporter implements Reporter {
                         + "(90%% range %s to %s).", Format.count(now.p50()), Format.monthLabel(end.period()),
                 Format.count(end.summary().p50()), Format.count(end.summary().p5()), Format.count(end.summary().p95())));
         p.find("yearly", "spill_over", "all", net.get(0).period()).ifPresent(r -> out.add(String.format(Locale.ROOT,
-                "In %s a median of %s placements (90%% range %s to %s) miss their first choice because that type "
-                        + "was full or does not take the child's age (spill-over).", r.period(),
+                "In %s a median of %s placements (90%% range %s to %s), on entry or after a move, miss their first "
+                        + "choice because that type was full or does not take the child's age (spill-over).", r.period(),
                 Format.count(r.summary().p50()), Format.count(r.summary().p5()), Format.count(r.summary().p95()))));
         List<Projection.Row> own = p.series("monthly", "own_provision_share", "all");
         if (!own.isEmpty()) {
