@@ -97,7 +97,7 @@ final class CompareCommand implements Callable<Integer> {
         List<StartingMix> mixes = models.stream().map(StartingMix::of).toList();
         List<String> cautions = startCautions(scenarios, mixes);
         RunInfo info = new RunInfo(VersionProvider.version(), baseFile, seed, reps, stats.threads(), stats.seconds(),
-                stats.events(), cautions);
+                stats.events(), cautions, List.of(), folder);
         List<Comparison.Row> rows = comparison.rows();
         String text = ComparisonReport.render(scenarios.get(0).name(), rows, info);
 

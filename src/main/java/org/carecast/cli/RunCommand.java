@@ -60,7 +60,7 @@ final class RunCommand implements Callable<Integer> {
         progress.finish();
         Projection projection = aggregator.projection();
         RunInfo info = new RunInfo(VersionProvider.version(), scenarioFile, s, reps, stats.threads(), stats.seconds(),
-                stats.events(), StartingMix.of(model).cautions(), scenario.sources());
+                stats.events(), StartingMix.of(model).cautions(), scenario.sources(), folder);
 
         OutputFolder.write(folder, dir -> {
             for (ReportFormat format : output.formats()) {

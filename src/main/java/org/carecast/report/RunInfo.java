@@ -17,9 +17,12 @@ import java.util.List;
  *                     the scenario's flows do not sustain), one paragraph each; often none
  * @param scenarioSources every file the scenario was read from, the scenario first (see
  *                     {@link ScenarioFiles}); empty when unknown, and then nothing is copied
+ * @param outputFolder the output folder as the user gave it (or its default), for the re-run
+ *                     command in run.txt; null when unknown
  */
 public record RunInfo(String version, Path scenarioFile, long seed, int replications, int threads,
-                      double seconds, long events, List<String> cautions, List<Path> scenarioSources) {
+                      double seconds, long events, List<String> cautions, List<Path> scenarioSources,
+                      Path outputFolder) {
 
     public RunInfo {
         cautions = List.copyOf(cautions);
@@ -29,7 +32,7 @@ public record RunInfo(String version, Path scenarioFile, long seed, int replicat
     /** A run whose scenario files are not copied. */
     public RunInfo(String version, Path scenarioFile, long seed, int replications, int threads,
                    double seconds, long events, List<String> cautions) {
-        this(version, scenarioFile, seed, replications, threads, seconds, events, cautions, List.of());
+        this(version, scenarioFile, seed, replications, threads, seconds, events, cautions, List.of(), null);
     }
 
     /** A run with no cautions. */

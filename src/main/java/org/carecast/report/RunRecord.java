@@ -37,13 +37,18 @@ public final class RunRecord {
                 .append("replications: ").append(info.replications()).append(nl)
                 .append("threads: ").append(info.threads()).append(" (results do not depend on it)").append(nl);
         if (!copies.isEmpty()) {
-            StringBuilder rerun = new StringBuilder("carecast ").append(command);
+            // The copies' paths as seen from where the run was started, when the folder's name is
+            // known, so that the README's launcher re-runs it from there as written.
+            Path base = info.outputFolder() == null ? Path.of("") : info.outputFolder();
+            StringBuilder rerun = new StringBuilder("./carecast ").append(command);
             for (Path copy : copies) {
-                rerun.append(' ').append(copy.toString().replace('\\', '/'));
+                String path = base.resolve(copy.toString()).toString().replace('\\', '/');
+                rerun.append(' ').append(path.contains(" ") ? "'" + path + "'" : path);
             }
             rerun.append(" --seed ").append(info.seed()).append(" --replications ").append(info.replications());
-            text.append("scenario files as run: copied beside the results (re-run from this folder with: ")
-                    .append(rerun).append(')').append(nl);
+            text.append("scenario files as run: copied beside the results. Re-run ")
+                    .append(info.outputFolder() == null ? "from this folder" : "from where this run was started")
+                    .append(", with the same numbers: ").append(rerun).append(nl);
         }
         Files.writeString(folder.resolve("run.txt"), text, StandardCharsets.UTF_8);
     }

@@ -69,17 +69,33 @@ class CommandLineTest {
         for (String file : List.of("scenario/options/option.yaml", "scenario/small-csv.yaml", "scenario/children.csv")) {
             assertTrue(Files.exists(first.resolve(file)), file);
         }
-        String run = Files.readString(first.resolve("run.txt"));
-        assertTrue(run.contains("carecast run scenario/options/option.yaml --seed "), run);
+        List<String> command = rerunCommand(first);
+        assertEquals(List.of("run", first.resolve("scenario/options/option.yaml").toString().replace('\\', '/'),
+                "--seed", "1", "--replications", "8"), command);
 
-        // The originals change or go; the copy still gives the first run's numbers.
+        // The originals change or go; run.txt's command on the copies still gives the first run's numbers.
         Files.writeString(shared.resolve("children.csv"), "placement_type,need,age_years,days_in_care,days_in_placement\n");
         Files.delete(shared.resolve("small-csv.yaml"));
         Path again = tmp.resolve("again");
-        o = carecast("run", first.resolve("scenario/options/option.yaml").toString(), "--out", again.toString(),
-                "--replications", "8", "--no-charts", "--no-html", "--no-xlsx", "--quiet");
+        o = carecast(withOutput(command, again));
         assertEquals(0, o.status(), o.err());
         assertEquals(Files.readString(first.resolve("monthly.csv")), Files.readString(again.resolve("monthly.csv")));
+    }
+
+    /** The arguments of the command run.txt gives to re-run a folder's numbers, after "./carecast". */
+    private static List<String> rerunCommand(Path folder) throws Exception {
+        String run = Files.readString(folder.resolve("run.txt"));
+        String marker = "with the same numbers: ./carecast ";
+        int at = run.indexOf(marker);
+        assertTrue(at >= 0, run);
+        int end = run.indexOf('\n', at);
+        return List.of(run.substring(at + marker.length(), end < 0 ? run.length() : end).trim().split(" "));
+    }
+
+    private static String[] withOutput(List<String> command, Path out) {
+        List<String> args = new java.util.ArrayList<>(command);
+        args.addAll(List.of("--out", out.toString(), "--quiet", "--no-charts", "--no-html", "--no-xlsx"));
+        return args.toArray(String[]::new);
     }
 
     @Test
@@ -134,17 +150,11 @@ class CommandLineTest {
         // run.txt's command re-runs the comparison from those copies with the same numbers.
         assertTrue(Files.exists(folder.resolve("plan/scenario/plan.yaml")));
         assertTrue(Files.exists(folder.resolve("plan/scenario/base.yaml")));
-        String run = Files.readString(folder.resolve("run.txt"));
-        String marker = "re-run from this folder with: carecast ";
-        assertTrue(run.contains(marker + "compare base/scenario/base.yaml plan/scenario/plan.yaml --seed "), run);
-        String command = run.substring(run.indexOf(marker) + marker.length(), run.indexOf(')', run.indexOf(marker)));
-        List<String> again = new java.util.ArrayList<>();
-        for (String word : command.split(" ")) {
-            again.add(word.endsWith(".yaml") ? folder.resolve(word).toString() : word);
-        }
+        List<String> command = rerunCommand(folder);
+        assertEquals(List.of("compare", folder.resolve("base/scenario/base.yaml").toString().replace('\\', '/'),
+                folder.resolve("plan/scenario/plan.yaml").toString().replace('\\', '/')), command.subList(0, 3));
         Path second = tmp.resolve("cmp-again");
-        again.addAll(List.of("--out", second.toString(), "--quiet", "--no-charts", "--no-html", "--no-xlsx"));
-        Outcome rerun = carecast(again.toArray(String[]::new));
+        Outcome rerun = carecast(withOutput(command, second));
         assertEquals(0, rerun.status(), rerun.err());
         assertEquals(Files.readString(folder.resolve("compare.csv")), Files.readString(second.resolve("compare.csv")));
         // The new home's running cost is reported as its own spend line in the plan's projection.
