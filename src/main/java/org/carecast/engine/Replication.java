@@ -77,7 +77,6 @@ public final class Replication {
     private static final int KEY = 8;
     /** Time of the move the care plan makes soon after entry (emergency to planned placement), or INF. */
     private static final int CARE_PLAN_TIME = 9;
-    /** Ten slots: 72-byte rows (nine slots) measured 5 to 8% slower than 80-byte ones, paired. */
     private static final int D = 10;
 
     /** Placement type, or {@link #FREE} when the id belongs to no child in care. */
@@ -343,14 +342,14 @@ public final class Replication {
         result.entries[m]++;
         int id = newChild(arrivalNumber);
         long k = key(id);
-        EntryAges ages = model.entries().ages();
+        EntryProcess entries = model.entries();
+        EntryAges ages = entries.ages();
         int segment = pick(ages.cumulative(), uniform(k, RandomStreams.ENTRY, 0));
         int band = ages.band()[segment];
         double age = ages.age(segment, uniform(k, RandomStreams.ENTRY, 1));
         dbl[id * D + BIRTH] = now - age;
         ints[id * I + NEED] = pick(model.needs().entryShareCumulative(), uniform(k, RandomStreams.ENTRY, 2));
         startCareClocks(id, now);
-        EntryProcess entries = model.entries();
         if (entries.carePlanMoveShare() > 0 && uniform(k, RandomStreams.CARE_PLAN, 0) < entries.carePlanMoveShare()) {
             dbl[id * D + CARE_PLAN_TIME] = now + entries.carePlanMoveMeanDays() * exponential(k, RandomStreams.CARE_PLAN, 1);
         }

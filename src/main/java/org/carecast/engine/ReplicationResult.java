@@ -17,7 +17,10 @@ public final class ReplicationResult {
     public final int types;
     /** Children per type at the start of month m (m = months is the end of the horizon): [m * types + t]. */
     public final int[] census;
-    /** Children with three or more placement moves in the previous 365 days, at the start of month m. */
+    /**
+     * Children with three or more placements in the previous 365 days (the one held when they
+     * began, or on entry, and one per move: two moves or more), at the start of month m.
+     */
     public final int[] threePlusPlacements;
     /**
      * Children under 16 looked after for 2.5 years or more at census m: the denominator of the

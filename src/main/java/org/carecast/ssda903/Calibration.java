@@ -93,46 +93,31 @@ public final class Calibration {
      * share is of all entrants, some of whom leave before their move comes, so it is recovered
      * from a competing-risks model: move times exponential at rate a for a share q, exits at
      * rate h; moves seen within a year number q a/(a+h)(1 - e^-(a+h)) of entrants, at a mean
-     * time 1/(a+h) - e^-(a+h)/(1 - e^-(a+h)) years. When the moves seen are not early (a
-     * below one a year), that model does not fit and the plain share and mean are given.
+     * time 1/(a+h) - e^-(a+h)/(1 - e^-(a+h)) years.
      */
-    public record CarePlanMoves(long entrants, long moved, double meanYearsToMove, double exitsPerYear) {
+    public record CarePlanMoves(long entrants, long moved, double meanYearsToMove, double exitsPerYear, boolean early,
+                                double share, double meanMonths) {
 
-        /** Whether the moves come soon enough after entry (a mean under a year) to be read as one early move. */
-        public boolean early() {
-            double r = totalRate();
-            return !Double.isNaN(r) && r - exitsPerYear >= 1;
-        }
-
-        /** Share of entrants who make the move, in the model's sense, or NaN when none moved. */
-        public double share() {
+        /**
+         * The model's share and mean months from what was seen, solved once; NaN for both when
+         * no entrant moved. {@code early} says whether the moves come soon enough after entry (a
+         * move rate of at least one a year) to be read as one early move; if not, the plain share
+         * and mean are given.
+         */
+        static CarePlanMoves of(long entrants, long moved, double meanYearsToMove, double exitsPerYear) {
             if (moved == 0 || entrants == 0) {
-                return Double.NaN;
+                return new CarePlanMoves(entrants, moved, meanYearsToMove, exitsPerYear, false, Double.NaN, Double.NaN);
             }
-            if (!early()) {
-                return moved / (double) entrants;
-            }
-            double r = totalRate();
-            double a = r - exitsPerYear;
-            return Math.min(1, moved / (double) entrants / (a / r * -Math.expm1(-r)));
-        }
-
-        /** Mean months from entry to the move, in the model's sense, or NaN when none moved. */
-        public double meanMonths() {
-            if (moved == 0 || entrants == 0) {
-                return Double.NaN;
-            }
-            return early() ? 12 / (totalRate() - exitsPerYear) : meanYearsToMove * 12;
-        }
-
-        /** a + h from the mean time of the moves seen, a truncated exponential on one year. */
-        private double totalRate() {
-            if (moved == 0 || entrants == 0) {
-                return Double.NaN;
-            }
-            // The mean falls from 1/2 (r near 0) towards 0 as r grows; means at or above 1/2 mean r near 0.
+            // a + h from the mean time of the moves seen, a truncated exponential on one year. The
+            // mean falls from 1/2 (r near 0) towards 0 as r grows; means at or above 1/2 mean r near 0.
             double target = Math.min(meanYearsToMove, 0.4999);
-            return new BrentSolver(1e-9).solve(200, r -> 1 / r - Math.exp(-r) / -Math.expm1(-r) - target, 1e-6, 1e4);
+            double r = new BrentSolver(1e-9).solve(200, x -> 1 / x - Math.exp(-x) / -Math.expm1(-x) - target, 1e-6, 1e4);
+            double a = r - exitsPerYear;
+            double seen = moved / (double) entrants;
+            return a >= 1
+                    ? new CarePlanMoves(entrants, moved, meanYearsToMove, exitsPerYear, true,
+                            Math.min(1, seen / (a / r * -Math.expm1(-r))), 12 / a)
+                    : new CarePlanMoves(entrants, moved, meanYearsToMove, exitsPerYear, false, seen, meanYearsToMove * 12);
         }
     }
 
@@ -260,7 +245,7 @@ public final class Calibration {
                 fitted[1], reasons,
                 moveRates, inCare == 0 ? 0 : careYearsSum / inCare, inCare == 0 ? 0 : placementYearsSum / inCare,
                 children.size(), transitions, quartiles(completed),
-                new CarePlanMoves(carePlanEntrants, carePlanMoved, carePlanMoved == 0 ? 0 : carePlanYears / carePlanMoved,
+                CarePlanMoves.of(carePlanEntrants, carePlanMoved, carePlanMoved == 0 ? 0 : carePlanYears / carePlanMoved,
                         firstYearExposure == 0 ? 0 : firstYearExits / firstYearExposure),
                 underOne, newborns);
     }
