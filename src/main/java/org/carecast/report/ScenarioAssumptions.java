@@ -1,5 +1,9 @@
 package org.carecast.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,6 +44,9 @@ final class ScenarioAssumptions {
      */
     record FileRows(Path file, List<String> header, List<Row> rows, List<String> overriddenIn) {
     }
+
+    /** Reads one-line mappings found in a value, to know which keys it sets. */
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private ScenarioAssumptions() {
     }
@@ -116,7 +123,7 @@ final class ScenarioAssumptions {
         }
         String v = r.value();
         if (v.startsWith("{") && v.endsWith("}")) {
-            for (String key : flowKeys(v.substring(1, v.length() - 1))) {
+            for (String key : flowKeys(v)) {
                 if (!key.equals("id")) {
                     out.put(r.field() + "." + key, key);
                 }
@@ -128,32 +135,18 @@ final class ScenarioAssumptions {
         return out;
     }
 
-    /** The top-level keys of a flow mapping's inside: "a: 1, b: {c: 2}" gives a and b. */
-    private static List<String> flowKeys(String inside) {
-        List<String> keys = new ArrayList<>();
-        int depth = 0;
-        char quote = 0;
-        int start = 0;
-        for (int i = 0; i <= inside.length(); i++) {
-            char c = i < inside.length() ? inside.charAt(i) : ',';
-            if (quote != 0) {
-                quote = c == quote ? 0 : quote;
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '{' || c == '[') {
-                depth++;
-            } else if (c == '}' || c == ']') {
-                depth--;
-            } else if (c == ',' && depth == 0) {
-                String item = inside.substring(start, i).trim();
-                int colon = keyColon(item);
-                if (colon > 0) {
-                    keys.add(unquote(item.substring(0, colon).trim()));
-                }
-                start = i + 1;
+    /** The keys of a one-line YAML mapping such as "{a: 1, b: {c: 2}}" (a and b), or none if it is not one. */
+    private static List<String> flowKeys(String flow) {
+        try {
+            JsonNode node = YAML.readTree(flow);
+            List<String> keys = new ArrayList<>();
+            if (node != null && node.isObject()) {
+                node.fieldNames().forEachRemaining(keys::add);
             }
+            return keys;
+        } catch (IOException e) {
+            return List.of();
         }
-        return keys;
     }
 
     /** The comment block at the top of the file (its list of sources, by convention), without the '#'. */
