@@ -57,12 +57,7 @@ public final class ComparisonPage {
         page.raw("<h2>Assumptions of each scenario file</h2>\n");
         for (Path file : files) {
             page.raw("<h3>").text(file.toString()).raw("</h3>\n");
-            List<List<String>> table = new ArrayList<>();
-            table.add(List.of("Line", "Field", "Value", "Source"));
-            for (ScenarioAssumptions.Row r : ScenarioAssumptions.read(file)) {
-                table.add(List.of(Integer.toString(r.line()), r.field(), r.value(), r.source()));
-            }
-            page.table(table);
+            page.table(ScenarioAssumptions.table(ScenarioAssumptions.of(List.of(file)).get(0), false));
         }
         Files.writeString(folder.resolve("report.html"), page.finish(), StandardCharsets.UTF_8);
     }

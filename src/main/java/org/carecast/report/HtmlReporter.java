@@ -85,16 +85,16 @@ final class HtmlReporter implements Reporter {
      */
     private static void assumptions(Html page, RunInfo info) {
         List<Path> sources = info.scenarioSources().isEmpty() ? List.of(info.scenarioFile()) : info.scenarioSources();
+        page.raw("<h2 id=\"assumptions\">Assumptions</h2>\n<p class=\"note\">");
         List<ScenarioAssumptions.FileRows> files;
         try {
             files = ScenarioAssumptions.of(sources);
         } catch (IOException e) {
-            page.raw("<h2 id=\"assumptions\">Assumptions</h2>\n<p class=\"note\">")
-                    .text("Could not read the scenario files: " + e.getMessage()).raw("</p>\n");
+            page.text("Could not read the scenario files: " + e.getMessage()).raw("</p>\n");
             return;
         }
         boolean several = files.size() > 1;
-        page.raw("<h2 id=\"assumptions\">Assumptions</h2>\n<p class=\"note\">").text((several
+        page.text((several
                 ? "This scenario is written as changes to other scenario files, so its values come from " + files.size()
                 + " files: its own first, then the files it extends. A value set again in a file higher up applies "
                 + "instead, as the last column says. "
@@ -108,19 +108,7 @@ final class HtmlReporter implements Reporter {
             if (!file.header().isEmpty()) {
                 page.raw("<pre class=\"sources\">").text(String.join("\n", file.header())).raw("</pre>\n");
             }
-            List<List<String>> rows = new ArrayList<>();
-            rows.add(several ? List.of("Line", "Field", "Value", "Source", "Applies")
-                    : List.of("Line", "Field", "Value", "Source"));
-            for (int i = 0; i < file.rows().size(); i++) {
-                ScenarioAssumptions.Row r = file.rows().get(i);
-                String over = file.overriddenIn().get(i);
-                List<String> row = new ArrayList<>(List.of(Integer.toString(r.line()), r.field(), r.value(), r.source()));
-                if (several) {
-                    row.add(over.isEmpty() ? "yes" : "no: set again in " + over);
-                }
-                rows.add(row);
-            }
-            page.table(rows);
+            page.table(ScenarioAssumptions.table(file, several));
         }
     }
 

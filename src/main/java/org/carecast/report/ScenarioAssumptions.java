@@ -45,6 +45,25 @@ final class ScenarioAssumptions {
     record FileRows(Path file, List<String> header, List<Row> rows, List<String> overriddenIn) {
     }
 
+    /**
+     * One file's values as a report table (line, field, value, source), with a last column
+     * saying whether each applies when {@code applies} (a scenario read from several files).
+     */
+    static List<List<String>> table(FileRows file, boolean applies) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(applies ? List.of("Line", "Field", "Value", "Source", "Applies") : List.of("Line", "Field", "Value", "Source"));
+        for (int i = 0; i < file.rows().size(); i++) {
+            Row r = file.rows().get(i);
+            List<String> row = new ArrayList<>(List.of(Integer.toString(r.line()), r.field(), r.value(), r.source()));
+            if (applies) {
+                String over = file.overriddenIn().get(i);
+                row.add(over.isEmpty() ? "yes" : "no: set again in " + over);
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
     /** Reads one-line mappings found in a value, to know which keys it sets. */
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
