@@ -59,6 +59,8 @@ final class BacktestCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--cutoff must be the first day of a month and --horizon at least 1");
         }
+        Path folder = out != null ? out : Path.of("out", "backtest-" + cutoff);
+        OutputFolder output = OutputFolder.prepare(folder, VersionProvider.version(), "backtest");
         Ssda903Options.Read read = input.read(spec.commandLine());
         PlacementMapping map = read.mapping();
         List<CareHistory.Period> periods = read.periods();
@@ -86,8 +88,7 @@ final class BacktestCommand implements Callable<Integer> {
         List<Backtest.Series> scored = Backtest.score(projection, groups, actual, before);
         String text = BacktestReport.render(cutoff.toString(), horizon, scored, "all children in care");
 
-        Path folder = out != null ? out : Path.of("out", "backtest-" + cutoff);
-        OutputFolder.write(folder, dir -> {
+        output.write(dir -> {
             BacktestReport.writeCsv(scored, dir.resolve("backtest.csv"));
             BacktestReport.writeChart(projection, scored.get(0), dir.resolve("charts"));
             Files.writeString(dir.resolve("summary.txt"), text, StandardCharsets.UTF_8);

@@ -54,7 +54,7 @@ final class CompareCommand implements Callable<Integer> {
     SimulationOptions options = new SimulationOptions();
 
     @picocli.CommandLine.Mixin
-    OutputOptions output = new OutputOptions();
+    OutputOptions formats = new OutputOptions();
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -83,6 +83,7 @@ final class CompareCommand implements Callable<Integer> {
         long seed = options.seed(scenarios.get(0).seed());
         int threads = options.threads(spec.commandLine());
         Path folder = out != null ? out : Path.of("out", "compare-" + SimulationOptions.stem(baseFile));
+        OutputFolder output = OutputFolder.prepare(folder, VersionProvider.version(), "compare");
 
         Comparison comparison = new Comparison(models, reps);
         List<Aggregator> aggregators = models.stream().map(m -> new Aggregator(m, reps)).toList();
@@ -101,17 +102,17 @@ final class CompareCommand implements Callable<Integer> {
         List<Comparison.Row> rows = comparison.rows();
         String text = ComparisonReport.render(scenarios.get(0).name(), rows, info);
 
-        OutputFolder.write(folder, dir -> {
+        output.write(dir -> {
             ComparisonReport.writeCsv(rows, dir.resolve("compare.csv"));
             Files.writeString(dir.resolve("summary.txt"), text, StandardCharsets.UTF_8);
-            Set<ReportFormat> formats = output.formats();
-            if (formats.contains(ReportFormat.CHARTS)) {
+            Set<ReportFormat> chosen = formats.formats();
+            if (chosen.contains(ReportFormat.CHARTS)) {
                 ComparisonPage.writeCharts(rows, dir);
             }
-            if (formats.contains(ReportFormat.HTML)) {
+            if (chosen.contains(ReportFormat.HTML)) {
                 ComparisonPage.writeHtml(scenarios.get(0).name(), rows, info, files, dir);
             }
-            if (formats.contains(ReportFormat.XLSX)) {
+            if (chosen.contains(ReportFormat.XLSX)) {
                 ComparisonPage.writeXlsx(rows, dir);
             }
             Set<String> used = new HashSet<>();
@@ -137,7 +138,7 @@ final class CompareCommand implements Callable<Integer> {
         if (!options.quiet) {
             console.print(text);
         }
-        console.printf("Wrote %s%s%n", folder, output.html ? " (open report.html for the summary, charts and tables)" : "");
+        console.printf("Wrote %s%s%n", folder, formats.html ? " (open report.html for the summary, charts and tables)" : "");
         console.flush();
         return 0;
     }

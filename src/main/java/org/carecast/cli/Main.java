@@ -39,13 +39,25 @@ public final class Main {
                 cmd.getErr().println("error: " + se.getMessage());
                 return BAD_INPUT;
             }
+            if (e instanceof org.carecast.report.OutputLocationException where) {
+                cmd.getErr().println("error: " + where.getMessage());
+                return BAD_INPUT;
+            }
             if (e instanceof java.io.IOException io) {
-                cmd.getErr().println("error: " + io.getMessage());
-                return 1;
+                // Files that vanish or cannot be read or written: the user's environment, not a bug.
+                cmd.getErr().println("error: " + (io.getMessage() == null ? io.toString() : io.getMessage()));
+                return BAD_INPUT;
             }
             cmd.getErr().println("internal error: " + e + " (please report it with the scenario that caused it)");
             return 1;
         });
-        return line.execute(args);
+        try {
+            return line.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("error: the Java heap ran out of memory; give it more (for example JAVA_OPTS=-Xmx8g) or run fewer"
+                    + " replications or a smaller scenario");
+            err.flush();
+            return 1;
+        }
     }
 }

@@ -39,7 +39,7 @@ final class RunCommand implements Callable<Integer> {
     SimulationOptions options = new SimulationOptions();
 
     @picocli.CommandLine.Mixin
-    OutputOptions output = new OutputOptions();
+    OutputOptions formats = new OutputOptions();
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -53,6 +53,7 @@ final class RunCommand implements Callable<Integer> {
         int t = options.threads(spec.commandLine());
         boolean quiet = options.quiet;
         Path folder = out != null ? out : Path.of("out", SimulationOptions.stem(scenarioFile));
+        OutputFolder output = OutputFolder.prepare(folder, VersionProvider.version(), "run");
 
         Aggregator aggregator = new Aggregator(model, reps);
         ProgressBar progress = ProgressBar.forTerminal(reps, quiet);
@@ -62,8 +63,8 @@ final class RunCommand implements Callable<Integer> {
         RunInfo info = new RunInfo(VersionProvider.version(), scenarioFile, s, reps, stats.threads(), stats.seconds(),
                 stats.events(), StartingMix.of(model).cautions(), scenario.sources(), folder);
 
-        OutputFolder.write(folder, dir -> {
-            for (ReportFormat format : output.formats()) {
+        output.write(dir -> {
+            for (ReportFormat format : formats.formats()) {
                 format.reporter().write(projection, info, dir);
             }
         });
@@ -71,7 +72,7 @@ final class RunCommand implements Callable<Integer> {
         if (!quiet) {
             console.print(ConsoleSummary.render(projection, info));
         }
-        console.printf("Wrote %s%s%n", folder, output.html ? " (open report.html for the summary, charts and tables)" : "");
+        console.printf("Wrote %s%s%n", folder, formats.html ? " (open report.html for the summary, charts and tables)" : "");
         console.flush();
         return 0;
     }

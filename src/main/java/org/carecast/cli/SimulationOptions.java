@@ -37,10 +37,16 @@ final class SimulationOptions {
         return t;
     }
 
-    /** The file name without its extension: the default name of an output folder. */
+    /**
+     * The file name without its extension, made safe as a folder name: the default name of an
+     * output folder. Letters, digits, '.', '-' and '_' are kept, anything else becomes '-', and
+     * leading dots go, so that no name ("..yaml", "...yaml") can reach outside {@code out/}.
+     */
     static String stem(java.nio.file.Path file) {
-        String name = file.getFileName().toString();
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
         int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String safe = stem.replaceAll("[^\\p{L}\\p{N}._-]", "-").replaceAll("^\\.+", "");
+        return safe.isEmpty() ? "scenario" : safe;
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -201,14 +202,21 @@ class CommandLineTest {
     }
 
     @Test
-    void rerunReplacesThePreviousOutput(@TempDir Path tmp) throws Exception {
+    void rerunReplacesItsOwnOutputButNeverAFolderOfTheUsers(@TempDir Path tmp) throws Exception {
         Path folder = tmp.resolve("result");
-        Files.createDirectories(folder);
-        Files.writeString(folder.resolve("stale.txt"), "old");
-        assertEquals(0, carecast("run", "src/test/resources/scenarios/small.yaml", "--out", folder.toString(),
-                "--replications", "3", "--quiet").status());
-        assertFalse(Files.exists(folder.resolve("stale.txt")));
-        assertTrue(Files.exists(folder.resolve("monthly.csv")));
+        String scenario = "src/test/resources/scenarios/small.yaml";
+        assertEquals(0, carecast("run", scenario, "--out", folder.toString(), "--replications", "3", "--quiet", "--seed", "1").status());
+        String first = Files.readString(folder.resolve("monthly.csv"));
+        assertEquals(0, carecast("run", scenario, "--out", folder.toString(), "--replications", "3", "--quiet", "--seed", "2").status());
+        assertNotEquals(first, Files.readString(folder.resolve("monthly.csv")), "the second run replaced the first");
+
+        Path mine = Files.createDirectories(tmp.resolve("mine"));
+        Files.writeString(mine.resolve("stale.txt"), "old");
+        Outcome o = carecast("run", scenario, "--out", mine.toString(), "--replications", "3", "--quiet");
+        assertEquals(2, o.status());
+        assertTrue(o.err().startsWith("error: the output folder " + mine + " holds files carecast did not write (stale.txt)"), o.err());
+        assertEquals("old", Files.readString(mine.resolve("stale.txt")));
+        assertEquals(1, Files.list(mine).count());
     }
 
     @Test
