@@ -102,6 +102,11 @@ final class FieldReader {
         return node == null ? fallback : number(node, min, max, expected);
     }
 
+    int optionalInteger(String key, int fallback, long min, long max, String expected) {
+        YamlNode node = optional(key);
+        return node == null ? fallback : (int) longValue(node, min, max, expected);
+    }
+
     int integer(String key, long min, long max, String expected) {
         return (int) longValue(required(key, expected), min, max, expected);
     }
@@ -157,7 +162,11 @@ final class FieldReader {
         String text = text(node, expected);
         double value;
         try {
-            value = Double.parseDouble(text.replace("_", ""));
+            String plain = withoutDigitSeparators(text);
+            if (!DECIMAL.matcher(plain).matches()) {
+                throw new NumberFormatException(text);
+            }
+            value = Double.parseDouble(plain);
         } catch (NumberFormatException e) {
             throw new ScenarioException(node.location(), node.path(),
                     "expected " + expected + ", found '" + text + "'");
@@ -173,10 +182,12 @@ final class FieldReader {
         String text = text(node, expected);
         long value;
         try {
-            value = Long.parseLong(text.replace("_", "").replace("+", ""));
+            String plain = withoutDigitSeparators(text);
+            value = Long.parseLong(plain.startsWith("+") ? plain.substring(1) : plain);
         } catch (NumberFormatException e) {
-            throw new ScenarioException(node.location(), node.path(),
-                    "expected " + expected + ", found '" + text + "'");
+            boolean fraction = DECIMAL.matcher(withoutDigitSeparators(text)).matches();
+            throw new ScenarioException(node.location(), node.path(), "expected " + expected + ", found '" + text + "'"
+                    + (fraction ? " (a whole number is needed here, not a fraction)" : ""));
         }
         if (value < min || value > max) {
             throw new ScenarioException(node.location(), node.path(),
@@ -185,10 +196,24 @@ final class FieldReader {
         return value;
     }
 
+    /** A decimal number as YAML writes one: no hex, no 'f'/'d' suffixes, no words. */
+    private static final java.util.regex.Pattern DECIMAL =
+            java.util.regex.Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
+
+    /** YAML allows 1_000_000: underscores between digits only. */
+    private static String withoutDigitSeparators(String text) {
+        return text.matches(".*\\d_+\\d.*") ? text.replaceAll("(?<=\\d)_+(?=\\d)", "") : text;
+    }
+
     static LocalDate date(YamlNode node) {
         String text = text(node, "a date written YYYY-MM-DD");
         try {
-            return LocalDate.parse(text);
+            LocalDate date = LocalDate.parse(text);
+            if (date.getYear() < 1950 || date.getYear() > 2199) {
+                throw new ScenarioException(node.location(), node.path(),
+                        "expected a date from 1950-01-01 to 2199-12-31, found " + text);
+            }
+            return date;
         } catch (DateTimeParseException e) {
             throw new ScenarioException(node.location(), node.path(),
                     "expected a date written YYYY-MM-DD, found '" + text + "'");
@@ -204,6 +229,12 @@ final class FieldReader {
                     "unknown value '" + value + "', expected one of " + allowed + hint);
         }
         return value;
+    }
+
+    /** As {@link #describe}, with a long text value cut short (a whole file read as one value). */
+    static String describeShort(YamlNode node) {
+        String d = describe(node);
+        return d.length() > 60 ? d.substring(0, 57) + "...'" : d;
     }
 
     static String describe(YamlNode node) {

@@ -77,7 +77,7 @@ final class InterventionReader {
                     double fixed = f.number("fixedAnnualCost", 0, 1e10, "an annual running cost in pounds, 0 or more");
                     double weekly = f.optionalNumber("weeklyCost", 0, 0, 1e7, "a weekly cost per child in pounds, 0 or more");
                     double capital = f.optionalNumber("capitalCost", 0, 0, 1e10, "a one-off cost in pounds, 0 or more");
-                    int ramp = (int) f.optionalNumber("rampUpMonths", 0, 0, 120, "a whole number of months, 0 to 120");
+                    int ramp = f.optionalInteger("rampUpMonths", 0, 0, 120, "a whole number of months, 0 to 120");
                     yield new NewHome(id, label, from, until, inflation, like, places, ages[0], ages[1], fixed, weekly,
                             capital, ramp);
                 }

@@ -105,8 +105,24 @@ final class ScenarioComposer {
                 throw new ScenarioException(parentNode.location(), parentNode.path(),
                         "cannot extend '" + relative + "': no such file (looked for " + parent + ")");
             }
+            YamlNode parentRoot;
+            try {
+                parentRoot = YamlTreeReader.read(parent);
+            } catch (ScenarioException e) {
+                if (e.location() != null && e.location().file().equals(parent) && e.location().line() == 1 && e.field().isEmpty()
+                        && e.problem().startsWith("expected a scenario file ending")) {
+                    throw new ScenarioException(parentNode.location(), parentNode.path(),
+                            "cannot extend '" + relative + "': expected a scenario file ending in .yaml or .yml");
+                }
+                throw e;
+            }
+            if (!(parentRoot instanceof YamlNode.Mapping)) {
+                // A text file that happens to parse as YAML (a password file, a note) is not a scenario.
+                throw new ScenarioException(parentNode.location(), parentNode.path(), "cannot extend '" + relative
+                        + "': it is not a scenario (a YAML mapping of 'key: value' lines), found " + FieldReader.describeShort(parentRoot));
+            }
             List<Layer> sub = new ArrayList<>();
-            collect(parent, YamlTreeReader.read(parent), chain, sub);
+            collect(parent, parentRoot, chain, sub);
             byParent.add(sub);
         }
         for (int i = byParent.size() - 1; i >= 0; i--) {

@@ -398,6 +398,10 @@ public final class ScenarioReader {
             // Resolve from the file that wrote the line, which differs from this file under 'extends'.
             Path owner = fileNode.location().file();
             Path csv = (owner.getParent() == null ? Path.of(relative) : owner.getParent().resolve(relative));
+            if (!relative.toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
+                throw new ScenarioException(fileNode.location(), fileNode.path(),
+                        "expected a CSV file ending in .csv, found '" + relative + "'");
+            }
             List<InitialChild> children = InitialPopulationCsv.read(csv, typesById.keySet(), needIds);
             sources.add(csv.toAbsolutePath().normalize());
             checkInitialCapacity(countByType(children), fileNode);

@@ -5,13 +5,11 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,18 +28,17 @@ public final class YamlTreeReader {
     private YamlTreeReader() {
     }
 
-    /** Reads and parses {@code file}; a missing or unreadable file is a {@link ScenarioException}. */
+    /**
+     * Reads and parses the scenario file {@code file}: a {@code .yaml} or {@code .yml} file of
+     * UTF-8 text ({@link InputFile}); anything else is a {@link ScenarioException}.
+     */
     public static YamlNode read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ScenarioException(new SourceLocation(file, 1, 1), "", "file not found");
-        } catch (IOException e) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (!name.endsWith(".yaml") && !name.endsWith(".yml")) {
             throw new ScenarioException(new SourceLocation(file, 1, 1), "",
-                    "cannot read file: " + e.getMessage());
+                    "expected a scenario file ending in .yaml or .yml");
         }
-        return parse(file, text);
+        return parse(file, InputFile.read(file, InputFile.Kind.SCENARIO));
     }
 
     /** Parses YAML text; {@code file} is only used to label locations. */
@@ -51,7 +48,7 @@ public final class YamlTreeReader {
             if (first == null) {
                 throw new ScenarioException(new SourceLocation(file, 1, 1), "", "the file is empty");
             }
-            YamlNode root = readValue(parser, file, "");
+            YamlNode root = readValue(parser, file, "", text.split("\n", -1));
             if (parser.nextToken() != null) {
                 throw new ScenarioException(location(file, parser.currentTokenLocation()), "",
                         "expected a single YAML document");
@@ -66,9 +63,27 @@ public final class YamlTreeReader {
         }
     }
 
-    private static YamlNode readValue(JsonParser parser, Path file, String path) throws IOException {
+    private static YamlNode readValue(JsonParser parser, Path file, String path, String[] lines) throws IOException {
         JsonToken token = parser.currentToken();
         SourceLocation at = location(file, parser.currentTokenLocation());
+        if (parser instanceof YAMLParser yaml) {
+            // Jackson hands an alias over as its name ('*lab' would silently become "lab"),
+            // so anchors, aliases and tags are refused by name rather than misread.
+            if (yaml.isCurrentAlias()) {
+                throw new ScenarioException(at, path, "YAML aliases ('*" + yaml.getText()
+                        + "') are not supported: write the value out in full");
+            }
+            // Jackson reports anchors on mappings and lists only; a scalar's shows in the text.
+            String anchor = yaml.getCurrentAnchor() != null ? yaml.getCurrentAnchor() : sourceWord(lines, at, '&');
+            if (anchor != null) {
+                throw new ScenarioException(at, path, "YAML anchors ('&" + anchor
+                        + "') are not supported: write each value out in full, or use 'extends' to share a scenario");
+            }
+            if (yaml.getTypeId() != null || sourceWord(lines, at, '!') != null) {
+                throw new ScenarioException(at, path, "YAML tags ('" + (sourceWord(lines, at, '!') != null ? sourceWord(lines, at, '!')
+                        : "!" + yaml.getTypeId()) + "') are not supported: write plain values");
+            }
+        }
         switch (token) {
             case START_OBJECT: {
                 Map<String, YamlNode> entries = new LinkedHashMap<>();
@@ -81,7 +96,7 @@ public final class YamlTreeReader {
                                 "duplicate key (first given at line " + keys.get(key).line() + ")");
                     }
                     parser.nextToken();
-                    entries.put(key, readValue(parser, file, join(path, key)));
+                    entries.put(key, readValue(parser, file, join(path, key), lines));
                     keys.put(key, keyAt);
                 }
                 return new YamlNode.Mapping(at, path, entries, keys);
@@ -90,7 +105,7 @@ public final class YamlTreeReader {
                 List<YamlNode> items = new ArrayList<>();
                 int index = 0;
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(readValue(parser, file, path + "[" + index++ + "]"));
+                    items.add(readValue(parser, file, path + "[" + index++ + "]", lines));
                 }
                 return new YamlNode.Sequence(at, path, items);
             }
@@ -99,6 +114,23 @@ public final class YamlTreeReader {
             default:
                 return new YamlNode.Scalar(at, path, parser.getText());
         }
+    }
+
+    /** The word at {@code at} in the source when it starts with {@code mark} ('&amp;' or '!'), else null. */
+    private static String sourceWord(String[] lines, SourceLocation at, char mark) {
+        if (at.line() > lines.length) {
+            return null;
+        }
+        String line = lines[at.line() - 1];
+        int from = at.column() - 1;
+        if (from >= line.length() || line.charAt(from) != mark) {
+            return null;
+        }
+        int to = from + 1;
+        while (to < line.length() && !Character.isWhitespace(line.charAt(to))) {
+            to++;
+        }
+        return mark == '&' ? line.substring(from + 1, to) : line.substring(from, to);
     }
 
     private static String join(String path, String key) {
