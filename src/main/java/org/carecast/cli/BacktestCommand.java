@@ -64,6 +64,7 @@ final class BacktestCommand implements Callable<Integer> {
         Ssda903Options.Read read = input.read(spec.commandLine());
         PlacementMapping map = read.mapping();
         List<CareHistory.Period> periods = read.periods();
+        List<String> warnings = input.check(read, cutoff, "--cutoff");
         LocalDate needed = cutoff.plusMonths(horizon);
         LocalDate last = ActualCensus.lastDay(periods);
         if (last.isBefore(needed.minusMonths(1))) {
@@ -95,6 +96,9 @@ final class BacktestCommand implements Callable<Integer> {
             Files.writeString(dir.resolve("calibrated.yaml"), yaml, StandardCharsets.UTF_8);
         });
         PrintWriter console = spec.commandLine().getOut();
+        for (String warning : warnings) {
+            console.println("WARNING: " + warning + ".");
+        }
         if (!options.quiet) {
             console.print(text);
         }

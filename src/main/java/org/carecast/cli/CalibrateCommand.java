@@ -1,5 +1,6 @@
 package org.carecast.cli;
 
+import org.carecast.report.OutputFile;
 import org.carecast.scenario.ScenarioReader;
 import org.carecast.ssda903.Calibration;
 import org.carecast.ssda903.CalibratedScenario;
@@ -54,28 +55,31 @@ final class CalibrateCommand implements Callable<Integer> {
         if (horizon < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--horizon must be at least 1");
         }
+        String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (!name.endsWith(".yaml") && !name.endsWith(".yml")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--out must name a scenario file ending in .yaml or .yml, found " + out);
+        }
+        List<Path> inputs = new java.util.ArrayList<>(input.headers);
+        inputs.addAll(input.episodes);
+        inputs.add(input.mapping);
+        OutputFile target = OutputFile.prepare(out, inputs, text -> text.startsWith(CalibratedScenario.FIRST_LINE),
+                "a calibrated scenario");
         Ssda903Options.Read read = input.read(spec.commandLine());
         PlacementMapping map = read.mapping();
         Ssda903Reader.Returns returns = read.returns();
         ProblemLog problems = returns.problems();
         List<CareHistory.Period> periods = read.periods();
+        List<String> warnings = input.check(read, asAt, "--as-at");
         Calibration.Estimates estimates = Calibration.estimate(periods, map, asAt, input.windowYears);
         String sources = input.episodes.stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(", "))
                 + " with " + input.headers.stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(", "));
         String yaml = CalibratedScenario.yaml(estimates, map, sources,
                 input.mapping == null ? "the default mapping" : input.mapping.toString(), horizon, asAt.toEpochDay());
 
-        // Written beside the target and moved into place only once it reads back as a valid scenario.
-        Path target = out.toAbsolutePath();
-        Files.createDirectories(target.getParent());
-        Path temp = Files.createTempFile(target.getParent(), ".calibrate-", ".yaml");
-        try {
-            Files.writeString(temp, yaml, StandardCharsets.UTF_8);
-            ScenarioReader.read(temp);
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        // Written only once it reads back as a valid scenario (located at the target's name).
+        ScenarioReader.parse(out, yaml);
+        target.write(yaml);
 
         PrintWriter console = spec.commandLine().getOut();
         console.printf("Read %,d episode rows (%,d repeated across years, merged) and %,d children's periods of care.%n",
@@ -99,6 +103,9 @@ final class CalibrateCommand implements Callable<Integer> {
         console.printf("On %s: %,d children in care. Over %s to %s: %.1f entries a month (95%% CI %.1f to %.1f).%n",
                 asAt, stock, estimates.windowStart(), asAt, estimates.entries().rate(), estimates.entries().lower(),
                 estimates.entries().upper());
+        for (String warning : warnings) {
+            console.println("WARNING: " + warning + ".");
+        }
         console.printf("Wrote %s%n", out);
         console.flush();
         return 0;

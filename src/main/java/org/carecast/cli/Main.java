@@ -30,6 +30,13 @@ public final class Main {
         CommandLine line = new CommandLine(new CarecastCommand());
         line.setOut(out);
         line.setErr(err);
+        // A wrong option gets one line and where to look, not the whole usage text.
+        line.setParameterExceptionHandler((e, arguments) -> {
+            CommandLine cmd = e.getCommandLine();
+            cmd.getErr().println("error: " + e.getMessage().replace(System.lineSeparator(), " ").trim());
+            cmd.getErr().println("See '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options.");
+            return BAD_INPUT;
+        });
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof ScenarioException se) {
                 cmd.getErr().println("error: " + se.getMessage());

@@ -3,6 +3,7 @@ package org.carecast.cli;
 import org.carecast.ssda903.CareHistory;
 import org.carecast.ssda903.PlacementMapping;
 import org.carecast.ssda903.ProblemLog;
+import org.carecast.ssda903.Ssda903Exception;
 import org.carecast.ssda903.Ssda903Reader;
 import picocli.CommandLine.Option;
 
@@ -35,7 +36,54 @@ final class Ssda903Options {
     record Read(Ssda903Reader.Returns returns, List<CareHistory.Period> periods, PlacementMapping mapping) {
     }
 
+    /**
+     * Refuses a census date the returns cannot support: before a year of them has passed, or
+     * after they end. Returns the warnings to print: files given out of order (merged oldest
+     * first), two files for one year, a window reaching back before the data.
+     */
+    List<String> check(Read read, java.time.LocalDate date, String option) {
+        Ssda903Reader.Returns returns = read.returns();
+        if (returns.firstDay() == null) {
+            throw new Ssda903Exception(episodes.get(0), 0, "no usable episode in the episodes files; nothing to calibrate on");
+        }
+        java.time.LocalDate first = returns.firstDay();
+        java.time.LocalDate last = returns.lastDay();
+        if (date.isBefore(first.plusYears(1))) {
+            throw new picocli.CommandLine.ParameterException(line(), option + " " + date + " is too early: the returns cover "
+                    + first + " to " + last + ", and rates need at least a year of them before " + option
+                    + " (so " + first.plusYears(1) + " or later)");
+        }
+        if (date.isAfter(last.plusDays(1))) {
+            throw new picocli.CommandLine.ParameterException(line(), option + " " + date + " is after the returns end ("
+                    + last + "): who is in care then is not known; use " + last.plusDays(1) + " or earlier");
+        }
+        List<String> warnings = new java.util.ArrayList<>();
+        if (returns.reordered()) {
+            warnings.add("the episodes files were not given oldest first; they were merged oldest first (by the latest date"
+                    + " in each), so a later return's copy of an episode wins");
+        }
+        for (String pair : returns.sameYear()) {
+            warnings.add(pair + " cover the same collection year; where they hold the same episode, the one given later wins");
+        }
+        java.time.LocalDate windowStart = date.minusYears(windowYears);
+        if (windowStart.isBefore(first)) {
+            warnings.add("the " + windowYears + "-year window from " + windowStart + " starts before the returns do (" + first
+                    + "): rates are estimated over the " + String.format(java.util.Locale.ROOT, "%.1f",
+                    java.time.temporal.ChronoUnit.DAYS.between(first, date) / 365.25) + " years of data, and children already in"
+                    + " care when the first return starts count as entries. Consider --window-years "
+                    + Math.max(1, (int) Math.floor(java.time.temporal.ChronoUnit.DAYS.between(first, date) / 365.25 + 0.01)));
+        }
+        return warnings;
+    }
+
+    private picocli.CommandLine commandLine;
+
+    private picocli.CommandLine line() {
+        return commandLine;
+    }
+
     Read read(picocli.CommandLine line) {
+        this.commandLine = line;
         if (windowYears < 1) {
             throw new picocli.CommandLine.ParameterException(line, "--window-years must be at least 1");
         }

@@ -2,20 +2,18 @@ package org.carecast.scenario;
 
 import org.carecast.scenario.Scenario.InitialChild;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
 /**
- * Reads individual children in care at the start from a CSV with the header
- * {@code placement_type,need,age_years,days_in_care,days_in_placement}. The two day columns may
- * be left empty to draw them from the scenario's means. Values are plain (no quoting needed:
- * identifiers and numbers only).
+ * Reads individual children in care at the start from a CSV with the columns
+ * {@code placement_type,need,age_years,days_in_care,days_in_placement} (in any order, any case,
+ * as {@link CsvTable} reads every CSV). The two day columns may be left empty to draw them from
+ * the scenario's means. A bad row is an error located at its line and cell: unlike an SSDA903
+ * return, this file is the scenario's own data, and a child silently left out would change the
+ * numbers.
  */
 final class InitialPopulationCsv {
 
@@ -25,80 +23,66 @@ final class InitialPopulationCsv {
     }
 
     static List<InitialChild> read(Path csv, Collection<String> types, Collection<String> needs) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ScenarioException(new SourceLocation(csv, 1, 1), "", "file not found");
-        } catch (IOException e) {
-            throw new ScenarioException(new SourceLocation(csv, 1, 1), "", "cannot read file: " + e.getMessage());
+        CsvTable table = CsvTable.read(csv, InputFile.Kind.DATA);
+        int[] at = new int[HEADER.size()];
+        for (int c = 0; c < HEADER.size(); c++) {
+            at[c] = table.column(HEADER.get(c));
+            if (at[c] < 0) {
+                throw new ScenarioException(new SourceLocation(csv, 1, 1), "header", "missing column '" + HEADER.get(c)
+                        + "'; expected the header " + String.join(",", HEADER) + ", found " + String.join(",", table.header()));
+            }
         }
-        if (lines.isEmpty() || !List.of(lines.get(0).trim().split(",", -1)).equals(HEADER)) {
-            throw new ScenarioException(new SourceLocation(csv, 1, 1), "header", "expected the header " + String.join(",", HEADER));
+        if (table.header().size() != HEADER.size()) {
+            throw new ScenarioException(new SourceLocation(csv, 1, 1), "header", "expected the header "
+                    + String.join(",", HEADER) + ", found " + String.join(",", table.header()));
         }
         List<InitialChild> children = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank()) {
-                continue;
+        for (CsvTable.Row row : table.rows()) {
+            if (row.problem() != null) {
+                throw new ScenarioException(new SourceLocation(csv, (int) row.line(), 1), "", row.problem());
             }
-            String[] cells = line.split(",", -1);
-            int row = i + 1;
-            if (cells.length != HEADER.size()) {
-                throw new ScenarioException(new SourceLocation(csv, row, 1), "",
-                        "expected " + HEADER.size() + " columns, found " + cells.length);
-            }
-            String type = identifier(csv, row, line, 0, cells, types);
-            String need = identifier(csv, row, line, 1, cells, needs);
-            double age = number(csv, row, line, 2, cells, false, 18);
-            double care = number(csv, row, line, 3, cells, true, 18 * 366);
-            double placement = number(csv, row, line, 4, cells, true, 18 * 366);
+            String type = identifier(csv, row, at, 0, types);
+            String need = identifier(csv, row, at, 1, needs);
+            double age = number(csv, row, at, 2, false, 18);
+            double care = number(csv, row, at, 3, true, 18 * 366);
+            double placement = number(csv, row, at, 4, true, 18 * 366);
             if (care > age * 365.25 + 1) {
-                throw new ScenarioException(new SourceLocation(csv, row, column(line, 3)), HEADER.get(3),
-                        "days in care exceed the child's age");
+                throw new ScenarioException(location(csv, row, at, 3), HEADER.get(3), "days in care exceed the child's age");
             }
             if (placement > care) {
-                throw new ScenarioException(new SourceLocation(csv, row, column(line, 4)), HEADER.get(4),
-                        "days in placement exceed days in care");
+                throw new ScenarioException(location(csv, row, at, 4), HEADER.get(4), "days in placement exceed days in care");
             }
             children.add(new InitialChild(type, need, age, care, placement));
         }
         return children;
     }
 
-    private static String identifier(Path csv, int row, String line, int col, String[] cells, Collection<String> allowed) {
-        String value = cells[col].trim();
+    private static SourceLocation location(Path csv, CsvTable.Row row, int[] at, int col) {
+        return new SourceLocation(csv, (int) row.line(), row.column(at[col]));
+    }
+
+    private static String identifier(Path csv, CsvTable.Row row, int[] at, int col, Collection<String> allowed) {
+        String value = row.cell(at[col]);
         if (!allowed.contains(value)) {
             String hint = Suggestions.closest(value, allowed).map(s -> "; did you mean '" + s + "'?").orElse("");
-            throw new ScenarioException(new SourceLocation(csv, row, column(line, col)), HEADER.get(col),
+            throw new ScenarioException(location(csv, row, at, col), HEADER.get(col),
                     "unknown value '" + value + "', expected one of " + allowed + hint);
         }
         return value;
     }
 
-    private static double number(Path csv, int row, String line, int col, String[] cells, boolean optional, double max) {
-        String value = cells[col].trim();
+    private static double number(Path csv, CsvTable.Row row, int[] at, int col, boolean optional, double max) {
+        String value = row.cell(at[col]);
         if (value.isEmpty() && optional) {
             return Double.NaN;
         }
-        try {
+        if (value.matches("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?")) {
             double x = Double.parseDouble(value);
             if (x >= 0 && x < max) {
                 return x;
             }
-        } catch (NumberFormatException ignored) {
-            // reported below with the column
         }
-        throw new ScenarioException(new SourceLocation(csv, row, column(line, col)), HEADER.get(col),
+        throw new ScenarioException(location(csv, row, at, col), HEADER.get(col),
                 "expected a number from 0 to below " + (int) max + (optional ? " (or empty)" : "") + ", found '" + value + "'");
-    }
-
-    /** 1-based column at which cell {@code col} starts. */
-    private static int column(String line, int col) {
-        int at = 0;
-        for (int c = 0; c < col; c++) {
-            at = line.indexOf(',', at) + 1;
-        }
-        return at + 1;
     }
 }

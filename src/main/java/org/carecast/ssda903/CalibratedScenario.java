@@ -16,6 +16,9 @@ import java.util.Locale;
  */
 public final class CalibratedScenario {
 
+    /** How every calibrated scenario begins; calibrate replaces an existing file only if it does too. */
+    public static final String FIRST_LINE = "# Calibrated by carecast calibrate from SSDA903 returns";
+
     private CalibratedScenario() {
     }
 
@@ -24,7 +27,7 @@ public final class CalibratedScenario {
         StringBuilder y = new StringBuilder();
         int types = mapping.types().size();
         String window = e.windowStart() + " to " + e.asAt();
-        y.append("# Calibrated by carecast calibrate from SSDA903 returns as at ").append(e.asAt()).append(".\n");
+        y.append(FIRST_LINE).append(" as at ").append(e.asAt()).append(".\n");
         y.append("# Sources: ").append(sources).append("\n");
         y.append("# Rates are estimated over ").append(window).append(" from ").append(e.children())
                 .append(" children's records; intervals are exact 95% Poisson intervals.\n");

@@ -8,7 +8,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
+import org.carecast.scenario.InputFile;
+import org.carecast.scenario.ScenarioException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -38,7 +39,7 @@ public record PlacementMapping(List<Type> types) {
     }
 
     public PlacementMapping {
-        types = List.copyOf(types);
+        types = types == null ? List.of() : List.copyOf(types);
     }
 
     /** Index of the first type that takes the episode (every code reaches one: see {@link #read}). */
@@ -60,11 +61,28 @@ public record PlacementMapping(List<Type> types) {
     }
 
     public static PlacementMapping read(Path file) {
+        String text;
         try {
-            return parse(file, Files.readAllBytes(file));
-        } catch (IOException e) {
-            throw new Ssda903Exception(file, 0, "cannot read the mapping: " + e.getMessage());
+            text = InputFile.read(file, InputFile.Kind.MAPPING);
+        } catch (ScenarioException e) {
+            throw new Ssda903Exception(file, 0, "cannot read the mapping: " + e.problem());
         }
+        return parse(file, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** "LINE:COLUMN" of a Jackson error, or "" when it has none. */
+    private static String where(JsonProcessingException e) {
+        return e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
+                : e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        String line = message.split("\n")[0].trim();
+        // Jackson names its own classes and the record's Java types; the field path says enough.
+        return line.replaceAll("\\s*\\(for Object starting at.*", "").replaceAll("`[a-z.]+\\.([A-Za-z$]+)`", "$1");
     }
 
     private static PlacementMapping parse(Path file, byte[] yaml) {
@@ -76,14 +94,13 @@ public record PlacementMapping(List<Type> types) {
         } catch (MismatchedInputException e) {
             String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
-            throw new Ssda903Exception(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-                    "field '" + field + "': " + e.getOriginalMessage());
+            throw new Ssda903Exception(file, where(e), "field '" + field + "': " + firstLine(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
-            throw new Ssda903Exception(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), e.getOriginalMessage());
+            throw new Ssda903Exception(file, where(e), "malformed YAML: " + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
-            throw new Ssda903Exception(file, 0, e.getMessage());
+            throw new Ssda903Exception(file, 0, "cannot read the mapping: " + firstLine(e.getMessage()));
         }
-        if (mapping.types() == null || mapping.types().isEmpty()) {
+        if (mapping == null || mapping.types() == null || mapping.types().isEmpty()) {
             throw new Ssda903Exception(file, 0, "expected a list 'types' of placement types");
         }
         for (String code : Ssda903Codes.PLACE) {

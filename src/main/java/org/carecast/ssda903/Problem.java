@@ -21,6 +21,8 @@ public record Problem(Kind kind, Path file, long row, String message) {
         OVERLAP("overlapping episodes"),
         /** Episodes of a child with no header row in any header file. */
         NO_HEADER("child with no header row"),
+        /** A line that is not a CSV row of the file's columns (an unbalanced quote, extra cells). */
+        MALFORMED_ROW("malformed CSV row"),
         /** A row without a child identifier. */
         MISSING_CHILD("row with no CHILD");
 

@@ -11,6 +11,13 @@ public final class Ssda903Exception extends RuntimeException {
     private final Path file;
     private final long row;
 
+    /** A problem at a place in a file given as "LINE:COLUMN" (or "" for the whole file). */
+    public Ssda903Exception(Path file, String where, String message) {
+        super(file + (where.isEmpty() ? "" : ":" + where) + ": " + message);
+        this.file = file;
+        this.row = where.isEmpty() ? 0 : Long.parseLong(where.substring(0, where.indexOf(':')));
+    }
+
     public Ssda903Exception(Path file, long row, String message) {
         super(file + (row > 0 ? ":" + row : "") + ": " + message);
         this.file = file;

@@ -1,12 +1,9 @@
 package org.carecast.ssda903;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import org.carecast.scenario.CsvTable;
+import org.carecast.scenario.InputFile;
+import org.carecast.scenario.ScenarioException;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -46,9 +43,56 @@ public final class Ssda903Reader {
      * @param episodeRows    data rows read from the episodes files
      * @param mergedRepeats  rows that repeated an episode already read (same CHILD and DECOM)
      * @param problems       rows that could not be used
+     * @param coverage       the collection year each episodes file covers, oldest first
+     * @param reordered      whether the episodes files were given in another order (they are
+     *                       merged oldest first whatever the order given)
      */
     public record Returns(Map<String, ChildRecord> children, List<Episode> episodes, long episodeRows,
-                          long mergedRepeats, ProblemLog problems) {
+                          long mergedRepeats, ProblemLog problems, List<Coverage> coverage, boolean reordered) {
+
+        /** The first day any return covers, or null when no file had a usable episode. */
+        public LocalDate firstDay() {
+            return coverage.isEmpty() ? null : coverage.get(0).from();
+        }
+
+        /** The last day any return covers (a 31 March), or null when none had a usable episode. */
+        public LocalDate lastDay() {
+            return coverage.stream().map(Coverage::to).max(LocalDate::compareTo).orElse(null);
+        }
+
+        /** Pairs of files that cover the same collection year, e.g. a year given twice. */
+        public List<String> sameYear() {
+            List<String> found = new ArrayList<>();
+            for (int i = 1; i < coverage.size(); i++) {
+                if (coverage.get(i).to().equals(coverage.get(i - 1).to())) {
+                    found.add(coverage.get(i - 1).file().getFileName() + " and " + coverage.get(i).file().getFileName());
+                }
+            }
+            return found;
+        }
+    }
+
+    /**
+     * The collection year (1 April to 31 March) an episodes file covers, taken from the latest
+     * start date in it: a return holds the episodes open at any time in its year, so none starts
+     * after it (an end date may, in some councils' files, fall a day or two after it).
+     */
+    public record Coverage(Path file, LocalDate from, LocalDate to) {
+    }
+
+    private record YearOfEpisodes(Path file, List<Episode> episodes, Coverage coverage) {
+    }
+
+    private static Coverage coverage(List<Episode> episodes) {
+        LocalDate latest = null;
+        for (Episode e : episodes) {
+            latest = latest == null || e.start().isAfter(latest) ? e.start() : latest;
+        }
+        if (latest == null) {
+            return null;
+        }
+        LocalDate end = LocalDate.of(latest.getMonthValue() >= 4 ? latest.getYear() + 1 : latest.getYear(), 3, 31);
+        return new Coverage(episodes.get(0).file(), end.minusYears(1).plusDays(1), end);
     }
 
     private Ssda903Reader() {
@@ -57,9 +101,9 @@ public final class Ssda903Reader {
     public static Returns read(List<Path> headerFiles, List<Path> episodeFiles, ProblemLog problems) {
         Map<String, ChildRecord> children = new LinkedHashMap<>();
         for (Path file : headerFiles) {
-            long row = 1;
-            for (Map<String, String> r : rows(file, HEADER_COLUMNS)) {
-                row++;
+            for (Map.Entry<Long, Map<String, String>> numbered : rows(file, HEADER_COLUMNS, problems, new long[1])) {
+                long row = numbered.getKey();
+                Map<String, String> r = numbered.getValue();
                 String child = field(r, "CHILD");
                 if (child.isEmpty()) {
                     problems.add(new Problem(Problem.Kind.MISSING_CHILD, file, row, "CHILD is empty"));
@@ -71,21 +115,35 @@ public final class Ssda903Reader {
                 }
             }
         }
-        Map<String, Episode> byKey = new LinkedHashMap<>();
-        long rowsRead = 0;
-        long repeats = 0;
+        long[] rowsRead = {0};
+        List<YearOfEpisodes> years = new ArrayList<>();
         for (Path file : episodeFiles) {
-            long row = 1;
-            for (Map<String, String> r : rows(file, EPISODE_COLUMNS)) {
-                row++;
-                rowsRead++;
-                Episode e = episode(r, file, row, problems);
-                if (e != null && byKey.put(e.child() + "|" + e.start(), e) != null) {
+            List<Episode> episodes = new ArrayList<>();
+            for (Map.Entry<Long, Map<String, String>> numbered : rows(file, EPISODE_COLUMNS, problems, rowsRead)) {
+                Episode e = episode(numbered.getValue(), file, numbered.getKey(), problems);
+                if (e != null) {
+                    episodes.add(e);
+                }
+            }
+            years.add(new YearOfEpisodes(file, episodes, coverage(episodes)));
+        }
+        // A later return's copy of an episode wins, whatever order the files were given in: a
+        // year given after a later one would otherwise reopen episodes the later one closed.
+        List<YearOfEpisodes> oldestFirst = years.stream()
+                .sorted(java.util.Comparator.comparing(y -> y.coverage() == null ? LocalDate.MIN : y.coverage().to()))
+                .toList();
+        Map<String, Episode> byKey = new LinkedHashMap<>();
+        long repeats = 0;
+        for (YearOfEpisodes year : oldestFirst) {
+            for (Episode e : year.episodes()) {
+                if (byKey.put(e.child() + "|" + e.start(), e) != null) {
                     repeats++;
                 }
             }
         }
-        return new Returns(children, new ArrayList<>(byKey.values()), rowsRead, repeats, problems);
+        List<Coverage> coverage = oldestFirst.stream().map(YearOfEpisodes::coverage).filter(java.util.Objects::nonNull).toList();
+        return new Returns(children, new ArrayList<>(byKey.values()), rowsRead[0], repeats, problems, coverage,
+                !oldestFirst.equals(years));
     }
 
     private static Episode episode(Map<String, String> r, Path file, long row, ProblemLog problems) {
@@ -153,27 +211,40 @@ public final class Ssda903Reader {
         }
     }
 
-    /** The data rows of a CSV file as column-to-text maps; a missing column stops the read. */
-    private static List<Map<String, String>> rows(Path file, List<String> required) {
-        CsvMapper mapper = new CsvMapper();
-        CsvSchema schema = CsvSchema.emptySchema().withHeader();
-        try (MappingIterator<Map<String, String>> it = mapper.readerForMapOf(String.class).with(schema).readValues(file.toFile())) {
-            List<Map<String, String>> out = it.readAll();
-            CsvSchema read = (CsvSchema) it.getParserSchema();
-            for (String column : required) {
-                if (read.column(column) == null) {
-                    throw new Ssda903Exception(file, 1, "missing column " + column + "; expected the SSDA903 columns "
-                            + required);
-                }
-            }
-            return out;
-        } catch (NoSuchFileException e) {
-            throw new Ssda903Exception(file, 0, "no such file");
-        } catch (IOException e) {
-            if (!Files.exists(file)) {
-                throw new Ssda903Exception(file, 0, "no such file");
-            }
-            throw new Ssda903Exception(file, 0, "not readable as CSV: " + e.getMessage());
+    /**
+     * The usable data rows of a CSV file as column-to-text maps (keys as in {@code required},
+     * whatever the file's case), each with its line number; a malformed row (unbalanced quote,
+     * more cells than the header) becomes a problem and is skipped; a missing column or an
+     * unreadable file stops the read.
+     */
+    private static List<Map.Entry<Long, Map<String, String>>> rows(Path file, List<String> required, ProblemLog problems,
+                                                                   long[] rowsRead) {
+        CsvTable table;
+        try {
+            table = CsvTable.read(file, InputFile.Kind.RETURN);
+        } catch (ScenarioException e) {
+            throw new Ssda903Exception(file, e.location() == null ? 0 : e.location().line(), e.problem());
         }
+        Map<String, Integer> columns = new LinkedHashMap<>();
+        for (String column : required) {
+            int index = table.column(column);
+            if (index < 0) {
+                throw new Ssda903Exception(file, 1, "missing column " + column + "; expected the SSDA903 columns "
+                        + required);
+            }
+            columns.put(column, index);
+        }
+        List<Map.Entry<Long, Map<String, String>>> out = new ArrayList<>();
+        rowsRead[0] += table.rows().size();
+        for (CsvTable.Row row : table.rows()) {
+            if (row.problem() != null) {
+                problems.add(new Problem(Problem.Kind.MALFORMED_ROW, file, row.line(), row.problem()));
+                continue;
+            }
+            Map<String, String> cells = new LinkedHashMap<>();
+            columns.forEach((name, index) -> cells.put(name, row.cell(index)));
+            out.add(Map.entry(row.line(), cells));
+        }
+        return out;
     }
 }

@@ -110,6 +110,6 @@ class Ssda903ReaderTest {
         Path missing = tmp.resolve("nope.csv");
         e = assertThrows(Ssda903Exception.class,
                 () -> Ssda903Reader.read(List.of(missing), List.of(), new ProblemLog(false)));
-        assertTrue(e.getMessage().contains("no such file"), e.getMessage());
+        assertTrue(e.getMessage().contains("file not found"), e.getMessage());
     }
 }
