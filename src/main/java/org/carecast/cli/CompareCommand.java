@@ -81,7 +81,8 @@ final class CompareCommand implements Callable<Integer> {
         }
         int reps = options.replications(scenarios.get(0).replications(), spec.commandLine());
         long seed = options.seed(scenarios.get(0).seed());
-        int threads = options.threads(spec.commandLine());
+        int threads = Math.min(options.threads(spec.commandLine()), reps);
+        SimulationOptions.checkMemory(baseFile, models, threads);
         Path folder = out != null ? out : Path.of("out", "compare-" + SimulationOptions.stem(baseFile));
         OutputFolder output = OutputFolder.prepare(folder, VersionProvider.version(), "compare");
 

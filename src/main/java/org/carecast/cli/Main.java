@@ -12,6 +12,9 @@ public final class Main {
     /** Exit status for bad input. */
     public static final int BAD_INPUT = 2;
 
+    private static final String OUT_OF_MEMORY = "error: Java ran out of memory; give it more (for example"
+            + " JAVA_OPTS=-Xmx8g), use fewer --threads, or run a smaller scenario";
+
     private Main() {
     }
 
@@ -55,14 +58,19 @@ public final class Main {
                 cmd.getErr().println("error: " + (io.getMessage() == null ? io.toString() : io.getMessage()));
                 return BAD_INPUT;
             }
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                if (c instanceof OutOfMemoryError) {
+                    cmd.getErr().println(OUT_OF_MEMORY);
+                    return 1;
+                }
+            }
             cmd.getErr().println("internal error: " + e + " (please report it with the scenario that caused it)");
             return 1;
         });
         try {
             return line.execute(args);
         } catch (OutOfMemoryError e) {
-            err.println("error: the Java heap ran out of memory; give it more (for example JAVA_OPTS=-Xmx8g) or run fewer"
-                    + " replications or a smaller scenario");
+            err.println(OUT_OF_MEMORY);
             err.flush();
             return 1;
         }

@@ -50,7 +50,8 @@ final class RunCommand implements Callable<Integer> {
         Model model = ModelCompiler.compile(scenario);
         int reps = options.replications(scenario.replications(), spec.commandLine());
         long s = options.seed(scenario.seed());
-        int t = options.threads(spec.commandLine());
+        int t = Math.min(options.threads(spec.commandLine()), reps);
+        SimulationOptions.checkMemory(scenarioFile, java.util.List.of(model), t);
         boolean quiet = options.quiet;
         Path folder = out != null ? out : Path.of("out", SimulationOptions.stem(scenarioFile));
         OutputFolder output = OutputFolder.prepare(folder, VersionProvider.version(), "run");

@@ -17,12 +17,40 @@ final class SimulationOptions {
     @Option(names = "--quiet", description = "Do not print the summary or the progress bar.")
     boolean quiet;
 
+    /** More replications than this take hours and add nothing a user can see in a percentile. */
+    static final int MAX_REPLICATIONS = 1_000_000;
+    /** Threads beyond this only cost memory: replications are independent and the machine has cores. */
+    static final int MAX_THREADS = 512;
+
     int replications(int fallback, picocli.CommandLine line) {
         int reps = replications != null ? replications : fallback;
-        if (reps < 1) {
-            throw new picocli.CommandLine.ParameterException(line, "--replications must be at least 1");
+        if (reps < 1 || reps > MAX_REPLICATIONS) {
+            throw new picocli.CommandLine.ParameterException(line, "--replications must be from 1 to "
+                    + String.format(java.util.Locale.ROOT, "%,d", MAX_REPLICATIONS) + " (1,000 give stable percentiles), found " + reps);
         }
         return reps;
+    }
+
+    /**
+     * Refuses, before simulating, scenarios whose children cannot fit in the memory Java may use
+     * with {@code threads} replications at once, saying how many children and how much memory.
+     */
+    static void checkMemory(java.nio.file.Path file, java.util.List<org.carecast.model.Model> models, int threads) {
+        double children = 0;
+        long bytes = 0;
+        for (org.carecast.model.Model model : models) {
+            org.carecast.model.PopulationBound bound = org.carecast.model.PopulationBound.of(model);
+            children = Math.max(children, bound.children());
+            bytes += bound.bytes(threads);
+        }
+        long heap = Runtime.getRuntime().maxMemory();
+        if (bytes > heap * 0.6) {
+            throw new org.carecast.scenario.ScenarioException(org.carecast.scenario.ScenarioReader.locate(file, "entries"), "entries",
+                    String.format(java.util.Locale.ROOT, "too large to run: up to about %,.0f children in care at once,"
+                            + " which with %d replications at a time needs about %,.0f MB of memory, more than the %,.0f MB"
+                            + " Java may use here. Use fewer --threads, lower the entry rate or its trend, or give Java more"
+                            + " memory (JAVA_OPTS=-Xmx8g)", children, threads, bytes / 1048576.0, heap * 0.6 / 1048576.0));
+        }
     }
 
     long seed(long fallback) {
@@ -31,8 +59,9 @@ final class SimulationOptions {
 
     int threads(picocli.CommandLine line) {
         int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (t < 1) {
-            throw new picocli.CommandLine.ParameterException(line, "--threads must be at least 1");
+        if (t < 1 || t > MAX_THREADS) {
+            throw new picocli.CommandLine.ParameterException(line, "--threads must be from 1 to " + MAX_THREADS
+                    + " (it never changes the numbers; the default is one per core), found " + t);
         }
         return t;
     }

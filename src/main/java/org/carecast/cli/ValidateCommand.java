@@ -28,6 +28,8 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         Scenario scenario = ScenarioReader.read(scenarioFile);
         Model model = ModelCompiler.compile(scenario);
+        // A scenario that cannot run even one replication at a time is not valid here.
+        SimulationOptions.checkMemory(scenarioFile, java.util.List.of(model), 1);
         spec.commandLine().getOut().printf("%s: valid. '%s': %d placement types, %d need levels, %d age bands, %d children at %s, %d months, %d replications, %d interventions.%n",
                 scenarioFile, scenario.name(), model.types(), model.needs().size(), model.ages().size(),
                 model.initial().size(), scenario.start(), scenario.horizonMonths(), scenario.replications(),

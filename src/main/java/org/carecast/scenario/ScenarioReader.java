@@ -92,7 +92,7 @@ public final class ScenarioReader {
         }
         int horizon = f.integer("horizon", 1, 1200, "a number of months from 1 to 1200");
         end = start.plusMonths(horizon);
-        int replications = f.integer("replications", 1, 10_000_000, "a whole number of replications of at least 1");
+        int replications = f.integer("replications", 1, 1_000_000, "a whole number of replications from 1 to 1,000,000 (1,000 give stable percentiles)");
         long seed = f.longInteger("seed", Long.MIN_VALUE, Long.MAX_VALUE, "a whole number");
 
         List<Integer> bands = readAgeBands(f.required("ageBands", "a list of band start ages in years, e.g. [0, 1, 5, 10, 16]"));
@@ -453,8 +453,8 @@ public final class ScenarioReader {
 
     private Entries readEntries(YamlNode node) {
         FieldReader f = FieldReader.of(node, "the entries into care");
-        double monthly = f.number("monthlyRate", 0, 1e7, "a number of entries per month, 0 or more");
-        double trend = f.optionalNumber("annualTrend", 0, -0.99, 10, "an annual growth rate such as 0.02 for 2%");
+        double monthly = f.number("monthlyRate", 0, 100_000, "a number of entries per month from 0 to 100,000 (all of England is about 2,800)");
+        double trend = f.optionalNumber("annualTrend", 0, -0.5, 1, "an annual growth rate from -0.5 to 1, such as 0.02 for 2%");
         Map<String, Double> shares = readBandShares(f.required("ageShares", "shares of entries by age band"), "ageShares");
         // Absent (NaN) means none singled out: entry ages uniform over the whole first band.
         double newborn = f.optionalNumber("newbornShare", Double.NaN, 0, 1,
