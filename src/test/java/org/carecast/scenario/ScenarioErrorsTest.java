@@ -32,7 +32,7 @@ class ScenarioErrorsTest {
     @CsvSource(delimiter = '|', value = {
         "unknown field with suggestion | 'replications: 20' | 'replicatons: 20' | 4 | replicatons | did you mean 'replications'",
         "wrong type                    | 'horizon: 24' | 'horizon: two years' | 3 | horizon | expected a number of months",
-        "negative rate                 | 'monthlyRate: 2' | 'monthlyRate: -2' | 46 | entries.monthlyRate | 0 or more",
+        "negative rate                 | 'monthlyRate: 2' | 'monthlyRate: -2' | 46 | entries.monthlyRate | from 0 to 100,000",
         "shares not summing to one     | '\"16-17\": 0.2}' | '\"16-17\": 0.3}' | 47 | entries.ageShares | must sum to 1, but sum to 1.1",
         "need shares not summing       | 'entryShare: 0.8}' | 'entryShare: 0.7}' | 8 | needLevels[*].entryShare | sum to 0.9",
         "matching not ending unlimited | 'order: [foster, market]' | 'order: [market, foster]' | 50 | matching[0].order[1] | unlimited capacity",
