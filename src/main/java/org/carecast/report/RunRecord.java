@@ -17,6 +17,38 @@ public final class RunRecord {
     }
 
     /**
+     * How to start carecast again from anywhere: the launcher script by its absolute path when
+     * it started this run (it says so in {@code CARECAST_LAUNCHER}), else {@code java -jar} and
+     * this jar's absolute path.
+     */
+    static String launcher() {
+        String script = System.getenv("CARECAST_LAUNCHER");
+        if (script != null && !script.isBlank()) {
+            return shellQuoted(script);
+        }
+        try {
+            Path jar = Path.of(RunRecord.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (jar.toString().endsWith(".jar")) {
+                return "java -jar " + shellQuoted(jar.toAbsolutePath().toString());
+            }
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            // fall through: classes run from a build folder (tests)
+        }
+        return "./carecast";
+    }
+
+    /**
+     * {@code text} as one word for a POSIX shell: as it is when it holds only characters no shell
+     * treats specially, else in single quotes, an apostrophe written as '\''.
+     */
+    static String shellQuoted(String text) {
+        if (!text.isEmpty() && text.matches("[A-Za-z0-9_./:=@%+,-]+")) {
+            return text;
+        }
+        return "'" + text.replace("'", "'\\''") + "'";
+    }
+
+    /**
      * Writes {@code folder/run.txt}.
      *
      * @param command  the carecast command, "run" or "compare"
@@ -40,10 +72,9 @@ public final class RunRecord {
             // The copies' paths as seen from where the run was started, when the folder's name is
             // known, so that the README's launcher re-runs it from there as written.
             Path base = info.outputFolder() == null ? Path.of("") : info.outputFolder();
-            StringBuilder rerun = new StringBuilder("./carecast ").append(command);
+            StringBuilder rerun = new StringBuilder(launcher()).append(' ').append(command);
             for (Path copy : copies) {
-                String path = base.resolve(copy.toString()).toString().replace('\\', '/');
-                rerun.append(' ').append(path.contains(" ") ? "'" + path + "'" : path);
+                rerun.append(' ').append(shellQuoted(base.resolve(copy.toString()).toString()));
             }
             rerun.append(" --seed ").append(info.seed()).append(" --replications ").append(info.replications());
             text.append("scenario files as run: copied beside the results. Re-run ")

@@ -63,7 +63,8 @@ class CommandLineTest {
                 extends: ../small-csv.yaml
                 name: option
                 """);
-        Path first = tmp.resolve("first");
+        // A folder name with an apostrophe and a space, as on a shared drive: the command must still paste.
+        Path first = tmp.resolve("O'Brien's runs").resolve("first run");
         Outcome o = carecast("run", option.toString(), "--out", first.toString(), "--replications", "8", "--no-charts",
                 "--no-html", "--no-xlsx", "--quiet");
         assertEquals(0, o.status(), o.err());
@@ -83,14 +84,21 @@ class CommandLineTest {
         assertEquals(Files.readString(first.resolve("monthly.csv")), Files.readString(again.resolve("monthly.csv")));
     }
 
-    /** The arguments of the command run.txt gives to re-run a folder's numbers, after "./carecast". */
+    /**
+     * The arguments of the command run.txt gives to re-run a folder's numbers, after the
+     * launcher, as a POSIX shell splits them (so quoting is checked, not assumed).
+     */
     private static List<String> rerunCommand(Path folder) throws Exception {
         String run = Files.readString(folder.resolve("run.txt"));
         String marker = "with the same numbers: ./carecast ";
         int at = run.indexOf(marker);
         assertTrue(at >= 0, run);
         int end = run.indexOf('\n', at);
-        return List.of(run.substring(at + marker.length(), end < 0 ? run.length() : end).trim().split(" "));
+        String words = run.substring(at + marker.length(), end < 0 ? run.length() : end).trim();
+        Process sh = new ProcessBuilder("sh", "-c", "printf '%s\\n' " + words).start();
+        List<String> args = List.of(new String(sh.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n"));
+        assertEquals(0, sh.waitFor());
+        return args;
     }
 
     private static String[] withOutput(List<String> command, Path out) {
