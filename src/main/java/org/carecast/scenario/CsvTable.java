@@ -76,7 +76,12 @@ public final class CsvTable {
         if (head.problem() != null) {
             throw new ScenarioException(new SourceLocation(file, first + 1, 1), "header", head.problem());
         }
-        List<String> header = head.cells();
+        List<String> header = new ArrayList<>(head.cells());
+        // A spreadsheet's stray trailing commas give empty column names: not columns.
+        while (!header.isEmpty() && header.get(header.size() - 1).isEmpty()) {
+            header.remove(header.size() - 1);
+        }
+        header = List.copyOf(header);
         List<Row> rows = new ArrayList<>();
         for (int i = first + 1; i < lines.length; i++) {
             if (!lines[i].isBlank()) {
