@@ -121,7 +121,7 @@ public final class OutputFolder {
                 Files.createDirectories(target.getParent());
                 cleanStaleStaging();
                 for (int attempt = 0; ; attempt++) {
-                    Kind kind = inspect();
+                    Kind kind = inspectLocked();
                     if (kind == Kind.MISSING) {
                         if (writeFresh(contents) || attempt >= 3) {
                             return;
@@ -150,7 +150,7 @@ public final class OutputFolder {
     private enum Kind { MISSING, EMPTY, LINKED, PLAIN }
 
     private void check() {
-        Kind kind = inspect();
+        Kind kind = inspectLocked();
         Path probeIn = switch (kind) {
             case MISSING -> nearestExisting(target);
             case EMPTY -> target;
@@ -178,6 +178,24 @@ public final class OutputFolder {
             }
         } catch (IOException e) {
             // The free space cannot be read on every file system; writing will say if it runs out.
+        }
+    }
+
+    /**
+     * As {@link #inspect}, holding the folder's lock when it has one, so that another run's
+     * update in progress (a version half written, an old one being removed) is not mistaken
+     * for files carecast did not write.
+     */
+    private Kind inspectLocked() {
+        Path lockFile = target.resolve(STATE).resolve(LOCK);
+        if (!Files.isRegularFile(lockFile, LinkOption.NOFOLLOW_LINKS)) {
+            return inspect();
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+             FileLock lock = lock(channel)) {
+            return inspect();
+        } catch (IOException e) {
+            return inspect();
         }
     }
 
