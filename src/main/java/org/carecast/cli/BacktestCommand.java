@@ -55,9 +55,13 @@ final class BacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (cutoff.getDayOfMonth() != 1 || horizon < 1) {
+        if (cutoff.getDayOfMonth() != 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--cutoff must be the first day of a month and --horizon at least 1");
+                    "--cutoff must be the first day of a month, found " + cutoff);
+        }
+        if (horizon < 1 || horizon > 1200) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--horizon must be from 1 to 1200 months, found " + horizon);
         }
         Path folder = out != null ? out : Path.of("out", "backtest-" + cutoff);
         OutputFolder output = OutputFolder.prepare(folder, VersionProvider.version(), "backtest");

@@ -52,8 +52,9 @@ final class CalibrateCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--as-at must be the first day of a month (a scenario starts on one), found " + asAt);
         }
-        if (horizon < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--horizon must be at least 1");
+        if (horizon < 1 || horizon > 1200) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--horizon must be from 1 to 1200 months, found " + horizon);
         }
         String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         if (!name.endsWith(".yaml") && !name.endsWith(".yml")) {

@@ -84,8 +84,8 @@ final class Ssda903Options {
 
     Read read(picocli.CommandLine line) {
         this.commandLine = line;
-        if (windowYears < 1) {
-            throw new picocli.CommandLine.ParameterException(line, "--window-years must be at least 1");
+        if (windowYears < 1 || windowYears > 50) {
+            throw new picocli.CommandLine.ParameterException(line, "--window-years must be from 1 to 50, found " + windowYears);
         }
         PlacementMapping map = mapping == null ? PlacementMapping.defaults() : PlacementMapping.read(mapping);
         Ssda903Reader.Returns returns = Ssda903Reader.read(headers, episodes, new ProblemLog(strict));

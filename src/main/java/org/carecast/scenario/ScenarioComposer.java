@@ -101,6 +101,10 @@ final class ScenarioComposer {
                 throw new ScenarioException(parentNode.location(), parentNode.path(),
                         "scenarios extend each other in a cycle: " + cycle + normal.getFileName());
             }
+            if (Files.isDirectory(parent)) {
+                throw new ScenarioException(parentNode.location(), parentNode.path(),
+                        "cannot extend '" + relative + "': it is a folder; expected a scenario file ending in .yaml or .yml");
+            }
             if (!Files.isRegularFile(parent)) {
                 throw new ScenarioException(parentNode.location(), parentNode.path(),
                         "cannot extend '" + relative + "': no such file (looked for " + parent + ")");
