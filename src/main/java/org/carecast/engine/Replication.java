@@ -143,6 +143,11 @@ public final class Replication {
     private final double[] stepDownAfter;
     /** Per type, the age from which none of its step-down rules applies (see StepDownRules). */
     private final double[] stepDownAgeLimit;
+    /**
+     * Places held empty after a breakdown, per type, and when each is released: a queue per type
+     * in order of release, since every void of a type lasts the same number of days.
+     */
+    private final PlaceVoids voids;
 
     // ---- carer turnover, per placement type (see CarerTurnover) ----
     private final boolean[] hasTurnover;
@@ -208,6 +213,7 @@ public final class Replication {
                 candidates[t] = new StepDownCandidates((id, serial) -> ints[id * I + PLACEMENT_SERIAL] == serial);
             }
         }
+        voids = new PlaceVoids(types);
         censuses = new CensusCalendar(model.time().monthStartDay());
         threePlusPlacements = new CensusCount(censuses.count());
         longTermEligible = new CensusCount(censuses.count());
@@ -241,8 +247,9 @@ public final class Replication {
         while (true) {
             double monthEnd = monthStart[month + 1];
             double capacityTime = nextCapacityChange < changes ? changeDay[nextCapacityChange] : INF;
-            // Dated changes and random turnover are both "system" events; dated ones win ties.
-            double systemTime = Math.min(capacityTime, nextTurnover);
+            // Dated changes, random turnover and the end of a void are "system" events; dated
+            // changes win ties, then turnover, then voids.
+            double systemTime = Math.min(capacityTime, Math.min(nextTurnover, voids.nextRelease()));
             double childTime = queue.peekTime();
             double entryTime = Math.min(nextBaseEntry, nextExtraEntry);
             events++;
@@ -254,10 +261,12 @@ public final class Replication {
                 }
             } else if (systemTime <= childTime && systemTime <= entryTime) {
                 now = systemTime;
-                if (capacityTime <= nextTurnover) {
+                if (capacityTime <= nextTurnover && capacityTime <= voids.nextRelease()) {
                     applyCapacityChange(nextCapacityChange++);
-                } else {
+                } else if (nextTurnover <= voids.nextRelease()) {
                     turnOver();
+                } else {
+                    offerFreedPlaces(voids.release());
                 }
             } else if (childTime <= entryTime) {
                 now = childTime;
@@ -431,7 +440,8 @@ public final class Replication {
                 < model.needs().escalationProbability()[level]) {
             ints[id * I + NEED] = escalatesTo;
         }
-        rematch(id);
+        int band = model.ages().bandOf(now - dbl[id * D + BIRTH]);
+        move(id, model.matching().preferences(band, ints[id * I + NEED]), model.breakdown().voidDays()[ints[id * I + TYPE]]);
     }
 
     /** The one move the care plan makes after entry: the child is matched again, need unchanged. */
@@ -449,11 +459,26 @@ public final class Replication {
     }
 
     private void rematch(int id) {
+        int band = model.ages().bandOf(now - dbl[id * D + BIRTH]);
+        move(id, model.matching().preferences(band, ints[id * I + NEED]), 0);
+    }
+
+    /**
+     * Moves a child to the first type on {@code preferences} with a free place. The child is
+     * matched while it still holds its old place, and the old place is freed only after: so a
+     * child whose placement ended can never be handed back the carer or home it just left (a
+     * full pool sends it to the next type on its list, in the end the market), and the freed
+     * place is then offered to others, or after {@code voidDays} days if it is held empty first.
+     */
+    private void move(int id, int[] preferences, double voidDays) {
         int from = ints[id * I + TYPE];
         recordMove(id);
+        int to = choose(id, preferences);
         vacate(id);
-        int band = model.ages().bandOf(now - dbl[id * D + BIRTH]);
-        match(id, model.matching().preferences(band, ints[id * I + NEED]));
+        if (voidDays > 0) {
+            voids.hold(from, now + voidDays);
+        }
+        occupy(id, to, now);
         reschedule(id);
         offerFreedPlaces(from);
     }
@@ -462,12 +487,7 @@ public final class Replication {
         dbl[id * D + BIRTHDAY_16_TIME] = INF;
         var ageing = model.ageing();
         if (ageing.appliesTo()[ints[id * I + TYPE]] && uniform(key(id), RandomStreams.AGEING, 0) < ageing.share()) {
-            int from = ints[id * I + TYPE];
-            recordMove(id);
-            vacate(id);
-            match(id, ageing.order());
-            reschedule(id);
-            offerFreedPlaces(from);
+            move(id, ageing.order(), 0);
         } else {
             reschedule(id);
         }
@@ -483,7 +503,7 @@ public final class Replication {
         double nextThreshold = INF;
         for (int r : rules.rulesOf()[source]) {
             int target = rules.to()[r];
-            if (occupancy[target] < capacity[target] && isStepDownCandidate(id, r) && tryStepDown(id, r)) {
+            if (hasFreePlace(target) && isStepDownCandidate(id, r) && tryStepDown(id, r)) {
                 return;
             }
             // Compare times, not durations: placeStart + minStay is exactly when the event was set.
@@ -500,26 +520,39 @@ public final class Replication {
     // Placements, matching and step-down
     // =====================================================================================
 
-    /**
-     * Places a child in the first type on its list with a free place that takes the child's
-     * age. The last type is unlimited and takes the child whatever its age limits, so a match
-     * never fails.
-     */
+    /** Places a child entering care in the first type on its list with a free place. */
     private void match(int id, int[] preferences) {
+        occupy(id, choose(id, preferences), now);
+    }
+
+    /**
+     * The first type on {@code preferences} with a free place that takes the child's age,
+     * counting spill-over when it is not the first. The last type is unlimited and takes the
+     * child whatever its age limits, so a choice never fails.
+     */
+    private int choose(int id, int[] preferences) {
         double age = now - dbl[id * D + BIRTH];
         double[] minAge = model.placements().minAgeDays();
         double[] maxAge = model.placements().maxAgeDays();
         int last = preferences.length - 1;
-        for (int i = 0; i <= last; i++) {
+        for (int i = 0; i < last; i++) {
             int t = preferences[i];
-            if (i == last || (occupancy[t] < capacity[t] && age >= minAge[t] && age < maxAge[t])) {
+            if (hasFreePlace(t) && age >= minAge[t] && age < maxAge[t]) {
                 if (i > 0) {
                     result.spillOver[month * types + t]++;
                 }
-                occupy(id, t, now);
-                return;
+                return t;
             }
         }
+        if (last > 0) {
+            result.spillOver[month * types + preferences[last]]++;
+        }
+        return preferences[last];
+    }
+
+    /** Whether type {@code t} has a place that is neither taken nor held empty after a breakdown. */
+    private boolean hasFreePlace(int t) {
+        return occupancy[t] + voids.held(t) < capacity[t];
     }
 
     private void occupy(int id, int t, double since) {
@@ -586,7 +619,7 @@ public final class Replication {
             return;
         }
         boolean moved = true;
-        while (moved && occupancy[t] < capacity[t]) {
+        while (moved && hasFreePlace(t)) {
             moved = false;
             for (int k = 0; k < into.length && !moved; k++) {
                 int r = into[k];
@@ -893,6 +926,7 @@ public final class Replication {
         freeCount = 0;
         highWater = 0;
         Arrays.fill(occupancy, 0);
+        voids.clear();
         System.arraycopy(model.capacity().initial(), 0, capacity, 0, types);
         Arrays.fill(area, 0);
         Arrays.fill(areaSince, 0);

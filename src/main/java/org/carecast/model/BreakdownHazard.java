@@ -9,6 +9,18 @@ package org.carecast.model;
  * @param ratePerDay        breakdown hazard per type, per day
  * @param plannedRatePerDay planned-end hazard per type, per day (0 for none)
  * @param plannedNeed       need level after a planned end, per type (-1 keeps the need)
+ * @param voidDays          days a place of each type stays empty after a placement in it breaks
+ *                          down (a carer's break, a home's repairs), before it is offered again; 0 for none
  */
-public record BreakdownHazard(double[] ratePerDay, double[] plannedRatePerDay, int[] plannedNeed) {
+public record BreakdownHazard(double[] ratePerDay, double[] plannedRatePerDay, int[] plannedNeed, double[] voidDays) {
+
+    /** Whether any type leaves its place empty for a while after a breakdown. */
+    public boolean hasVoids() {
+        for (double v : voidDays) {
+            if (v > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -286,14 +286,16 @@ public final class ModelCompiler {
         double[] rate = new double[n];
         double[] planned = new double[n];
         int[] plannedNeed = new int[n];
+        double[] voidDays = new double[n];
         for (int t = 0; t < n; t++) {
             PlacementType p = s.placementTypes().get(t);
+            voidDays[t] = p.voidDaysAfterBreakdown();
             rate[t] = p.breakdownRatePerYear() / DAYS_PER_YEAR;
             planned[t] = p.plannedEnd() == null ? 0 : p.plannedEnd().ratePerYear() / DAYS_PER_YEAR;
             plannedNeed[t] = p.plannedEnd() == null || p.plannedEnd().needAfter() == null ? -1
                     : needIds.indexOf(p.plannedEnd().needAfter());
         }
-        return new BreakdownHazard(rate, planned, plannedNeed);
+        return new BreakdownHazard(rate, planned, plannedNeed, voidDays);
     }
 
     private static StepDownRules stepDown(Scenario s, List<String> typeIds) {

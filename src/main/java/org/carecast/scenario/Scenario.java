@@ -49,7 +49,7 @@ public record Scenario(Path file, String name, String description, LocalDate sta
     public record PlacementType(String id, String label, PlacementCategory category, Provider provider,
                                 boolean inBorough, double weeklyCost, double annualInflation, Capacity capacity,
                                 double fixedAnnualCost, double breakdownRatePerYear, PlannedEnd plannedEnd,
-                                double minAgeYears, double maxAgeYears, Turnover turnover) {
+                                double minAgeYears, double maxAgeYears, Turnover turnover, double voidDaysAfterBreakdown) {
     }
 
     /** Places gained per year (a Poisson process) and the share of places lost per year (a hazard per place). */

@@ -309,6 +309,12 @@ public final class ScenarioReader {
             Capacity capacity = readCapacity(f.required("capacity", "'unlimited' or a number of places"), f);
             double fixed = f.optionalNumber("fixedAnnualCost", 0, 0, 1e10, "an annual cost in pounds, 0 or more");
             double breakdown = f.number("breakdownRatePerYear", 0, 365, "a hazard per year, 0 or more");
+            double voidDays = f.optionalNumber("voidDaysAfterBreakdown", 0, 0, 365,
+                    "days a place stays empty after a placement in it breaks down, 0 to 365");
+            if (voidDays > 0 && capacity.unlimited()) {
+                throw new ScenarioException(f.mapping().entries().get("voidDaysAfterBreakdown").location(),
+                        f.mapping().path() + ".voidDaysAfterBreakdown", "an unlimited placement type has no places to leave empty");
+            }
             double[] ages = readAgeRange(f);
             Turnover turnover = null;
             YamlNode turnoverNode = f.optional("turnover");
@@ -335,7 +341,7 @@ public final class ScenarioReader {
             }
             f.finish();
             PlacementType type = new PlacementType(id, label, category, provider, inBorough, weeklyCost, inflation,
-                    capacity, fixed, breakdown, planned, ages[0], ages[1], turnover);
+                    capacity, fixed, breakdown, planned, ages[0], ages[1], turnover, voidDays);
             typesById.put(id, type);
             types.add(type);
         }
