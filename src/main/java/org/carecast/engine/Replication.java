@@ -565,6 +565,12 @@ public final class Replication {
         int n = ints[id * I + PLACEMENTS]++;
         long k = key(id);
         double rate = model.breakdown().ratePerDay()[t] * model.needs().breakdownMultiplier()[ints[id * I + NEED]];
+        double frailty = model.breakdown().frailtyVariance();
+        if (frailty > 0 && rate > 0) {
+            // Drawn again from the child's own key at each placement, so always the same value:
+            // no slot in the child's row, and common to every scenario compared.
+            rate *= RandomStreams.gammaMeanOne(k, RandomStreams.FRAILTY, 1 / frailty);
+        }
         if (model.satellites().appliesTo(t) && members[t] < slots[t]) {
             ints[id * I + MEMBER] = 1;
             members[t]++;

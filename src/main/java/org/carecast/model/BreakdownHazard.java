@@ -11,8 +11,13 @@ package org.carecast.model;
  * @param plannedNeed       need level after a planned end, per type (-1 keeps the need)
  * @param voidDays          days a place of each type stays empty after a placement in it breaks
  *                          down (a carer's break, a home's repairs), before it is offered again; 0 for none
+ * @param frailtyVariance   how breakdown proneness varies between children: each child's
+ *                          breakdown hazard is multiplied, in every placement, by its own draw
+ *                          from a gamma distribution with mean 1 and this variance (0: all alike),
+ *                          so that moves concentrate on some children as they do in life
  */
-public record BreakdownHazard(double[] ratePerDay, double[] plannedRatePerDay, int[] plannedNeed, double[] voidDays) {
+public record BreakdownHazard(double[] ratePerDay, double[] plannedRatePerDay, int[] plannedNeed, double[] voidDays,
+                              double frailtyVariance) {
 
     /** Whether any type leaves its place empty for a while after a breakdown. */
     public boolean hasVoids() {

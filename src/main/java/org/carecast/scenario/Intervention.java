@@ -79,7 +79,8 @@ public sealed interface Intervention {
      */
     record StepForward(String id, String label, LocalDate start, LocalDate end, double annualInflation,
                        String like, List<String> from, int places, double extraWeeklyCost,
-                       double minAgeYears, double maxAgeYears, double minimumStayDays, double probability)
+                       double minAgeYears, double maxAgeYears, double minimumStayDays, double probability,
+                       int rampUpMonths, double breakdownRatePerYear, double voidDaysAfterBreakdown)
             implements Intervention {
         public StepForward {
             from = List.copyOf(from);

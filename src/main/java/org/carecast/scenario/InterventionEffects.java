@@ -100,8 +100,10 @@ final class InterventionEffects {
                 PlacementType like = byId.get(f.like());
                 types.add(new PlacementType(f.id(), f.label(), like.category(), Provider.COUNCIL, true,
                         like.weeklyCost() + f.extraWeeklyCost(), like.annualInflation(),
-                        steps(f.places(), f.start(), 0, f.end(), horizonEnd), 0, like.breakdownRatePerYear(),
-                        like.plannedEnd(), f.minAgeYears(), f.maxAgeYears(), null, like.voidDaysAfterBreakdown()));
+                        steps(f.places(), f.start(), f.rampUpMonths(), f.end(), horizonEnd), 0,
+                        Double.isNaN(f.breakdownRatePerYear()) ? like.breakdownRatePerYear() : f.breakdownRatePerYear(),
+                        like.plannedEnd(), f.minAgeYears(), f.maxAgeYears(), null,
+                        Double.isNaN(f.voidDaysAfterBreakdown()) ? like.voidDaysAfterBreakdown() : f.voidDaysAfterBreakdown()));
                 stepDowns.add(new StepDown(f.from(), f.id(), f.minimumStayDays(), f.probability(), f.minAgeYears(),
                         f.maxAgeYears()));
             } else if (i instanceof LocalCommissioning c) {
@@ -119,7 +121,7 @@ final class InterventionEffects {
         Scenario.Ageing ageing = new Scenario.Ageing(s.ageing().semiIndependenceShare(), s.ageing().from(), ageingOrder);
         return new Scenario(s.file(), s.name(), s.description(), s.start(), s.horizonMonths(), s.replications(),
                 s.seed(), s.ageBands(), s.needLevels(), types, s.initialPopulation(), s.entries(), matching,
-                stepDowns, ageing, s.exits(), s.interventions(), s.finance(), s.sources());
+                stepDowns, ageing, s.exits(), s.interventions(), s.finance(), s.breakdownFrailtyVariance(), s.sources());
     }
 
     /** Capacity 0, then {@code places} from {@code start} (spread over {@code ramp} months), all gone at {@code end}. */

@@ -124,8 +124,14 @@ final class InterventionReader {
                     double[] ages = ScenarioReader.readAgeRange(f);
                     double stay = f.number("minimumStayDays", 0, 36500, "a number of days, 0 or more");
                     double p = f.number("probability", 0, 1, "a probability from 0 to 1");
+                    // Carers are recruited over time, their placements can break down, and a carer
+                    // rests after one: absent, the places open at once and behave like the 'like' type's.
+                    int ramp = f.optionalInteger("rampUpMonths", 0, 0, 120, "a whole number of months, 0 to 120");
+                    double breakdown = f.optionalNumber("breakdownRatePerYear", Double.NaN, 0, 365, "a hazard per year, 0 or more");
+                    double voidDays = f.optionalNumber("voidDaysAfterBreakdown", Double.NaN, 0, 365,
+                            "days a place stays empty after a breakdown, 0 to 365");
                     yield new StepForward(id, label, from, until, inflation, like, sources, places, extra, ages[0],
-                            ages[1], stay, p);
+                            ages[1], stay, p, ramp, breakdown, voidDays);
                 }
                 case "local_commissioning" -> {
                     String before = type(f, "before");

@@ -24,7 +24,7 @@ public record Scenario(Path file, String name, String description, LocalDate sta
                        List<PlacementType> placementTypes, InitialPopulation initialPopulation,
                        Entries entries, List<MatchingRule> matching, List<StepDown> stepDowns,
                        Ageing ageing, Exits exits, List<Intervention> interventions, Finance finance,
-                       List<Path> sources) {
+                       double breakdownFrailtyVariance, List<Path> sources) {
 
     public Scenario {
         sources = List.copyOf(sources);

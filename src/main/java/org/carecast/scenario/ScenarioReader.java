@@ -111,9 +111,16 @@ public final class ScenarioReader {
         List<Intervention> interventions = f.has("interventions")
                 ? new InterventionReader(typesById, start, end).read(f.optional("interventions")) : List.of();
         Scenario.Finance finance = f.has("finance") ? readFinance(f.optional("finance")) : Scenario.Finance.NONE;
+        double frailty = 0;
+        YamlNode frailtyNode = f.optional("breakdownFrailty");
+        if (frailtyNode != null) {
+            FieldReader b = FieldReader.of(frailtyNode, "how breakdown proneness varies between children");
+            frailty = b.number("variance", 0, 10, "the variance of a child's breakdown multiplier (mean 1), 0 to 10");
+            b.finish();
+        }
         f.finish();
         return new Scenario(file, name, description, start, horizon, replications, seed, bands, needs, types,
-                initial, entries, matching, stepDowns, ageing, exits, interventions, finance,
+                initial, entries, matching, stepDowns, ageing, exits, interventions, finance, frailty,
                 sources.stream().distinct().toList());
     }
 
