@@ -6,6 +6,7 @@ import org.carecast.model.StartingMix;
 import org.carecast.report.ComparisonPage;
 import org.carecast.report.ComparisonReport;
 import org.carecast.report.OutputFolder;
+import org.carecast.report.PlaceUse;
 import org.carecast.report.ReportFormat;
 import org.carecast.report.RunInfo;
 import org.carecast.report.RunRecord;
@@ -101,7 +102,26 @@ final class CompareCommand implements Callable<Integer> {
         RunInfo info = new RunInfo(VersionProvider.version(), baseFile, seed, reps, stats.threads(), stats.seconds(),
                 stats.events(), cautions, List.of(), folder);
         List<Comparison.Row> rows = comparison.rows();
-        String text = ComparisonReport.render(scenarios.get(0).name(), rows, info);
+        List<org.carecast.results.Projection> projections = aggregators.stream().map(Aggregator::projection).toList();
+        // How each option's new provision (places the base does not have) is used.
+        Map<String, List<List<String>>> newProvision = new LinkedHashMap<>();
+        Set<String> baseTypes = Set.of(models.get(0).placements().ids());
+        for (int k = 1; k < models.size(); k++) {
+            Set<String> added = new HashSet<>(List.of(models.get(k).placements().ids()));
+            added.removeAll(baseTypes);
+            List<List<String>> use = PlaceUse.table(projections.get(k), added);
+            if (!use.isEmpty()) {
+                newProvision.put(scenarios.get(k).name(), use);
+            }
+        }
+        StringBuilder use = new StringBuilder();
+        newProvision.forEach((name, table) -> use.append(PlaceUse.text("New provision in " + name
+                + ": how it is used (mean)", table)));
+        String comparisonText = ComparisonReport.render(scenarios.get(0).name(), rows, info);
+        // The use of new provision belongs with the options, before the notes and the run's statistics.
+        int notes = comparisonText.indexOf("\nNote: ");
+        int at = notes >= 0 ? notes + 1 : Math.max(0, comparisonText.lastIndexOf("Simulated "));
+        String text = comparisonText.substring(0, at) + use + comparisonText.substring(at);
 
         output.write(dir -> {
             ComparisonReport.writeCsv(rows, dir.resolve("compare.csv"));
@@ -111,7 +131,7 @@ final class CompareCommand implements Callable<Integer> {
                 ComparisonPage.writeCharts(rows, dir);
             }
             if (chosen.contains(ReportFormat.HTML)) {
-                ComparisonPage.writeHtml(scenarios.get(0).name(), rows, info, files, dir);
+                ComparisonPage.writeHtml(scenarios.get(0).name(), rows, info, files, newProvision, dir);
             }
             if (chosen.contains(ReportFormat.XLSX)) {
                 ComparisonPage.writeXlsx(rows, dir);
@@ -127,7 +147,7 @@ final class CompareCommand implements Callable<Integer> {
                 Path sub = Files.createDirectories(dir.resolve(name));
                 RunInfo own = new RunInfo(info.version(), files.get(k), seed, reps, info.threads(), info.seconds(),
                         info.events(), mixes.get(k).cautions());
-                ReportFormat.CSV.reporter().write(aggregators.get(k).projection(), own, sub);
+                ReportFormat.CSV.reporter().write(projections.get(k), own, sub);
                 Path copy = ScenarioFiles.copy(scenarios.get(k).sources(), sub);
                 if (copy != null) {
                     copies.add(Path.of(name).resolve(copy.toString()));

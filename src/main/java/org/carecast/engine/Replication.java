@@ -133,6 +133,9 @@ public final class Replication {
     private final int[] capacity;
     private final double[] area;
     private final double[] areaSince;
+    /** Place-days of each limited type since the month began, and when last added to. */
+    private final double[] placeArea;
+    private final double[] placeSince;
     /** Per step-down source type, its placements in order of start (null for other types). */
     private final StepDownCandidates[] candidates;
     private int placementSerial;
@@ -207,6 +210,8 @@ public final class Replication {
         capacity = new int[types];
         area = new double[types];
         areaSince = new double[types];
+        placeArea = new double[types];
+        placeSince = new double[types];
         candidates = new StepDownCandidates[types];
         for (int t = 0; t < types; t++) {
             if (model.stepDown().isSource(t)) {
@@ -434,6 +439,7 @@ public final class Replication {
 
     private void breakDown(int id) {
         result.breakdowns[month]++;
+        result.breakdownsIn[month * types + ints[id * I + TYPE]]++;
         int level = ints[id * I + NEED];
         int escalatesTo = model.needs().escalatesTo()[level];
         if (escalatesTo >= 0 && uniform(key(id), RandomStreams.ESCALATION, ints[id * I + PLACEMENTS])
@@ -563,6 +569,9 @@ public final class Replication {
         ints[id * I + PLACEMENT_SERIAL] = ++placementSerial;
         restartStabilityCount(id, since);
         int n = ints[id * I + PLACEMENTS]++;
+        if (since >= 0 && month < result.months) {
+            result.placementsStarted[month * types + t]++;
+        }
         long k = key(id);
         double rate = model.breakdown().ratePerDay()[t] * model.needs().breakdownMultiplier()[ints[id * I + NEED]];
         double frailty = model.breakdown().frailtyVariance();
@@ -754,6 +763,7 @@ public final class Replication {
         if (turnover) {
             consumeLoss(t);
         }
+        accruePlaces(t);
         capacity[t] = Math.max(0, capacity[t] + delta);
         if (turnover) {
             scheduleLoss(t);
@@ -855,6 +865,13 @@ public final class Replication {
     }
 
     /** Integrates occupancy over time since the last change: exact child-days without daily events. */
+    private void accruePlaces(int t) {
+        if (capacity[t] != CapacityPlan.UNLIMITED) {
+            placeArea[t] += capacity[t] * (now - placeSince[t]);
+        }
+        placeSince[t] = now;
+    }
+
     private void accrue(int t) {
         area[t] += occupancy[t] * (now - areaSince[t]);
         areaSince[t] = now;
@@ -869,6 +886,9 @@ public final class Replication {
             accrue(t);
             int cell = m * types + t;
             result.childDays[cell] = area[t];
+            accruePlaces(t);
+            result.placeDays[cell] = placeArea[t];
+            placeArea[t] = 0;
             result.spend[cell] = area[t] * cost[cell] + fixed[cell] * days;
             area[t] = 0;
         }
@@ -890,6 +910,7 @@ public final class Replication {
 
     private void takeCensus(int m) {
         System.arraycopy(occupancy, 0, result.census, m * types, types);
+        System.arraycopy(members, 0, result.supportedByHubs, m * types, types);
         for (int t = 0; t < types; t++) {
             result.places[m * types + t] = capacity[t] == CapacityPlan.UNLIMITED ? -1 : capacity[t];
         }
@@ -936,6 +957,8 @@ public final class Replication {
         System.arraycopy(model.capacity().initial(), 0, capacity, 0, types);
         Arrays.fill(area, 0);
         Arrays.fill(areaSince, 0);
+        Arrays.fill(placeArea, 0);
+        Arrays.fill(placeSince, 0);
         placementSerial = 0;
         for (StepDownCandidates list : candidates) {
             if (list != null) {

@@ -45,6 +45,14 @@ public final class ReplicationResult {
     public final int[] breakdowns;
     /** Step-downs during month m. */
     public final int[] stepDowns;
+    /** Place-days available in each limited type during month m (0 for unlimited types): [m * types + t]. */
+    public final double[] placeDays;
+    /** Placements begun in each type during month m (entries, moves, step-downs): [m * types + t]. */
+    public final int[] placementsStarted;
+    /** Breakdowns of placements in each type during month m: [m * types + t]. */
+    public final int[] breakdownsIn;
+    /** Children in Mockingbird satellite households of each type at census m: [m * types + t]. */
+    public final int[] supportedByHubs;
     /** Places available in each type at census m, or -1 for unlimited types: [m * types + t]. */
     public final int[] places;
     /** Spend in pounds during month m on each intervention cost line: [m * lines + l]. */
@@ -72,6 +80,10 @@ public final class ReplicationResult {
         moves = new int[months];
         breakdowns = new int[months];
         stepDowns = new int[months];
+        placementsStarted = new int[months * types];
+        placeDays = new double[months * types];
+        breakdownsIn = new int[months * types];
+        supportedByHubs = new int[(months + 1) * types];
     }
 
     /** Total children in care at census {@code m}. */
@@ -110,6 +122,10 @@ public final class ReplicationResult {
         Arrays.fill(moves, 0);
         Arrays.fill(breakdowns, 0);
         Arrays.fill(stepDowns, 0);
+        Arrays.fill(placementsStarted, 0);
+        Arrays.fill(placeDays, 0);
+        Arrays.fill(breakdownsIn, 0);
+        Arrays.fill(supportedByHubs, 0);
         events = 0;
     }
 }

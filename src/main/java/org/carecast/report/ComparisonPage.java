@@ -31,8 +31,8 @@ public final class ComparisonPage {
         ChartFiles.write(Charts.forComparison(rows), folder.resolve("charts"));
     }
 
-    public static void writeHtml(String base, List<Comparison.Row> rows, RunInfo info, List<Path> files, Path folder)
-            throws IOException {
+    public static void writeHtml(String base, List<Comparison.Row> rows, RunInfo info, List<Path> files,
+                                 java.util.Map<String, List<List<String>>> newProvision, Path folder) throws IOException {
         Html page = new Html("Options compared with " + base + " - carecast");
         page.raw("<h1>Options compared with ").text(base).raw("</h1>\n<p class=\"meta\">").text(String.format(Locale.ROOT,
                 "carecast %s; %,d paired replications (each option sees the same children and the same luck as the "
@@ -53,6 +53,10 @@ public final class ComparisonPage {
         for (String scenario : ComparisonReport.scenarios(rows)) {
             page.raw("<h2>").text(scenario).raw("</h2>\n");
             page.table(optionTable(rows, scenario));
+            if (newProvision.containsKey(scenario)) {
+                page.raw("<h3>How its new provision is used (mean)</h3>\n<p class=\"note\">").text(PlaceUse.NOTE).raw("</p>\n");
+                page.table(newProvision.get(scenario));
+            }
         }
         page.raw("<h2>Assumptions of each scenario file</h2>\n");
         for (Path file : files) {

@@ -82,6 +82,11 @@ public final class ConsoleSummary {
                 "(its places were full or it does not take the child's age) and went to the next type on the list,",
                 "often an external one; a child who moves can miss it again, so this can exceed the entries.",
                 "Years run April to March; money is in pounds at each year's prices.", "", ""));
+        List<List<String>> use = PlaceUse.table(p);
+        if (!use.isEmpty()) {
+            out.append(PlaceUse.text("Use of limited places: council and new provision (mean)", use));
+            out.append(wrap(PlaceUse.NOTE, 100)).append(String.format("%n%n"));
+        }
         appendCautions(out, info);
 
         out.append(String.format(Locale.ROOT, "Simulated %,d events in %.2f s on %d thread(s): %.1f million events per second.%n",

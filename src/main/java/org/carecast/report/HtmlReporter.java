@@ -30,7 +30,7 @@ final class HtmlReporter implements Reporter {
                 info.version(), p.start(), p.months(), info.replications(), info.seed(), LocalDate.now())).raw("</p>\n");
 
         page.raw("<nav><a href=\"#summary\">Summary</a> · <a href=\"#charts\">Charts</a> · <a href=\"#money\">Money</a>"
-                + " · <a href=\"#indicators\">Indicators</a> · <a href=\"#assumptions\">Assumptions</a></nav>\n");
+                + " · <a href=\"#places\">Places</a> · <a href=\"#indicators\">Indicators</a> · <a href=\"#assumptions\">Assumptions</a></nav>\n");
         page.raw("<h2 id=\"summary\">Summary</h2>\n<ul class=\"summary\">\n");
         for (String sentence : summary(p)) {
             page.raw("<li>").text(sentence).raw("</li>\n");
@@ -61,6 +61,12 @@ final class HtmlReporter implements Reporter {
             page.table(pressureByLine(p));
             page.raw("<h3>Monthly profile, ").text(p.series("yearly", "net_cost", "all").get(0).period()).raw("</h3>\n");
             page.table(monthlyProfile(p));
+        }
+
+        List<List<String>> use = PlaceUse.table(p);
+        if (!use.isEmpty()) {
+            page.raw("<h2 id=\"places\">Use of limited places</h2>\n<p class=\"note\">").text(PlaceUse.NOTE).raw("</p>\n");
+            page.table(use);
         }
 
         page.raw("<h2 id=\"indicators\">Indicators</h2>\n<p class=\"note\">").text("At the start of each financial year and at the end of "

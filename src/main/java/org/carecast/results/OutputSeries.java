@@ -198,6 +198,37 @@ public final class OutputSeries {
                 (r, y) -> sum(r.spillOver, firstMonth[y] * types, (endMonth[y] - firstMonth[y]) * types)));
         out.add(new Series("yearly", "moves", "all", "moves", years, (r, y) -> sum(r.moves, firstMonth[y], endMonth[y] - firstMonth[y])));
         out.add(new Series("yearly", "children_at_year_end", "all", "children", years, (r, y) -> r.childrenInCare(endMonth[y])));
+
+        // ---- use of each pool of places (the council's, and every one an intervention adds) ----
+        double[] monthStart = time.monthStartDay();
+        for (int t = 0; t < types; t++) {
+            if (model.capacity().isUnlimited(t)) {
+                continue;
+            }
+            int type = t;
+            out.add(new Series("yearly", "places_mean", ids[t], "places", years, (r, y) -> {
+                double placeDays = 0;
+                for (int m = firstMonth[y]; m < endMonth[y]; m++) {
+                    placeDays += r.placeDays[m * types + type];
+                }
+                return placeDays / (monthStart[endMonth[y]] - monthStart[firstMonth[y]]);
+            }));
+            out.add(new Series("yearly", "children_placed_mean", ids[t], "children", years, (r, y) -> {
+                double childDays = 0;
+                for (int m = firstMonth[y]; m < endMonth[y]; m++) {
+                    childDays += r.childDays[m * types + type];
+                }
+                return childDays / (monthStart[endMonth[y]] - monthStart[firstMonth[y]]);
+            }));
+            out.add(new Series("yearly", "placements_started", ids[t], "placements", years,
+                    (r, y) -> sum(r.placementsStarted, firstMonth[y] * types + type, endMonth[y] - firstMonth[y], types)));
+            out.add(new Series("yearly", "breakdowns", ids[t], "placements", years,
+                    (r, y) -> sum(r.breakdownsIn, firstMonth[y] * types + type, endMonth[y] - firstMonth[y], types)));
+            if (model.satellites().appliesTo(t)) {
+                out.add(new Series("yearly", "supported_by_hubs", ids[t], "children", years,
+                        (r, y) -> r.supportedByHubs[endMonth[y] * types + type]));
+            }
+        }
         return out;
     }
 
@@ -231,6 +262,15 @@ public final class OutputSeries {
     /** Sum of {@code count} elements from {@code from}, {@code stride} apart. */
     private static double sum(double[] a, int from, int count, int stride) {
         double total = 0;
+        for (int i = 0; i < count; i++) {
+            total += a[from + i * stride];
+        }
+        return total;
+    }
+
+    /** Sum of {@code count} elements from {@code from}, {@code stride} apart. */
+    private static double sum(int[] a, int from, int count, int stride) {
+        long total = 0;
         for (int i = 0; i < count; i++) {
             total += a[from + i * stride];
         }

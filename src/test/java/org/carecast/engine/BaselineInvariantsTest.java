@@ -92,4 +92,38 @@ class BaselineInvariantsTest {
             assertTrue(result.childDays[m * types + home] <= 4 * (monthStart[m + 1] - monthStart[m]) + 1e-9);
         }
     }
+
+    @Test
+    void everyEntryAndMoveBeginsOnePlacementAndPlaceDaysFollowTheCapacity() {
+        // Each child placed in the horizon enters or moves, so placements begun over all types
+        // equal entries plus moves, month by month; breakdowns by type add up to all breakdowns;
+        // a council home with 4 places and no changes offers exactly 4 x days place-days.
+        Model model = ModelCompilerForTests.sufficiencyStrategy();
+        int types = model.types();
+        int home = model.placements().indexOf("council_home");
+        double[] monthStart = model.time().monthStartDay();
+        Replication replication = new Replication(model);
+        for (int r = 0; r < 5; r++) {
+            ReplicationResult result = replication.run(8, r);
+            for (int m = 0; m < result.months; m++) {
+                int begun = 0;
+                int broken = 0;
+                for (int t = 0; t < types; t++) {
+                    begun += result.placementsStarted[m * types + t];
+                    broken += result.breakdownsIn[m * types + t];
+                }
+                assertEquals(result.entries[m] + result.moves[m], begun, "month " + m);
+                assertEquals(result.breakdowns[m], broken, "month " + m);
+                assertEquals(4 * (monthStart[m + 1] - monthStart[m]), result.placeDays[m * types + home], 1e-9);
+            }
+        }
+    }
+
+    /** The shipped strategy: every kind of new provision at once. */
+    static final class ModelCompilerForTests {
+        static Model sufficiencyStrategy() {
+            return org.carecast.scenario.ModelCompiler.compile(
+                    org.carecast.scenario.ScenarioReader.read(java.nio.file.Path.of("scenarios", "sufficiency-strategy.yaml")));
+        }
+    }
 }
