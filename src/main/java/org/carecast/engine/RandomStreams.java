@@ -33,6 +33,7 @@ public final class RandomStreams {
     public static final int CARER_LOSS = 12;
     public static final int CARE_PLAN = 13;
     public static final int FRAILTY = 14;
+    public static final int OUT_OF_BOROUGH = 15;
 
     private RandomStreams() {
     }

@@ -133,6 +133,9 @@ public final class Replication {
     private final int[] capacity;
     private final double[] area;
     private final double[] areaSince;
+    /** Children of each type placed outside the council's area, and their child-days this month. */
+    private final int[] away;
+    private final double[] awayArea;
     /** Place-days of each limited type since the month began, and when last added to. */
     private final double[] placeArea;
     private final double[] placeSince;
@@ -210,6 +213,8 @@ public final class Replication {
         capacity = new int[types];
         area = new double[types];
         areaSince = new double[types];
+        away = new int[types];
+        awayArea = new double[types];
         placeArea = new double[types];
         placeSince = new double[types];
         candidates = new StepDownCandidates[types];
@@ -556,6 +561,16 @@ public final class Replication {
         return preferences[last];
     }
 
+    /**
+     * Whether the child's placement number {@code n}, of type {@code t}, is outside the council's
+     * area: decided by the child's own keyed draw for that placement, so the same answer when
+     * the placement starts and when it ends, with no slot in the child's row.
+     */
+    private boolean placedAway(int id, int t, int n) {
+        double share = model.placements().outOfBoroughShare()[t];
+        return share >= 1 || (share > 0 && uniform(key(id), RandomStreams.OUT_OF_BOROUGH, n) < share);
+    }
+
     /** Whether type {@code t} has a place that is neither taken nor held empty after a breakdown. */
     private boolean hasFreePlace(int t) {
         return occupancy[t] + voids.held(t) < capacity[t];
@@ -569,6 +584,9 @@ public final class Replication {
         ints[id * I + PLACEMENT_SERIAL] = ++placementSerial;
         restartStabilityCount(id, since);
         int n = ints[id * I + PLACEMENTS]++;
+        if (placedAway(id, t, n)) {
+            away[t]++;
+        }
         if (since >= 0 && month < result.months) {
             result.placementsStarted[month * types + t]++;
         }
@@ -602,6 +620,9 @@ public final class Replication {
         int t = ints[id * I + TYPE];
         accrue(t);
         occupancy[t]--;
+        if (placedAway(id, t, ints[id * I + PLACEMENTS] - 1)) {
+            away[t]--;
+        }
         if (ints[id * I + MEMBER] != 0) {
             ints[id * I + MEMBER] = 0;
             members[t]--;
@@ -873,6 +894,7 @@ public final class Replication {
     }
 
     private void accrue(int t) {
+        awayArea[t] += away[t] * (now - areaSince[t]);
         area[t] += occupancy[t] * (now - areaSince[t]);
         areaSince[t] = now;
     }
@@ -886,6 +908,8 @@ public final class Replication {
             accrue(t);
             int cell = m * types + t;
             result.childDays[cell] = area[t];
+            result.outOfBoroughDays[cell] = awayArea[t];
+            awayArea[t] = 0;
             accruePlaces(t);
             result.placeDays[cell] = placeArea[t];
             placeArea[t] = 0;
@@ -911,6 +935,7 @@ public final class Replication {
     private void takeCensus(int m) {
         System.arraycopy(occupancy, 0, result.census, m * types, types);
         System.arraycopy(members, 0, result.supportedByHubs, m * types, types);
+        System.arraycopy(away, 0, result.outOfBorough, m * types, types);
         for (int t = 0; t < types; t++) {
             result.places[m * types + t] = capacity[t] == CapacityPlan.UNLIMITED ? -1 : capacity[t];
         }
@@ -957,6 +982,8 @@ public final class Replication {
         System.arraycopy(model.capacity().initial(), 0, capacity, 0, types);
         Arrays.fill(area, 0);
         Arrays.fill(areaSince, 0);
+        Arrays.fill(away, 0);
+        Arrays.fill(awayArea, 0);
         Arrays.fill(placeArea, 0);
         Arrays.fill(placeSince, 0);
         placementSerial = 0;

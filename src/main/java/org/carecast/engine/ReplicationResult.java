@@ -47,6 +47,10 @@ public final class ReplicationResult {
     public final int[] stepDowns;
     /** Place-days available in each limited type during month m (0 for unlimited types): [m * types + t]. */
     public final double[] placeDays;
+    /** Children placed outside the council's area in each type at census m: [m * types + t]. */
+    public final int[] outOfBorough;
+    /** Child-days outside the council's area in each type during month m: [m * types + t]. */
+    public final double[] outOfBoroughDays;
     /** Placements begun in each type during month m (entries, moves, step-downs): [m * types + t]. */
     public final int[] placementsStarted;
     /** Breakdowns of placements in each type during month m: [m * types + t]. */
@@ -81,6 +85,8 @@ public final class ReplicationResult {
         breakdowns = new int[months];
         stepDowns = new int[months];
         placementsStarted = new int[months * types];
+        outOfBorough = new int[(months + 1) * types];
+        outOfBoroughDays = new double[months * types];
         placeDays = new double[months * types];
         breakdownsIn = new int[months * types];
         supportedByHubs = new int[(months + 1) * types];
@@ -123,6 +129,8 @@ public final class ReplicationResult {
         Arrays.fill(breakdowns, 0);
         Arrays.fill(stepDowns, 0);
         Arrays.fill(placementsStarted, 0);
+        Arrays.fill(outOfBorough, 0);
+        Arrays.fill(outOfBoroughDays, 0);
         Arrays.fill(placeDays, 0);
         Arrays.fill(breakdownsIn, 0);
         Arrays.fill(supportedByHubs, 0);

@@ -8,7 +8,8 @@ package org.carecast.model;
  * @param labels               human-readable names for reports
  * @param categories           kind of home
  * @param providers            council's own provision or external
- * @param inBorough            whether the placement is inside the council's area
+ * @param outOfBoroughShare    share of the type's placements outside the council's area, 0 to 1
+ *                             (drawn per placement)
  * @param costPerChildDay      pounds per child per day in month {@code m} for type {@code t},
  *                             at index {@code m * types + t}, inflation included
  * @param fixedCostPerDay      pounds per day paid whether or not places are filled (council
@@ -17,7 +18,7 @@ package org.carecast.model;
  * @param maxAgeDays           a type takes children younger than this, in days (18 years for any)
  */
 public record PlacementTable(String[] ids, String[] labels, PlacementCategory[] categories,
-                             Provider[] providers, boolean[] inBorough,
+                             Provider[] providers, double[] outOfBoroughShare,
                              double[] costPerChildDay, double[] fixedCostPerDay,
                              double[] minAgeDays, double[] maxAgeDays) {
 

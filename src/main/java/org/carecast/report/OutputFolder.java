@@ -213,7 +213,8 @@ public final class OutputFolder {
             throw refused("is an existing file, not a folder; carecast will not overwrite it. Choose another output folder");
         }
         try {
-            List<String> entries = list(target);
+            List<String> entries = new ArrayList<>(list(target));
+            entries.removeIf(OutputFolder::isProbe);
             if (entries.isEmpty()) {
                 return Kind.EMPTY;
             }
@@ -245,7 +246,7 @@ public final class OutputFolder {
         }
         for (String name : list(state)) {
             Path p = state.resolve(name);
-            boolean ours = name.equals(LOCK) && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+            boolean ours = isProbe(name) || name.equals(LOCK) && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
                     || (name.equals(CURRENT) || name.equals(PENDING)) && Files.isSymbolicLink(p)
                     && VERSION.matcher(Files.readSymbolicLink(p).toString()).matches()
                     || VERSION.matcher(name).matches() && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
@@ -268,6 +269,14 @@ public final class OutputFolder {
                 throw edited(changed);
             }
         }
+    }
+
+    /**
+     * A probe another run makes for a moment to test that it can write here (see check and
+     * linksWork): carecast's own, never a user's file.
+     */
+    private static boolean isProbe(String name) {
+        return name.startsWith(".carecast-probe-") || name.startsWith(".carecast-link-probe-");
     }
 
     private static boolean isOurLink(Path link, String name) throws IOException {

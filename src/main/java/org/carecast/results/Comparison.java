@@ -253,10 +253,11 @@ public final class Comparison implements PairedSink {
     private static double averageIn(Model model, ReplicationResult r, int from, int to, boolean outOfBorough) {
         double childDays = 0;
         for (int t = 0; t < r.types; t++) {
-            boolean counted = outOfBorough ? !model.placements().inBorough()[t]
-                    : model.placements().providers()[t] == Provider.EXTERNAL;
-            if (counted) {
-                for (int m = from; m < to; m++) {
+            boolean external = model.placements().providers()[t] == Provider.EXTERNAL;
+            for (int m = from; m < to; m++) {
+                if (outOfBorough) {
+                    childDays += r.outOfBoroughDays[m * r.types + t];
+                } else if (external) {
                     childDays += r.childDays[m * r.types + t];
                 }
             }

@@ -86,19 +86,19 @@ public final class OutputSeries {
 
         // ---- indicators councils report, at each census ----
         boolean[] own = new boolean[types];
-        boolean[] away = new boolean[types];
         boolean[] secure = new boolean[types];
         for (int t = 0; t < types; t++) {
             // Own provision is a place the council provides: not a child living with parents or adopters.
             own[t] = model.placements().providers()[t] == Provider.COUNCIL
                     && model.placements().categories()[t] != PlacementCategory.PLACED_WITH_PARENTS_OR_OTHER;
-            away[t] = !model.placements().inBorough()[t];
             secure[t] = model.placements().categories()[t] == PlacementCategory.SECURE_WELFARE;
         }
         out.add(new Series("monthly", "own_provision_share", "all", "share", censusMonths,
                 (r, m) -> share(count(r, m, own), r.childrenInCare(m))));
         out.add(new Series("monthly", "out_of_borough_share", "all", "share", censusMonths,
-                (r, m) -> share(count(r, m, away), r.childrenInCare(m))));
+                (r, m) -> share(sum(r.outOfBorough, m * types, types, 1), r.childrenInCare(m))));
+        out.add(new Series("monthly", "out_of_borough", "all", "children", censusMonths,
+                (r, m) -> sum(r.outOfBorough, m * types, types, 1)));
         out.add(new Series("monthly", "three_plus_placements_share", "all", "share", censusMonths,
                 (r, m) -> share(r.threePlusPlacements[m], r.childrenInCare(m))));
         out.add(new Series("monthly", "long_term_stable_share", "all", "share", censusMonths,

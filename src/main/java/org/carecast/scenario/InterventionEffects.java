@@ -86,7 +86,7 @@ final class InterventionEffects {
                 types.add(new PlacementType(h.id(), h.label(), like.category(), like.provider(), like.inBorough(),
                         h.weeklyCost(), h.annualInflation(), steps(h.places(), h.start(), h.rampUpMonths(), h.end(), horizonEnd),
                         h.fixedAnnualCost(), like.breakdownRatePerYear(), like.plannedEnd(), h.minAgeYears(),
-                        h.maxAgeYears(), null, like.voidDaysAfterBreakdown()));
+                        h.maxAgeYears(), null, like.voidDaysAfterBreakdown(), like.outOfBoroughShare()));
                 openWindow.put(h.id(), new LocalDate[] {h.start(), h.end()});
                 matching = insertInRules(matching, h.like(), h.id(), true);
                 insertNear(ageingOrder, h.like(), h.id(), true);
@@ -103,7 +103,8 @@ final class InterventionEffects {
                         steps(f.places(), f.start(), f.rampUpMonths(), f.end(), horizonEnd), 0,
                         Double.isNaN(f.breakdownRatePerYear()) ? like.breakdownRatePerYear() : f.breakdownRatePerYear(),
                         like.plannedEnd(), f.minAgeYears(), f.maxAgeYears(), null,
-                        Double.isNaN(f.voidDaysAfterBreakdown()) ? like.voidDaysAfterBreakdown() : f.voidDaysAfterBreakdown()));
+                        Double.isNaN(f.voidDaysAfterBreakdown()) ? like.voidDaysAfterBreakdown() : f.voidDaysAfterBreakdown(),
+                        0.0));
                 stepDowns.add(new StepDown(f.from(), f.id(), f.minimumStayDays(), f.probability(), f.minAgeYears(),
                         f.maxAgeYears()));
             } else if (i instanceof LocalCommissioning c) {
@@ -112,7 +113,7 @@ final class InterventionEffects {
                 double annual = c.places() * c.weeklyPrice() * DAYS_PER_YEAR / 7.0;
                 types.add(new PlacementType(c.id(), c.label(), c.category(), Provider.EXTERNAL, true, 0,
                         c.annualInflation(), steps(c.places(), c.start(), 0, c.end(), horizonEnd), annual,
-                        before.breakdownRatePerYear(), before.plannedEnd(), c.minAgeYears(), c.maxAgeYears(), null, 0));
+                        before.breakdownRatePerYear(), before.plannedEnd(), c.minAgeYears(), c.maxAgeYears(), null, 0, 0.0));
                 openWindow.put(c.id(), new LocalDate[] {c.start(), c.end()});
                 matching = insertInRules(matching, c.before(), c.id(), false);
                 insertNear(ageingOrder, c.before(), c.id(), false);

@@ -158,7 +158,7 @@ public final class ModelCompiler {
         String[] labels = new String[n];
         PlacementCategory[] categories = new PlacementCategory[n];
         Provider[] providers = new Provider[n];
-        boolean[] inBorough = new boolean[n];
+        double[] outOfBorough = new double[n];
         double[] cost = new double[time.months() * n];
         double[] fixed = new double[time.months() * n];
         double[] minAge = new double[n];
@@ -169,7 +169,7 @@ public final class ModelCompiler {
             labels[t] = p.label();
             categories[t] = p.category();
             providers[t] = p.provider();
-            inBorough[t] = p.inBorough();
+            outOfBorough[t] = p.outOfBorough();
             minAge[t] = p.minAgeYears() * DAYS_PER_YEAR;
             maxAge[t] = p.maxAgeYears() * DAYS_PER_YEAR;
             for (int m = 0; m < time.months(); m++) {
@@ -179,7 +179,7 @@ public final class ModelCompiler {
                 fixed[m * n + t] = p.fixedAnnualCost() / DAYS_PER_YEAR * uplift * effects.fixedCostShare(p.id(), m);
             }
         }
-        return new PlacementTable(ids, labels, categories, providers, inBorough, cost, fixed, minAge, maxAge);
+        return new PlacementTable(ids, labels, categories, providers, outOfBorough, cost, fixed, minAge, maxAge);
     }
 
     private static CapacityPlan capacity(Scenario s, TimeGrid time, List<String> typeIds, InterventionEffects effects) {

@@ -49,7 +49,13 @@ public record Scenario(Path file, String name, String description, LocalDate sta
     public record PlacementType(String id, String label, PlacementCategory category, Provider provider,
                                 boolean inBorough, double weeklyCost, double annualInflation, Capacity capacity,
                                 double fixedAnnualCost, double breakdownRatePerYear, PlannedEnd plannedEnd,
-                                double minAgeYears, double maxAgeYears, Turnover turnover, double voidDaysAfterBreakdown) {
+                                double minAgeYears, double maxAgeYears, Turnover turnover, double voidDaysAfterBreakdown,
+                                double outOfBoroughShare) {
+
+        /** The share of this type's placements outside the council's area: as given, or 0 or 1 from its location. */
+        public double outOfBorough() {
+            return Double.isNaN(outOfBoroughShare) ? (inBorough ? 0 : 1) : outOfBoroughShare;
+        }
     }
 
     /** Places gained per year (a Poisson process) and the share of places lost per year (a hazard per place). */

@@ -322,6 +322,9 @@ public final class ScenarioReader {
                 throw new ScenarioException(f.mapping().entries().get("voidDaysAfterBreakdown").location(),
                         f.mapping().path() + ".voidDaysAfterBreakdown", "an unlimited placement type has no places to leave empty");
             }
+            // Absent: all in or all out of the area, as 'location' says.
+            double awayShare = f.optionalNumber("outOfBoroughShare", Double.NaN, 0, 1,
+                    "the share of this type's placements outside the council's area, 0 to 1");
             double[] ages = readAgeRange(f);
             Turnover turnover = null;
             YamlNode turnoverNode = f.optional("turnover");
@@ -348,7 +351,7 @@ public final class ScenarioReader {
             }
             f.finish();
             PlacementType type = new PlacementType(id, label, category, provider, inBorough, weeklyCost, inflation,
-                    capacity, fixed, breakdown, planned, ages[0], ages[1], turnover, voidDays);
+                    capacity, fixed, breakdown, planned, ages[0], ages[1], turnover, voidDays, awayShare);
             typesById.put(id, type);
             types.add(type);
         }
