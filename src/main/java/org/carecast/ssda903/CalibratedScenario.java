@@ -57,6 +57,10 @@ public final class CalibratedScenario {
             y.append("    category: ").append(type.category()).append('\n');
             y.append("    provider: ").append(type.provider()).append('\n');
             y.append("    location: ").append(type.location()).append('\n');
+            if (e.stockLocated()[t] > 0) {
+                y.append(String.format(Locale.ROOT, "    outOfBoroughShare: %s   # %d of %d children placed here on %s were outside the area (PL_LOCATION OUT)%n",
+                        number(e.stockAway()[t] / (double) e.stockLocated()[t]), e.stockAway()[t], e.stockLocated()[t], e.asAt()));
+            }
             y.append("    weeklyCost: ").append(number(type.weeklyCost())).append("   # from the mapping, not SSDA903\n");
             y.append("    annualInflation: ").append(number(type.annualInflation())).append("   # from the mapping\n");
             y.append("    capacity: unlimited   # not in SSDA903 [ASSUMPTION]\n");

@@ -77,7 +77,7 @@ public final class Calibration {
                             double[] timeInCareMultipliers, long[][] exitReasons, Rate[] moveRates,
                             double meanYearsInCare, double meanYearsInPlacement, int children,
                             long[][] transitions, double[] placementYears, CarePlanMoves carePlan,
-                            long entriesUnderOne, long newbornEntries) {
+                            long entriesUnderOne, long newbornEntries, int[] stockAway, int[] stockLocated) {
 
         /** Share of under-1 entries that were newborns, or NaN when no child entered under 1. */
         public double newbornShare() {
@@ -129,6 +129,8 @@ public final class Calibration {
         int types = mapping.types().size();
         LocalDate from = asAt.minusYears(windowYears);
         int[][] stock = new int[types][BANDS.length];
+        int[] stockAway = new int[mapping.types().size()];
+        int[] stockLocated = new int[mapping.types().size()];
         long entries = 0;
         double[] entryBands = new double[BANDS.length];
         double[] entryTypes = new double[types];
@@ -221,6 +223,10 @@ public final class Calibration {
             Episode now = p.episodeOn(asAt);
             if (now != null && p.birth().plusYears(18).isAfter(asAt)) {
                 stock[mapping.typeOf(now)][band(p.birth(), asAt)]++;
+                if (!now.location().isEmpty()) {
+                    stockLocated[mapping.typeOf(now)]++;
+                    stockAway[mapping.typeOf(now)] += now.location().equals("OUT") ? 1 : 0;
+                }
                 careYearsSum += ChronoUnit.DAYS.between(start, asAt) / YEAR;
                 for (CareHistory.Placement pl : placements) {
                     if (!pl.start().isAfter(asAt) && (pl.end() == null || pl.end().isAfter(asAt))) {
@@ -247,7 +253,7 @@ public final class Calibration {
                 children.size(), transitions, quartiles(completed),
                 CarePlanMoves.of(carePlanEntrants, carePlanMoved, carePlanMoved == 0 ? 0 : carePlanYears / carePlanMoved,
                         firstYearExposure == 0 ? 0 : firstYearExits / firstYearExposure),
-                underOne, newborns);
+                underOne, newborns, stockAway, stockLocated);
     }
 
     /** The scenario's exit reason (index into {@link #REASONS}) of an SSDA903 REC code. */

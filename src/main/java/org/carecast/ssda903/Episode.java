@@ -14,13 +14,14 @@ import java.time.LocalDate;
  * @param place             PLACE code, e.g. U4
  * @param provider          PLACE_PROVIDER code, e.g. PR1, or "" when not given
  * @param reasonCeased      REC (X1 = care continues), or "" while open
+ * @param location        PL_LOCATION: "IN" or "OUT" of the council's area, "" where the return has no such column
  * @param reasonPlaceChange REASON_PLACE_CHANGE, or ""
  * @param file              file the row came from
  * @param row               its row number (header = 1)
  */
 public record Episode(String child, LocalDate start, LocalDate end, String reasonNew, String legalStatus,
-                      String place, String provider, String reasonCeased, String reasonPlaceChange, Path file,
-                      long row) {
+                      String place, String provider, String reasonCeased, String reasonPlaceChange, String location,
+                      Path file, long row) {
 
     public boolean isOpen() {
         return end == null;

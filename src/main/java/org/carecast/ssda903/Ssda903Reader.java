@@ -32,6 +32,8 @@ public final class Ssda903Reader {
     private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("d/M/uuuu")
             .withResolverStyle(ResolverStyle.STRICT);
     private static final List<String> HEADER_COLUMNS = List.of("CHILD", "SEX", "DOB");
+    /** Columns read where a return has them: the placement's location in or out of the council's area. */
+    private static final List<String> OPTIONAL_COLUMNS = List.of("PL_LOCATION");
     private static final List<String> EPISODE_COLUMNS = List.of("CHILD", "DECOM", "RNE", "LS", "PLACE",
             "PLACE_PROVIDER", "DEC", "REC", "REASON_PLACE_CHANGE");
 
@@ -179,8 +181,14 @@ public final class Ssda903Reader {
                 || (end != null && !code(rec, Ssda903Codes.REASON_CEASED, "REC", file, row, problems))) {
             return null;
         }
+        String location = field(r, "PL_LOCATION").toUpperCase(java.util.Locale.ROOT);
+        if (!location.isEmpty() && !location.equals("IN") && !location.equals("OUT")) {
+            problems.add(new Problem(Problem.Kind.UNKNOWN_CODE, file, row, "PL_LOCATION '" + location
+                    + "' is not an SSDA903 code (IN or OUT)"));
+            location = "";
+        }
         return new Episode(child, start, end, rne, field(r, "LS"), place, provider, end == null ? "" : rec,
-                field(r, "REASON_PLACE_CHANGE"), file, row);
+                field(r, "REASON_PLACE_CHANGE"), location, file, row);
     }
 
     /** A column's text, trimmed; "" when the row is short of that column. */
@@ -226,6 +234,11 @@ public final class Ssda903Reader {
             throw new Ssda903Exception(file, e.location() == null ? 0 : e.location().line(), e.problem());
         }
         Map<String, Integer> columns = new LinkedHashMap<>();
+        for (String column : OPTIONAL_COLUMNS) {
+            if (table.column(column) >= 0) {
+                columns.put(column, table.column(column));
+            }
+        }
         for (String column : required) {
             int index = table.column(column);
             if (index < 0) {
