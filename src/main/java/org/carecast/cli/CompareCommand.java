@@ -146,7 +146,7 @@ final class CompareCommand implements Callable<Integer> {
                 }
                 Path sub = Files.createDirectories(dir.resolve(name));
                 RunInfo own = new RunInfo(info.version(), files.get(k), seed, reps, info.threads(), info.seconds(),
-                        info.events(), mixes.get(k).cautions());
+                        info.events(), RunCommand.cautions(scenarios.get(k), models.get(k)));
                 ReportFormat.CSV.reporter().write(projections.get(k), own, sub);
                 Path copy = ScenarioFiles.copy(scenarios.get(k).sources(), sub);
                 if (copy != null) {

@@ -44,6 +44,15 @@ final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** The start-versus-flows caution, and that the budgets are placeholders where the scenario says so. */
+    static java.util.List<String> cautions(Scenario scenario, Model model) {
+        java.util.List<String> cautions = new java.util.ArrayList<>(StartingMix.of(model).cautions());
+        if (scenario.finance().placeholderBudgets()) {
+            cautions.add(0, Scenario.Finance.PLACEHOLDER_CAUTION);
+        }
+        return cautions;
+    }
+
     @Override
     public Integer call() throws Exception {
         Scenario scenario = ScenarioReader.read(scenarioFile);
@@ -62,7 +71,7 @@ final class RunCommand implements Callable<Integer> {
         progress.finish();
         Projection projection = aggregator.projection();
         RunInfo info = new RunInfo(VersionProvider.version(), scenarioFile, s, reps, stats.threads(), stats.seconds(),
-                stats.events(), StartingMix.of(model).cautions(), scenario.sources(), folder);
+                stats.events(), cautions(scenario, model), scenario.sources(), folder);
 
         output.write(dir -> {
             for (ReportFormat format : formats.formats()) {

@@ -34,6 +34,7 @@ public final class RandomStreams {
     public static final int CARE_PLAN = 13;
     public static final int FRAILTY = 14;
     public static final int OUT_OF_BOROUGH = 15;
+    public static final int UASC_ARRIVAL = 16;
 
     private RandomStreams() {
     }

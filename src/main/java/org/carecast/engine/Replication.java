@@ -40,6 +40,8 @@ public final class Replication {
     private static final long FIRST_ENTRY_NUMBER = 1L << 40;
     /** Arrival numbers of the extra entries of a demand increase: a key space of their own. */
     private static final long FIRST_EXTRA_ENTRY_NUMBER = 1L << 41;
+    /** Arrival numbers of unaccompanied asylum-seeking children, a stream of their own. */
+    private static final long FIRST_UASC_ENTRY_NUMBER = 1L << 40;
     /** Stream numbers of each placement type's carer turnover. */
     private static final long FIRST_TURNOVER_STREAM = 1L << 42;
 
@@ -87,7 +89,10 @@ public final class Replication {
     private static final int PLACEMENTS = 3;
     /** Step-down offers made: the draw number for the acceptance stream. */
     private static final int OFFERS = 4;
-    private static final int AGED_OUT = 5;
+    /** Bit flags: {@link #AGED_OUT_FLAG} when the child leaves at 18, {@link #UASC_FLAG} for an unaccompanied asylum seeker. */
+    private static final int FLAGS = 5;
+    private static final int AGED_OUT_FLAG = 1;
+    private static final int UASC_FLAG = 2;
     /** 1 while the child lives in a Mockingbird satellite household. */
     private static final int MEMBER = 6;
     /**
@@ -174,6 +179,12 @@ public final class Replication {
     private double now;
     private int month;
     private long entriesSoFar;
+    private long uascEntriesSoFar;
+    private double nextUascEntry;
+    /** Unaccompanied asylum-seeking children in care now, their child-days this month, and since when. */
+    private int uascInCare;
+    private double uascArea;
+    private double uascSince;
     private long extraEntriesSoFar;
     private double nextBaseEntry;
     private double nextExtraEntry;
@@ -261,7 +272,7 @@ public final class Replication {
             // changes win ties, then turnover, then voids.
             double systemTime = Math.min(capacityTime, Math.min(nextTurnover, voids.nextRelease()));
             double childTime = queue.peekTime();
-            double entryTime = Math.min(nextBaseEntry, nextExtraEntry);
+            double entryTime = Math.min(nextUascEntry, Math.min(nextBaseEntry, nextExtraEntry));
             events++;
             if (monthEnd <= systemTime && monthEnd <= childTime && monthEnd <= entryTime) {
                 now = monthEnd;
@@ -283,7 +294,12 @@ public final class Replication {
                 handleChildEvent(queue.peekId());
             } else {
                 now = entryTime;
-                if (nextBaseEntry <= nextExtraEntry) {
+                if (nextUascEntry < Math.min(nextBaseEntry, nextExtraEntry)) {
+                    EntryProcess entries = model.entries();
+                    admit(FIRST_UASC_ENTRY_NUMBER + uascEntriesSoFar++, entries.uascAges(), entries.uascNeed(), true);
+                    nextUascEntry = advanceClock(entries.uascRatePerDay(), 0, 1, now, month,
+                            exponential(replicationKey, RandomStreams.UASC_ARRIVAL, uascEntriesSoFar));
+                } else if (nextBaseEntry <= nextExtraEntry) {
                     arriveFromBaseProcess();
                 } else {
                     admit(FIRST_EXTRA_ENTRY_NUMBER + extraEntriesSoFar++);
@@ -321,6 +337,10 @@ public final class Replication {
             double inPlacementDays = cohort.daysInPlacement(i, inCareDays, uniform(k, RandomStreams.INITIAL, 2));
             dbl[id * D + BIRTH] = -age;
             ints[id * I + NEED] = cohort.need()[i];
+            if (cohort.uasc()[i]) {
+                ints[id * I + FLAGS] |= UASC_FLAG;
+                uascInCare++;
+            }
             startCareClocks(id, -inCareDays);
             occupy(id, cohort.type()[i], -inPlacementDays);
             if (inPlacementDays < inCareDays) {
@@ -357,17 +377,29 @@ public final class Replication {
     }
 
     private void admit(long arrivalNumber) {
+        admit(arrivalNumber, model.entries().ages(), -1, false);
+    }
+
+    /**
+     * A child enters care with an age from {@code ages} and the given need level (or, when
+     * {@code need} is -1, one drawn from the need shares).
+     */
+    private void admit(long arrivalNumber, EntryAges ages, int need, boolean uasc) {
         int m = month;
         result.entries[m]++;
         int id = newChild(arrivalNumber);
         long k = key(id);
         EntryProcess entries = model.entries();
-        EntryAges ages = entries.ages();
         int segment = pick(ages.cumulative(), uniform(k, RandomStreams.ENTRY, 0));
         int band = ages.band()[segment];
         double age = ages.age(segment, uniform(k, RandomStreams.ENTRY, 1));
         dbl[id * D + BIRTH] = now - age;
-        ints[id * I + NEED] = pick(model.needs().entryShareCumulative(), uniform(k, RandomStreams.ENTRY, 2));
+        ints[id * I + NEED] = need >= 0 ? need : pick(model.needs().entryShareCumulative(), uniform(k, RandomStreams.ENTRY, 2));
+        if (uasc) {
+            ints[id * I + FLAGS] |= UASC_FLAG;
+            accrueUasc();
+            uascInCare++;
+        }
         startCareClocks(id, now);
         if (entries.carePlanMoveShare() > 0 && uniform(k, RandomStreams.CARE_PLAN, 0) < entries.carePlanMoveShare()) {
             dbl[id * D + CARE_PLAN_TIME] = now + entries.carePlanMoveMeanDays() * exponential(k, RandomStreams.CARE_PLAN, 1);
@@ -386,6 +418,13 @@ public final class Replication {
                 exponential(replicationKey, RandomStreams.ARRIVAL, 0));
         nextExtraEntry = advanceClock(model.entries().extraRatePerDay(), 0, 1, 0, month,
                 exponential(replicationKey, RandomStreams.EXTRA_ARRIVAL, 0));
+        nextUascEntry = advanceClock(model.entries().uascRatePerDay(), 0, 1, 0, month,
+                exponential(replicationKey, RandomStreams.UASC_ARRIVAL, 0));
+    }
+
+    private void accrueUasc() {
+        uascArea += uascInCare * (now - uascSince);
+        uascSince = now;
     }
 
     private void scheduleNextEntry() {
@@ -425,7 +464,7 @@ public final class Replication {
 
     private void leaveCare(int id) {
         int reason;
-        if ((ints[id * I + AGED_OUT] != 0)) {
+        if ((ints[id * I + FLAGS] & AGED_OUT_FLAG) != 0) {
             reason = ExitReason.TURNED_18.ordinal();
         } else {
             int band = model.ages().bandOf(now - dbl[id * D + BIRTH]);
@@ -433,6 +472,10 @@ public final class Replication {
             reason = pickFrom(model.exits().reasonCumulative(), band * drawn, drawn, uniform(key(id), RandomStreams.EXIT, 1));
         }
         result.exits[month * reasons + reason]++;
+        if ((ints[id * I + FLAGS] & UASC_FLAG) != 0) {
+            accrueUasc();
+            uascInCare--;
+        }
         int from = ints[id * I + TYPE];
         vacate(id);
         queue.cancel(id);
@@ -720,7 +763,7 @@ public final class Replication {
         double exit = model.exits().exitTime(model.ages(), dbl[id * D + BIRTH], careStart, now,
                 exponential(key(id), RandomStreams.EXIT, 0));
         dbl[id * D + EXIT_TIME] = exit;
-        ints[id * I + AGED_OUT] = exit >= ageOut ? 1 : 0;
+        ints[id * I + FLAGS] = (ints[id * I + FLAGS] & ~AGED_OUT_FLAG) | (exit >= ageOut ? AGED_OUT_FLAG : 0);
         double sixteen = dbl[id * D + BIRTH] + AgeBands.AGE_16_DAYS;
         dbl[id * D + BIRTHDAY_16_TIME] = model.ageing().isActive() && sixteen > now ? sixteen : INF;
         // What the monthly census will see of this child is fixed for the whole stay.
@@ -916,6 +959,9 @@ public final class Replication {
             result.spend[cell] = area[t] * cost[cell] + fixed[cell] * days;
             area[t] = 0;
         }
+        accrueUasc();
+        result.uascDays[m] = uascArea;
+        uascArea = 0;
         int lines = result.lines;
         System.arraycopy(model.costLines().pounds(), m * lines, result.lineSpend, m * lines, lines);
         int[] active = model.turnover().active();
@@ -936,6 +982,7 @@ public final class Replication {
         System.arraycopy(occupancy, 0, result.census, m * types, types);
         System.arraycopy(members, 0, result.supportedByHubs, m * types, types);
         System.arraycopy(away, 0, result.outOfBorough, m * types, types);
+        result.uasc[m] = uascInCare;
         for (int t = 0; t < types; t++) {
             result.places[m * types + t] = capacity[t] == CapacityPlan.UNLIMITED ? -1 : capacity[t];
         }
@@ -972,6 +1019,10 @@ public final class Replication {
         longTermStable.clear();
         entriesSoFar = 0;
         extraEntriesSoFar = 0;
+        uascEntriesSoFar = 0;
+        uascInCare = 0;
+        uascArea = 0;
+        uascSince = 0;
         Arrays.fill(slots, 0);
         Arrays.fill(members, 0);
         nextCapacityChange = 0;
@@ -1008,6 +1059,8 @@ public final class Replication {
         ints[id * I + PLACEMENTS] = 0;
         ints[id * I + OFFERS] = 0;
         ints[id * I + MEMBER] = 0;
+        // A reused id must not carry the last child's flags (an asylum seeker's, say) into this one.
+        ints[id * I + FLAGS] = 0;
         dbl[id * D + LAST_MOVE] = -INF;
         dbl[id * D + CARE_PLAN_TIME] = INF;
         // Nothing counted yet: empty runs of censuses.

@@ -51,6 +51,10 @@ public final class ReplicationResult {
     public final int[] outOfBorough;
     /** Child-days outside the council's area in each type during month m: [m * types + t]. */
     public final double[] outOfBoroughDays;
+    /** Unaccompanied asylum-seeking children in care at census m. */
+    public final int[] uasc;
+    /** Child-days of unaccompanied asylum-seeking children in care during month m (the grant is paid per night). */
+    public final double[] uascDays;
     /** Placements begun in each type during month m (entries, moves, step-downs): [m * types + t]. */
     public final int[] placementsStarted;
     /** Breakdowns of placements in each type during month m: [m * types + t]. */
@@ -85,6 +89,8 @@ public final class ReplicationResult {
         breakdowns = new int[months];
         stepDowns = new int[months];
         placementsStarted = new int[months * types];
+        uasc = new int[months + 1];
+        uascDays = new double[months];
         outOfBorough = new int[(months + 1) * types];
         outOfBoroughDays = new double[months * types];
         placeDays = new double[months * types];
@@ -129,6 +135,8 @@ public final class ReplicationResult {
         Arrays.fill(breakdowns, 0);
         Arrays.fill(stepDowns, 0);
         Arrays.fill(placementsStarted, 0);
+        Arrays.fill(uasc, 0);
+        Arrays.fill(uascDays, 0);
         Arrays.fill(outOfBorough, 0);
         Arrays.fill(outOfBoroughDays, 0);
         Arrays.fill(placeDays, 0);

@@ -17,9 +17,14 @@ package org.carecast.model;
  * @param carePlanMoveShare   share of entrants who move once as their care plan says soon after
  *                            entering (an emergency placement, then the planned one); 0 for none
  * @param carePlanMoveMeanDays mean time from entry to that move, in days (exponential)
+ * @param uascRatePerDay      unaccompanied asylum-seeking children's entries per day in month {@code m}
+ *                            (a stream of their own, not thinned by demand changes); zeros for none
+ * @param uascAges            their ages at entry (null when there is no such stream)
+ * @param uascNeed            the need level they enter with (-1 when there is no such stream)
  */
 public record EntryProcess(double[] ratePerDay, EntryAges ages, double[] acceptance,
-                           double[] extraRatePerDay, double carePlanMoveShare, double carePlanMoveMeanDays) {
+                           double[] extraRatePerDay, double carePlanMoveShare, double carePlanMoveMeanDays,
+                           double[] uascRatePerDay, EntryAges uascAges, int uascNeed) {
 
     /** Whether any month thins the base arrivals. */
     public boolean thins() {

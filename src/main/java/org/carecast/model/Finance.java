@@ -29,7 +29,7 @@ public record Finance(String[] lineIds, String[] lineLabels, int[] lineOfType, d
                       double[] incomeRate, double[] incomeBudget) {
 
     /** How an income line is earned (see the scenario's {@code finance.income}). */
-    public enum Kind { PER_CHILD_DAY, SHARE_OF_SPEND, FIXED }
+    public enum Kind { PER_CHILD_DAY, SHARE_OF_SPEND, FIXED, PER_UASC_CHILD_DAY }
 
     public int lines() {
         return lineIds.length;

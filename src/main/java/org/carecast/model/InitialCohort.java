@@ -16,6 +16,7 @@ package org.carecast.model;
  *
  * @param type                  placement type per child
  * @param need                  need level per child
+ * @param uasc                  whether each child is an unaccompanied asylum seeker
  * @param ageMinDays            lower bound of age at start
  * @param ageMaxDays            upper bound of age at start (exclusive when above the lower bound)
  * @param daysInCare            days in care at start, or NaN to draw
@@ -25,7 +26,7 @@ package org.carecast.model;
  * @param stockProfile          steady-state ages and times in care, used when {@code meanDaysInCare} is NaN
  *                              (null otherwise)
  */
-public record InitialCohort(int[] type, int[] need, double[] ageMinDays, double[] ageMaxDays,
+public record InitialCohort(int[] type, int[] need, boolean[] uasc, double[] ageMinDays, double[] ageMaxDays,
                             double[] daysInCare, double[] daysInPlacement,
                             double meanDaysInCare, double meanDaysInPlacement, StockProfile stockProfile) {
 

@@ -23,7 +23,8 @@ public record PopulationBound(double children, double peakEntriesPerMonth) {
         EntryProcess entries = model.entries();
         double peakPerDay = 0;
         for (int m = 0; m < entries.ratePerDay().length; m++) {
-            peakPerDay = Math.max(peakPerDay, entries.ratePerDay()[m] * entries.acceptance()[m] + entries.extraRatePerDay()[m]);
+            peakPerDay = Math.max(peakPerDay, entries.ratePerDay()[m] * entries.acceptance()[m] + entries.extraRatePerDay()[m]
+                    + entries.uascRatePerDay()[m]);
         }
         double meanStayDays = SteadyState.of(model).meanYearsInCare() * TimeGrid.DAYS_PER_YEAR;
         if (!Double.isFinite(meanStayDays) || meanStayDays <= 0) {

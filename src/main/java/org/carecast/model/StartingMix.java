@@ -29,7 +29,17 @@ public record StartingMix(String[] bands, int[] atStart, double[] sustained) {
         for (int i = 0; i < cohort.size(); i++) {
             atStart[ages.bandOf(cohort.ageMinDays()[i])]++;
         }
-        return new StartingMix(ages.names(), atStart, SteadyState.of(model).childrenByBand());
+        double[] sustained = SteadyState.of(model).childrenByBand().clone();
+        EntryProcess entries = model.entries();
+        if (entries.uascAges() != null && entries.uascRatePerDay()[0] > 0) {
+            // Unaccompanied asylum seekers are a stream of their own, at their own ages.
+            double[] uasc = SteadyState.of(ages, entries.uascAges(), entries.uascRatePerDay()[0] * TimeGrid.DAYS_PER_YEAR,
+                    model.exits()).childrenByBand();
+            for (int b = 0; b < sustained.length; b++) {
+                sustained[b] += uasc[b];
+            }
+        }
+        return new StartingMix(ages.names(), atStart, sustained);
     }
 
     public int childrenAtStart() {

@@ -62,6 +62,9 @@ final class Money {
         if (kind == Finance.Kind.FIXED) {
             return rate;
         }
+        if (kind == Finance.Kind.PER_UASC_CHILD_DAY) {
+            return r.uascDays[m] * rate;
+        }
         double base = 0;
         for (int t = 0; t < types; t++) {
             if (finance.incomeTypes()[i * types + t]) {

@@ -97,6 +97,9 @@ public final class OutputSeries {
                 (r, m) -> share(count(r, m, own), r.childrenInCare(m))));
         out.add(new Series("monthly", "out_of_borough_share", "all", "share", censusMonths,
                 (r, m) -> share(sum(r.outOfBorough, m * types, types, 1), r.childrenInCare(m))));
+        if (model.entries().uascNeed() >= 0 || hasUascAtStart(model)) {
+            out.add(new Series("monthly", "uasc", "all", "children", censusMonths, (r, m) -> r.uasc[m]));
+        }
         out.add(new Series("monthly", "out_of_borough", "all", "children", censusMonths,
                 (r, m) -> sum(r.outOfBorough, m * types, types, 1)));
         out.add(new Series("monthly", "three_plus_placements_share", "all", "share", censusMonths,
@@ -230,6 +233,15 @@ public final class OutputSeries {
             }
         }
         return out;
+    }
+
+    private static boolean hasUascAtStart(Model model) {
+        for (boolean u : model.initial().uasc()) {
+            if (u) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A monthly quantity summed over each financial year's months within the horizon. */

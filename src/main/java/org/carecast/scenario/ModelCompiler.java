@@ -55,7 +55,7 @@ public final class ModelCompiler {
             bandNames.add(s.ageBandName(i));
         }
         AgeBands ages = ages(s, bandNames);
-        EntryProcess entries = entries(s, time, ages, bandNames, effects);
+        EntryProcess entries = entries(s, time, ages, bandNames, needIds, effects);
         ExitHazard exits = exits(s, bandNames);
         // Unless the scenario gives a mean time in care, children at the start get their age
         // within the band and their time in care from the steady state of the flows as they
@@ -111,6 +111,7 @@ public final class ModelCompiler {
                 case PER_CHILD_WEEK -> Finance.Kind.PER_CHILD_DAY;
                 case SHARE_OF_SPEND -> Finance.Kind.SHARE_OF_SPEND;
                 case ANNUAL -> Finance.Kind.FIXED;
+                case PER_UASC_CHILD_NIGHT -> Finance.Kind.PER_UASC_CHILD_DAY;
             };
             for (int m = 0; m < months; m++) {
                 double uplift = Math.pow(1 + line.annualInflation(), time.aprilsPassed()[m]);
@@ -118,6 +119,7 @@ public final class ModelCompiler {
                     case PER_CHILD_WEEK -> line.amount() / 7 * line.share() * uplift;
                     case SHARE_OF_SPEND -> line.share();
                     case ANNUAL -> line.amount() * monthShareOfYear(time, m) * uplift;
+                    case PER_UASC_CHILD_NIGHT -> line.amount() * uplift;
                 };
                 if (!line.budgetByYear().isEmpty()) {
                     String year = time.financialYears()[time.financialYearIndex()[m]];
@@ -237,7 +239,7 @@ public final class ModelCompiler {
         return new NeedLevels(needIds.toArray(String[]::new), cumulative, multiplier, escalatesTo, probability);
     }
 
-    private static EntryProcess entries(Scenario s, TimeGrid time, AgeBands ages, List<String> bandNames,
+    private static EntryProcess entries(Scenario s, TimeGrid time, AgeBands ages, List<String> bandNames, List<String> needIds,
                                         InterventionEffects effects) {
         int months = time.months();
         double[] ratePerDay = new double[months];
@@ -253,8 +255,15 @@ public final class ModelCompiler {
         }
         EntryAges entryAges = EntryAges.of(ages, cumulative(bandNames, s.entries().ageShares()), s.entries().newbornShare());
         Scenario.CarePlanMove carePlan = s.entries().carePlanMove();
+        Scenario.Uasc uasc = s.entries().uasc();
+        double[] uascRate = new double[months];
+        for (int m = 0; m < months && uasc != null; m++) {
+            uascRate[m] = uasc.monthlyRate() * 12 / DAYS_PER_YEAR * Math.pow(1 + uasc.annualTrend(), m / 12.0);
+        }
         return new EntryProcess(ratePerDay, entryAges, acceptance, extra, carePlan == null ? 0 : carePlan.share(),
-                carePlan == null ? 0 : carePlan.meanMonths() * DAYS_PER_YEAR / 12);
+                carePlan == null ? 0 : carePlan.meanMonths() * DAYS_PER_YEAR / 12, uascRate,
+                uasc == null ? null : EntryAges.of(ages, cumulative(bandNames, uasc.ageShares()), Double.NaN),
+                uasc == null ? -1 : needIds.indexOf(uasc.need()));
     }
 
     private static double[] cumulative(List<String> keys, java.util.Map<String, Double> shares) {
@@ -379,6 +388,7 @@ public final class ModelCompiler {
         }
         int[] type = new int[total];
         int[] need = new int[total];
+        boolean[] uasc = new boolean[total];
         double[] ageMin = new double[total];
         double[] ageMax = new double[total];
         double[] care = new double[total];
@@ -393,6 +403,7 @@ public final class ModelCompiler {
                 for (int k = 0; k < count; k++, i++) {
                     type[i] = typeIds.indexOf(g.type());
                     need[i] = needIds.indexOf(g.need());
+                    uasc[i] = g.uasc();
                     ageMin[i] = lower;
                     ageMax[i] = upper;
                     care[i] = Double.NaN;
@@ -409,7 +420,7 @@ public final class ModelCompiler {
             placement[i] = c.daysInPlacement();
             i++;
         }
-        return new InitialCohort(type, need, ageMin, ageMax, care, placement,
+        return new InitialCohort(type, need, uasc, ageMin, ageMax, care, placement,
                 p.meanYearsInCare() * DAYS_PER_YEAR, p.meanYearsInPlacement() * DAYS_PER_YEAR, stockProfile);
     }
 }

@@ -91,7 +91,24 @@ public record Scenario(Path file, String name, String description, LocalDate sta
     }
 
     /** A count of children by age band in one placement type with one need level. */
-    public record InitialGroup(String type, String need, Map<String, Integer> byAgeBand) {
+    /**
+     * Unaccompanied asylum-seeking children: an entry stream of their own (mostly 16-17, so into
+     * semi-independent accommodation), counted apart so that a Home Office grant per night can
+     * follow their numbers.
+     *
+     * @param monthlyRate entries a month at the start
+     * @param annualTrend yearly growth of that rate
+     * @param ageShares   shares of entries by age band
+     * @param need        the need level they enter with (their matching follows it)
+     */
+    public record Uasc(double monthlyRate, double annualTrend, Map<String, Double> ageShares, String need) {
+        public Uasc {
+            ageShares = Map.copyOf(ageShares);
+        }
+    }
+
+    /** Children in care at the start by type, need and age band; {@code uasc} when they are unaccompanied asylum seekers. */
+    public record InitialGroup(String type, String need, Map<String, Integer> byAgeBand, boolean uasc) {
         public InitialGroup {
             byAgeBand = Map.copyOf(byAgeBand);
         }
@@ -109,7 +126,7 @@ public record Scenario(Path file, String name, String description, LocalDate sta
      * carePlanMove} the move soon after entry that a share of care plans make, or null.
      */
     public record Entries(double monthlyRate, double annualTrend, Map<String, Double> ageShares, double newbornShare,
-                          CarePlanMove carePlanMove) {
+                          CarePlanMove carePlanMove, Uasc uasc) {
         public Entries {
             ageShares = Map.copyOf(ageShares);
         }
@@ -170,13 +187,19 @@ public record Scenario(Path file, String name, String description, LocalDate sta
      * @param budgetLines   placements budget by line, each covering some placement types
      * @param income        income lines (grants, contributions)
      */
-    public record Finance(double growthPerYear, List<BudgetLine> budgetLines, List<IncomeLine> income) {
+    public record Finance(double growthPerYear, List<BudgetLine> budgetLines, List<IncomeLine> income,
+                          boolean placeholderBudgets) {
         public Finance {
             budgetLines = List.copyOf(budgetLines);
             income = List.copyOf(income);
         }
 
-        public static final Finance NONE = new Finance(0, List.of(), List.of());
+        public static final Finance NONE = new Finance(0, List.of(), List.of(), false);
+
+        /** What every report says beside a pressure measured against placeholder budgets. */
+        public static final String PLACEHOLDER_CAUTION = "The budgets in this scenario are placeholders, not the council's"
+                + " budget book (finance.placeholderBudgets): pressure against them shows how the method works, not"
+                + " the council's position. Replace finance.budgetLines with the budget book before quoting a pressure.";
     }
 
     /** A budget line: the placement types it pays for and its budget in pounds by financial year ("2025/26"). */
@@ -193,6 +216,8 @@ public record Scenario(Path file, String name, String description, LocalDate sta
         PER_CHILD_WEEK("per_child_week"),
         /** A {@code share} of the spend on {@code types} (e.g. health contributions to joint-funded packages). */
         SHARE_OF_SPEND("share_of_spend"),
+        /** {@code amount} pounds a night for each unaccompanied asylum-seeking child in care (the Home Office grant). */
+        PER_UASC_CHILD_NIGHT("per_uasc_child_night"),
         /** {@code amount} pounds a year, whatever happens. */
         ANNUAL("annual");
 

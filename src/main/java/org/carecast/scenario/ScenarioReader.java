@@ -126,6 +126,8 @@ public final class ScenarioReader {
 
     private Scenario.Finance readFinance(YamlNode node) {
         FieldReader f = FieldReader.of(node, "the finance section (budget lines and income)");
+        boolean placeholders = f.has("placeholderBudgets")
+                && FieldReader.choice(f.optional("placeholderBudgets"), List.of("true", "false")).equals("true");
         double growth = f.optionalNumber("budgetGrowthPerYear", 0, -0.5, 1,
                 "a yearly budget uplift as a fraction, e.g. 0.03");
         List<Scenario.BudgetLine> lines = new ArrayList<>();
@@ -164,7 +166,7 @@ public final class ScenarioReader {
             }
         }
         f.finish();
-        return new Scenario.Finance(growth, lines, income);
+        return new Scenario.Finance(growth, lines, income, placeholders);
     }
 
     private Map<String, Double> readBudgetYears(YamlNode node) {
@@ -209,8 +211,9 @@ public final class ScenarioReader {
             }
             case SHARE_OF_SPEND -> share = f.number("share", 0, 1, "the share of spend it covers, from 0 to 1");
             case ANNUAL -> amount = f.number("annualAmount", 0, 1e12, "pounds a year");
+            case PER_UASC_CHILD_NIGHT -> amount = f.number("nightlyAmount", 0, 1e5, "pounds a night per UASC child");
         }
-        if (kind != Scenario.IncomeKind.ANNUAL && f.has("types")) {
+        if (kind != Scenario.IncomeKind.ANNUAL && kind != Scenario.IncomeKind.PER_UASC_CHILD_NIGHT && f.has("types")) {
             for (YamlNode t : FieldReader.asSequence(f.optional("types"), "a list of placement types").items()) {
                 types.add(FieldReader.choice(t, typesById.keySet()));
             }
@@ -438,8 +441,9 @@ public final class ScenarioReader {
                 counts.put(e.getKey(), n);
                 byType.merge(type, n, Integer::sum);
             }
+            boolean uasc = g.has("uasc") && FieldReader.choice(g.optional("uasc"), List.of("true", "false")).equals("true");
             g.finish();
-            groups.add(new InitialGroup(type, need, counts));
+            groups.add(new InitialGroup(type, need, counts, uasc));
             lastGroupOfType.put(type, item);
         }
         for (Map.Entry<String, Integer> e : byType.entrySet()) {
@@ -484,8 +488,19 @@ public final class ScenarioReader {
             c.finish();
             carePlan = new Scenario.CarePlanMove(share, months);
         }
+        Scenario.Uasc uasc = null;
+        YamlNode uascNode = f.optional("uasc");
+        if (uascNode != null) {
+            FieldReader u = FieldReader.of(uascNode, "the entries of unaccompanied asylum-seeking children");
+            double rate = u.number("monthlyRate", 0, 10_000, "UASC entries per month, 0 to 10,000");
+            double uascTrend = u.optionalNumber("annualTrend", 0, -0.5, 1, "an annual growth rate from -0.5 to 1");
+            Map<String, Double> ages = readBandShares(u.required("ageShares", "shares of UASC entries by age band"), "ageShares");
+            String need = FieldReader.choice(u.required("need", "the need level they enter with"), needIds);
+            u.finish();
+            uasc = new Scenario.Uasc(rate, uascTrend, ages, need);
+        }
         f.finish();
-        return new Entries(monthly, trend, shares, newborn, carePlan);
+        return new Entries(monthly, trend, shares, newborn, carePlan, uasc);
     }
 
     private Map<String, Double> readBandShares(YamlNode node, String what) {
