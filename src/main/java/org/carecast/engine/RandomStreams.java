@@ -62,38 +62,6 @@ public final class RandomStreams {
         return ((x >>> 11) + 0.5) * 0x1.0p-53;
     }
 
-    /**
-     * A gamma variate with the given shape and scale 1/shape (mean 1, variance 1/shape), from
-     * the keyed uniforms of {@code kind} (draws 0, 1, 2, ...): Marsaglia and Tsang's method,
-     * normals by Box and Muller, and for a shape below 1 the boost G(k) = G(k + 1) U^(1/k).
-     * The same key and kind always give the same value; a few draws on average.
-     */
-    public static double gammaMeanOne(long entityKey, int kind, double shape) {
-        long n = 0;
-        double boost = 1;
-        double k = shape;
-        if (k < 1) {
-            boost = Math.pow(uniform(entityKey, kind, n++), 1 / k);
-            k += 1;
-        }
-        double d = k - 1.0 / 3;
-        double c = 1 / Math.sqrt(9 * d);
-        while (true) {
-            double u1 = uniform(entityKey, kind, n++);
-            double u2 = uniform(entityKey, kind, n++);
-            double z = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
-            double v = 1 + c * z;
-            if (v <= 0) {
-                continue;
-            }
-            v = v * v * v;
-            double u = uniform(entityKey, kind, n++);
-            if (Math.log(u) < 0.5 * z * z + d - d * v + d * Math.log(v)) {
-                return d * v * boost / shape;
-            }
-        }
-    }
-
     /** A standard exponential (mean 1) by inversion of a keyed uniform. */
     public static double exponential(long entityKey, int kind, long counter) {
         return -Math.log(uniform(entityKey, kind, counter));

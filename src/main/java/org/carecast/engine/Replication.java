@@ -4,6 +4,7 @@ import org.carecast.model.AgeBands;
 import org.carecast.model.CapacityPlan;
 import org.carecast.model.EntryAges;
 import org.carecast.model.EntryProcess;
+import org.carecast.model.Frailty;
 import org.carecast.model.ExitReason;
 import org.carecast.model.Model;
 import org.carecast.model.TimeGrid;
@@ -635,11 +636,11 @@ public final class Replication {
         }
         long k = key(id);
         double rate = model.breakdown().ratePerDay()[t] * model.needs().breakdownMultiplier()[ints[id * I + NEED]];
-        double frailty = model.breakdown().frailtyVariance();
-        if (frailty > 0 && rate > 0) {
-            // Drawn again from the child's own key at each placement, so always the same value:
+        Frailty frailty = model.breakdown().frailty();
+        if (frailty != null && rate > 0) {
+            // From the child's own keyed uniform at each placement, so always the same value:
             // no slot in the child's row, and common to every scenario compared.
-            rate *= RandomStreams.gammaMeanOne(k, RandomStreams.FRAILTY, 1 / frailty);
+            rate *= frailty.at(uniform(k, RandomStreams.FRAILTY, 0));
         }
         if (model.satellites().appliesTo(t) && members[t] < slots[t]) {
             ints[id * I + MEMBER] = 1;

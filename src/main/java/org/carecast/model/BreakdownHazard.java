@@ -17,7 +17,14 @@ package org.carecast.model;
  *                          so that moves concentrate on some children as they do in life
  */
 public record BreakdownHazard(double[] ratePerDay, double[] plannedRatePerDay, int[] plannedNeed, double[] voidDays,
-                              double frailtyVariance) {
+                              double frailtyVariance, Frailty frailty) {
+
+    /** Builds the hazards, with the frailty quantile table when {@code frailtyVariance} is above 0. */
+    public static BreakdownHazard of(double[] ratePerDay, double[] plannedRatePerDay, int[] plannedNeed, double[] voidDays,
+                                     double frailtyVariance) {
+        return new BreakdownHazard(ratePerDay, plannedRatePerDay, plannedNeed, voidDays, frailtyVariance,
+                frailtyVariance > 0 ? Frailty.of(frailtyVariance) : null);
+    }
 
     /** Whether any type leaves its place empty for a while after a breakdown. */
     public boolean hasVoids() {

@@ -304,7 +304,7 @@ public final class ModelCompiler {
             plannedNeed[t] = p.plannedEnd() == null || p.plannedEnd().needAfter() == null ? -1
                     : needIds.indexOf(p.plannedEnd().needAfter());
         }
-        return new BreakdownHazard(rate, planned, plannedNeed, voidDays, s.breakdownFrailtyVariance());
+        return BreakdownHazard.of(rate, planned, plannedNeed, voidDays, s.breakdownFrailtyVariance());
     }
 
     private static StepDownRules stepDown(Scenario s, List<String> typeIds) {

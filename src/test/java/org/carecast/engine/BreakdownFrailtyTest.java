@@ -2,6 +2,7 @@ package org.carecast.engine;
 
 import org.apache.commons.math3.distribution.GammaDistribution;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
+import org.carecast.model.Frailty;
 import org.carecast.model.Model;
 import org.carecast.testing.Scenarios;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,13 +23,14 @@ class BreakdownFrailtyTest {
 
     @ParameterizedTest(name = "variance {0}")
     @ValueSource(doubles = {0.25, 1.0, 2.5})
-    void keyedGammaDrawsHaveMeanOneAndTheGivenVariance(double variance) {
+    void keyedFrailtiesHaveMeanOneAndTheGivenVariance(double variance) {
         int n = 20_000;
         double[] x = new double[n];
         double mean = 0;
+        Frailty frailty = Frailty.of(variance);
         for (int i = 0; i < n; i++) {
-            x[i] = RandomStreams.gammaMeanOne(RandomStreams.entityKey(RandomStreams.replicationKey(3, 0), i),
-                    RandomStreams.FRAILTY, 1 / variance);
+            x[i] = frailty.at(RandomStreams.uniform(RandomStreams.entityKey(RandomStreams.replicationKey(3, 0), i),
+                    RandomStreams.FRAILTY, 0));
             mean += x[i] / n;
         }
         double var = 0;
@@ -40,8 +42,11 @@ class BreakdownFrailtyTest {
         System.out.printf(Locale.ROOT, "gamma frailty, variance %.2f: mean %.4f, variance %.4f, KS p-value %.3f%n", variance, mean, var, p);
         assertTrue(p > 0.001, "Kolmogorov-Smirnov p = " + p);
         assertEquals(1, mean, 4.5 * Math.sqrt(variance / n));
-        assertEquals(RandomStreams.gammaMeanOne(42, RandomStreams.FRAILTY, 1 / variance),
-                RandomStreams.gammaMeanOne(42, RandomStreams.FRAILTY, 1 / variance), 0, "keyed: the same child, the same value");
+        for (double u : new double[] {1e-9, 0.001, 0.3, 0.5, 0.9, 0.99, 0.9997, 1 - 1e-9}) {
+            // The table agrees with the exact quantile everywhere, tails included.
+            double exact = truth.inverseCumulativeProbability(u);
+            assertEquals(exact, frailty.at(u), 1e-3 * Math.max(1, exact), "quantile at " + u);
+        }
     }
 
     @ParameterizedTest(name = "variance {0}")
