@@ -40,6 +40,9 @@ public final class CalibratedScenario {
         y.append("replications: 1000   # enough for stable percentiles [ASSUMPTION]\n");
         y.append("seed: ").append(seed).append("   # any fixed number; fixed so runs are reproducible\n\n");
         y.append("ageBands: [0, 1, 5, 10, 16]   # DfE age groups\n\n");
+        y.append(String.format(Locale.ROOT, "breakdownFrailty: {variance: %s}   # how unevenly moves fall on children: method of moments"
+                        + " over %d children's %d moves in %s (a child's moves vary as mu + variance x mu^2 around its expected mu)%n%n",
+                number(e.frailty().variance()), e.frailty().children(), e.frailty().moves(), window));
 
         double[] pathway = roundedShares(e.entryTypeShares());
         y.append("needLevels:   # one pathway per placement type: the type of a child's first placement\n");

@@ -77,7 +77,8 @@ public final class Calibration {
                             double[] timeInCareMultipliers, long[][] exitReasons, Rate[] moveRates,
                             double meanYearsInCare, double meanYearsInPlacement, int children,
                             long[][] transitions, double[] placementYears, CarePlanMoves carePlan,
-                            long entriesUnderOne, long newbornEntries, int[] stockAway, int[] stockLocated) {
+                            long entriesUnderOne, long newbornEntries, int[] stockAway, int[] stockLocated,
+                            Frailty frailty) {
 
         /** Share of under-1 entries that were newborns, or NaN when no child entered under 1. */
         public double newbornShare() {
@@ -155,6 +156,9 @@ public final class Calibration {
         double placementYearsSum = 0;
         int inCare = 0;
         java.util.Set<String> children = new java.util.HashSet<>();
+        // Per period: breakdown moves in the window, and days in the window by type (for the frailty).
+        List<long[]> movesOfPeriod = new java.util.ArrayList<>();
+        List<double[]> daysOfPeriod = new java.util.ArrayList<>();
         for (CareHistory.Period p : periods) {
             children.add(p.child());
             LocalDate start = p.start();
@@ -203,22 +207,28 @@ public final class Calibration {
                     carePlanYears += ChronoUnit.DAYS.between(start, placements.get(carePlanMove).end()) / YEAR;
                 }
             }
+            long[] ownMoves = {0};
+            double[] ownDays = new double[types];
             for (int k = 0; k < placements.size(); k++) {
                 CareHistory.Placement pl = placements.get(k);
                 LocalDate a = pl.start().isBefore(from) ? from : pl.start();
                 LocalDate z = pl.end() == null || pl.end().isAfter(asAt) ? asAt : pl.end();
                 if (a.isBefore(z)) {
                     typeDays[pl.type()] += ChronoUnit.DAYS.between(a, z);
+                    ownDays[pl.type()] += ChronoUnit.DAYS.between(a, z);
                 }
                 boolean movedOn = k + 1 < placements.size();
                 if (movedOn && !pl.end().isBefore(from) && pl.end().isBefore(asAt)) {
                     moves[pl.type()] += k == carePlanMove ? 0 : 1;
+                    ownMoves[0] += k == carePlanMove ? 0 : 1;
                     transitions[pl.type()][placements.get(k + 1).type()]++;
                 }
                 if (pl.end() != null && !pl.end().isBefore(from) && pl.end().isBefore(asAt)) {
                     completed.add(ChronoUnit.DAYS.between(pl.start(), pl.end()) / YEAR);
                 }
             }
+            movesOfPeriod.add(ownMoves);
+            daysOfPeriod.add(ownDays);
             // The children in care on the as-at date.
             Episode now = p.episodeOn(asAt);
             if (now != null && p.birth().plusYears(18).isAfter(asAt)) {
@@ -247,13 +257,49 @@ public final class Calibration {
             moveRates[t] = Rate.of(moves[t], typeDays[t] / YEAR);
         }
         double[][] fitted = multiplicative(crossExits, crossDays);
+        Frailty frailty = Frailty.of(moveRates, movesOfPeriod, daysOfPeriod);
         return new Estimates(asAt, from, stock, entryRate, shares(entryBands), shares(entryTypes), exitRates, fitted[0],
                 fitted[1], reasons,
                 moveRates, inCare == 0 ? 0 : careYearsSum / inCare, inCare == 0 ? 0 : placementYearsSum / inCare,
                 children.size(), transitions, quartiles(completed),
                 CarePlanMoves.of(carePlanEntrants, carePlanMoved, carePlanMoved == 0 ? 0 : carePlanYears / carePlanMoved,
                         firstYearExposure == 0 ? 0 : firstYearExits / firstYearExposure),
-                underOne, newborns, stockAway, stockLocated);
+                underOne, newborns, stockAway, stockLocated, frailty);
+    }
+
+    /**
+     * How breakdown proneness varies between children, by the method of moments: a child's
+     * breakdown moves N in the window are Poisson given its proneness Z (gamma, mean 1, variance
+     * v) with mean mu Z, mu its expected moves at the types' rates over its days in each type;
+     * so Var N = mu + v mu^2, and v = sum((N - mu)^2 - N) / sum(mu^2), 0 when negative.
+     *
+     * @param variance the estimate
+     * @param children children with some exposure in the window
+     * @param moves    their breakdown moves
+     */
+    public record Frailty(double variance, int children, long moves) {
+
+        static Frailty of(Rate[] rates, List<long[]> moves, List<double[]> days) {
+            double numerator = 0;
+            double denominator = 0;
+            int children = 0;
+            long total = 0;
+            for (int i = 0; i < moves.size(); i++) {
+                double mu = 0;
+                for (int t = 0; t < rates.length; t++) {
+                    mu += rates[t].rate() * days.get(i)[t] / YEAR;
+                }
+                if (mu <= 0) {
+                    continue;
+                }
+                long n = moves.get(i)[0];
+                numerator += (n - mu) * (n - mu) - n;
+                denominator += mu * mu;
+                children++;
+                total += n;
+            }
+            return new Frailty(denominator > 0 ? Math.max(0, numerator / denominator) : 0, children, total);
+        }
     }
 
     /** The scenario's exit reason (index into {@link #REASONS}) of an SSDA903 REC code. */

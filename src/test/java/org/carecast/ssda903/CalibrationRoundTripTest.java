@@ -150,4 +150,27 @@ class CalibrationRoundTripTest {
         double se = Math.sqrt(truth * estimate.exposure()) / estimate.exposure();
         assertEquals(truth, estimate.rate(), 3.5 * se, what + ": " + estimate);
     }
+
+    /**
+     * Breakdown proneness: returns generated with each child's move hazard times a gamma draw of
+     * variance v give back v by the method of moments (about 1,200 children in a 3-year
+     * window, so a tolerance of 0.35), and returns without it give about 0.
+     */
+    @Test
+    void theSpreadOfMovesBetweenChildrenIsRecovered(@TempDir Path tmp) throws Exception {
+        LocalDate asAt = LocalDate.of(2021, 4, 1);
+        double[] estimates = new double[2];
+        double[] truths = {0, 1.5};
+        for (int k = 0; k < truths.length; k++) {
+            SyntheticReturns returns = new SyntheticReturns(TRUTH.withFrailty(truths[k]), LocalDate.of(2000, 4, 1), asAt, 7);
+            List<List<Path>> files = returns.write(Files.createDirectories(tmp.resolve("v" + k)), 2016, 2021, false);
+            List<CareHistory.Period> periods = CareHistory.build(Ssda903Reader.read(files.get(0), files.get(1), new ProblemLog(false)));
+            Calibration.Estimates e = Calibration.estimate(periods, PlacementMapping.defaults(), asAt, 3);
+            estimates[k] = e.frailty().variance();
+            System.out.printf("round trip: frailty variance %.3f (truth %.1f) from %d children's %d moves%n",
+                    estimates[k], truths[k], e.frailty().children(), e.frailty().moves());
+        }
+        assertEquals(0, estimates[0], 0.15, "no frailty");
+        assertEquals(1.5, estimates[1], 0.35, "frailty variance 1.5");
+    }
 }

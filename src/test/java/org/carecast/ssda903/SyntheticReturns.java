@@ -29,7 +29,19 @@ final class SyntheticReturns {
      */
     record Parameters(double entriesPerMonth, double[] ageShares, double[] exitPerYear, double movesPerYear,
                       double kinshipShare, double[] timeInCareMultiplier, double carePlanShare,
-                      double carePlanMeanMonths) {
+                      double carePlanMeanMonths, double frailtyVariance) {
+
+        Parameters(double entriesPerMonth, double[] ageShares, double[] exitPerYear, double movesPerYear,
+                   double kinshipShare, double[] timeInCareMultiplier, double carePlanShare, double carePlanMeanMonths) {
+            this(entriesPerMonth, ageShares, exitPerYear, movesPerYear, kinshipShare, timeInCareMultiplier, carePlanShare,
+                    carePlanMeanMonths, 0);
+        }
+
+        /** The same process with each child's move hazard times its own gamma draw of mean 1 and this variance. */
+        Parameters withFrailty(double variance) {
+            return new Parameters(entriesPerMonth, ageShares, exitPerYear, movesPerYear, kinshipShare, timeInCareMultiplier,
+                    carePlanShare, carePlanMeanMonths, variance);
+        }
     }
 
     /** One generated child's episode (in memory, before writing); {@code reason} is its REASON_PLACE_CHANGE. */
@@ -45,6 +57,11 @@ final class SyntheticReturns {
         Random random = new Random(seed);
         // Care-plan moves draw from a stream of their own, so the other draws are those of a run without them.
         Random carePlan = new Random(seed ^ 0x2545F4914F6CDD1DL);
+        // Frailties likewise: a run without them draws exactly what it drew before.
+        org.apache.commons.math3.distribution.GammaDistribution frailty = p.frailtyVariance() > 0
+                ? new org.apache.commons.math3.distribution.GammaDistribution(
+                        new org.apache.commons.math3.random.Well19937c(seed ^ 0x5DEECE66DL), 1 / p.frailtyVariance(), p.frailtyVariance())
+                : null;
         double day = 0;
         int child = 0;
         long span = to.toEpochDay() - from.toEpochDay();
@@ -98,8 +115,9 @@ final class SyntheticReturns {
             String place = kinship ? "U1" : "U4";
             LocalDate start = entry;
             String rne = "S";
+            double proneness = frailty == null ? 1 : frailty.sample();
             while (true) {
-                double stay = -Math.log(1 - random.nextDouble()) / p.movesPerYear();
+                double stay = -Math.log(1 - random.nextDouble()) / (p.movesPerYear() * proneness);
                 LocalDate moveAt = start.plusDays(Math.max(1, Math.round(stay * 365.25)));
                 if (!moveAt.isBefore(exit)) {
                     episodes.add(new Ep(child, start, exit, rne, place, "PR1", rec, ""));
