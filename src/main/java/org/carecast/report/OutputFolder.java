@@ -97,6 +97,14 @@ public final class OutputFolder {
      * @throws OutputLocationException saying what is there and how to proceed
      */
     public static OutputFolder prepare(Path target, String version, String command) {
+        String name = target.toString();
+        if (name.isBlank()) {
+            throw new OutputLocationException("the output folder name is empty; give a folder, for example --out out/my-run");
+        }
+        if (name.chars().anyMatch(Character::isISOControl)) {
+            throw new OutputLocationException("the output folder name holds a control character (a line break or tab?);"
+                    + " give a plain folder name");
+        }
         OutputFolder folder = new OutputFolder(target.toAbsolutePath().normalize(), target.toString(), version, command);
         folder.check();
         return folder;
