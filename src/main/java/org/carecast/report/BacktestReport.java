@@ -65,7 +65,7 @@ public final class BacktestReport {
     /** The total's forecast band with the actual counts drawn over it. */
     public static void writeChart(org.carecast.results.Projection projection, Backtest.Series total, Path folder)
             throws IOException {
-        JFreeChart chart = Charts.fan(projection, "children", "Back-test: children in care, forecast and actual", "children", 1);
+        JFreeChart chart = Charts.fan(projection, org.carecast.results.OutputMetric.CHILDREN, "Back-test: children in care, forecast and actual", "children", 1);
         XYPlot plot = chart.getXYPlot();
         XYSeries actual = new XYSeries("Actual");
         for (Backtest.Month m : total.months()) {

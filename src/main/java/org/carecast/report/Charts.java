@@ -1,7 +1,9 @@
 package org.carecast.report;
 
 import org.carecast.results.Comparison;
+import org.carecast.results.OutputMetric;
 import org.carecast.results.Projection;
+import org.carecast.results.Table;
 import org.carecast.results.Summary;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
@@ -83,17 +85,17 @@ public final class Charts {
     public static List<Named> forRun(Projection p) {
         List<Named> out = new ArrayList<>();
         out.add(new Named("children-in-care", "Children in care at the start of each month",
-                fan(p, "children", "Children in care", "children", 1)));
+                fan(p, OutputMetric.CHILDREN, "Children in care", "children", 1)));
         out.add(new Named("placement-mix", "Average children in each kind of placement",
                 placementMix(p)));
-        boolean budget = !p.series("yearly", "budget", "all").isEmpty();
+        boolean budget = !p.series(Table.YEARLY, OutputMetric.BUDGET, "all").isEmpty();
         out.add(new Named("net-cost", budget ? "Net cost of placements per financial year against budget"
                 : "Net cost of placements per financial year", netCost(p, budget)));
         if (budget) {
             out.add(new Named("pressure", "Pressure (net cost less budget) per financial year", pressure(p)));
         }
         out.add(new Named("spill-over", "Placements (on entry or after a move) that missed the first choice, per month",
-                fan(p, "spill_over", "Spill-over: placements that missed the first choice", "placements per month", 1)));
+                fan(p, OutputMetric.SPILL_OVER, "Spill-over: placements that missed the first choice", "placements per month", 1)));
         return out;
     }
 
@@ -107,8 +109,8 @@ public final class Charts {
     // ---- run charts ----
 
     /** Median with P25-P75 and P5-P95 bands of a monthly series, for group "all". */
-    static JFreeChart fan(Projection p, String metric, String title, String unit, double scale) {
-        List<Projection.Row> rows = p.series("monthly", metric, "all");
+    static JFreeChart fan(Projection p, OutputMetric metric, String title, String unit, double scale) {
+        List<Projection.Row> rows = p.series(Table.MONTHLY, metric, "all");
         YIntervalSeries outer = new YIntervalSeries("5th to 95th percentile");
         YIntervalSeries inner = new YIntervalSeries("25th to 75th percentile");
         for (Projection.Row r : rows) {
@@ -148,16 +150,16 @@ public final class Charts {
      * band is a single polygon (a stacked renderer draws one per month, which shows seams in SVG).
      */
     static JFreeChart placementMix(Projection p) {
-        List<Projection.Row> total = p.series("monthly", "children", "all");
+        List<Projection.Row> total = p.series(Table.MONTHLY, OutputMetric.CHILDREN, "all");
         double[] running = new double[total.size()];
         XYSeriesCollection data = new XYSeriesCollection();
-        for (Projection.Row first : p.table("monthly")) {
-            if (!first.metric().equals("children") || first.group().equals("all")
+        for (Projection.Row first : p.table(Table.MONTHLY)) {
+            if (first.metric() != OutputMetric.CHILDREN || first.group().equals("all")
                     || !first.period().equals(total.get(0).period())) {
                 continue;
             }
             XYSeries series = new XYSeries(p.label(first.group()), false, false);
-            List<Projection.Row> rows = p.series("monthly", "children", first.group());
+            List<Projection.Row> rows = p.series(Table.MONTHLY, OutputMetric.CHILDREN, first.group());
             for (int m = 0; m < rows.size(); m++) {
                 running[m] += rows.get(m).summary().mean();
                 series.add(monthMillis(rows.get(m).period()), running[m]);
@@ -181,14 +183,14 @@ public final class Charts {
     /** Net cost per financial year as box plots (box P25-P75, whiskers P5-P95), with the budget as a line. */
     static JFreeChart netCost(Projection p, boolean withBudget) {
         DefaultBoxAndWhiskerCategoryDataset boxes = new DefaultBoxAndWhiskerCategoryDataset();
-        for (Projection.Row r : p.series("yearly", "net_cost", "all")) {
+        for (Projection.Row r : p.series(Table.YEARLY, OutputMetric.NET_COST, "all")) {
             boxes.add(box(r.summary(), MILLION), "Net cost (spend less income)", r.period());
         }
         CategoryPlot plot = boxPlot(boxes, "£ million");
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
         if (withBudget) {
             DefaultCategoryDataset budget = new DefaultCategoryDataset();
-            for (Projection.Row r : p.series("yearly", "budget", "all")) {
+            for (Projection.Row r : p.series(Table.YEARLY, OutputMetric.BUDGET, "all")) {
                 budget.addValue(r.summary().p50() / MILLION, "Budget", r.period());
             }
             LineAndShapeRenderer line = new LineAndShapeRenderer(true, true);
@@ -205,7 +207,7 @@ public final class Charts {
 
     static JFreeChart pressure(Projection p) {
         DefaultBoxAndWhiskerCategoryDataset boxes = new DefaultBoxAndWhiskerCategoryDataset();
-        for (Projection.Row r : p.series("yearly", "pressure", "all")) {
+        for (Projection.Row r : p.series(Table.YEARLY, OutputMetric.PRESSURE, "all")) {
             boxes.add(box(r.summary(), MILLION), "Pressure (net cost less budget)", r.period());
         }
         CategoryPlot plot = boxPlot(boxes, "£ million");

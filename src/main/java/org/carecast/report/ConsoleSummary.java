@@ -1,6 +1,8 @@
 package org.carecast.report;
 
+import org.carecast.results.OutputMetric;
 import org.carecast.results.Projection;
+import org.carecast.results.Table;
 import org.carecast.results.Summary;
 
 import java.util.ArrayList;
@@ -21,16 +23,16 @@ public final class ConsoleSummary {
     }
 
     public static String render(Projection p, RunInfo info) {
-        List<String> years = p.series("yearly", "spend", "all").stream().map(Projection.Row::period).toList();
+        List<String> years = p.series(Table.YEARLY, OutputMetric.SPEND, "all").stream().map(Projection.Row::period).toList();
         Set<String> types = new LinkedHashSet<>();
         Set<String> spendLines = new LinkedHashSet<>();
-        for (Projection.Row r : p.table("yearly")) {
-            if (r.metric().equals("spend") && !r.group().equals("all")) {
+        for (Projection.Row r : p.table(Table.YEARLY)) {
+            if (r.metric() == OutputMetric.SPEND && !r.group().equals("all")) {
                 spendLines.add(r.group());
             }
         }
-        for (Projection.Row r : p.table("monthly")) {
-            if (r.metric().equals("children") && !r.group().equals("all")) {
+        for (Projection.Row r : p.table(Table.MONTHLY)) {
+            if (r.metric() == OutputMetric.CHILDREN && !r.group().equals("all")) {
                 types.add(r.group());
             }
         }
@@ -40,29 +42,29 @@ public final class ConsoleSummary {
                 p.replications(), info.seed(), p.months(), p.start()));
 
         TextTable children = new TextTable("Children in care at the end of each financial year (median)", years);
-        List<String> yearEnds = p.series("yearly", "children_at_year_end", "all").stream().map(Projection.Row::period).toList();
+        List<String> yearEnds = p.series(Table.YEARLY, OutputMetric.CHILDREN_AT_YEAR_END, "all").stream().map(Projection.Row::period).toList();
         List<String> censusMonths = yearEndCensusMonths(p, years);
         for (String type : types) {
-            children.row(p.label(type), censusMonths, m -> whole(p.find("monthly", "children", type, m).orElseThrow().summary().p50()));
+            children.row(p.label(type), censusMonths, m -> whole(p.find(Table.MONTHLY, OutputMetric.CHILDREN, type, m).orElseThrow().summary().p50()));
         }
-        children.row("All children in care", yearEnds, y -> whole(p.find("yearly", "children_at_year_end", "all", y).orElseThrow().summary().p50()));
-        children.row("  90% band", yearEnds, y -> band(p.find("yearly", "children_at_year_end", "all", y).orElseThrow().summary(), 1, 0));
+        children.row("All children in care", yearEnds, y -> whole(p.find(Table.YEARLY, OutputMetric.CHILDREN_AT_YEAR_END, "all", y).orElseThrow().summary().p50()));
+        children.row("  90% band", yearEnds, y -> band(p.find(Table.YEARLY, OutputMetric.CHILDREN_AT_YEAR_END, "all", y).orElseThrow().summary(), 1, 0));
         children.renderTo(out);
 
         TextTable spend = new TextTable("Spend by financial year, pounds million (median)", years);
         for (String type : spendLines) {
-            spend.row(p.label(type), years, y -> millions(p.find("yearly", "spend", type, y).orElseThrow().summary().p50()));
+            spend.row(p.label(type), years, y -> millions(p.find(Table.YEARLY, OutputMetric.SPEND, type, y).orElseThrow().summary().p50()));
         }
-        spend.row("Total", years, y -> millions(p.find("yearly", "spend", "all", y).orElseThrow().summary().p50()));
-        spend.row("  90% band", years, y -> band(p.find("yearly", "spend", "all", y).orElseThrow().summary(), 1e6, 1));
-        if (!p.series("yearly", "income", "all").isEmpty()) {
-            spend.row("Income", years, y -> millions(p.find("yearly", "income", "all", y).orElseThrow().summary().p50()));
+        spend.row("Total", years, y -> millions(p.find(Table.YEARLY, OutputMetric.SPEND, "all", y).orElseThrow().summary().p50()));
+        spend.row("  90% band", years, y -> band(p.find(Table.YEARLY, OutputMetric.SPEND, "all", y).orElseThrow().summary(), 1e6, 1));
+        if (!p.series(Table.YEARLY, OutputMetric.INCOME, "all").isEmpty()) {
+            spend.row("Income", years, y -> millions(p.find(Table.YEARLY, OutputMetric.INCOME, "all", y).orElseThrow().summary().p50()));
         }
-        spend.row("Net cost (spend less income)", years, y -> millions(p.find("yearly", "net_cost", "all", y).orElseThrow().summary().p50()));
-        if (!p.series("yearly", "budget", "all").isEmpty()) {
-            spend.row("Budget (net of expected income)", years, y -> millions(p.find("yearly", "budget", "all", y).orElseThrow().summary().p50()));
-            spend.row("Pressure (net cost less budget)", years, y -> millions(p.find("yearly", "pressure", "all", y).orElseThrow().summary().p50()));
-            spend.row("  90% band", years, y -> band(p.find("yearly", "pressure", "all", y).orElseThrow().summary(), 1e6, 1));
+        spend.row("Net cost (spend less income)", years, y -> millions(p.find(Table.YEARLY, OutputMetric.NET_COST, "all", y).orElseThrow().summary().p50()));
+        if (!p.series(Table.YEARLY, OutputMetric.BUDGET, "all").isEmpty()) {
+            spend.row("Budget (net of expected income)", years, y -> millions(p.find(Table.YEARLY, OutputMetric.BUDGET, "all", y).orElseThrow().summary().p50()));
+            spend.row("Pressure (net cost less budget)", years, y -> millions(p.find(Table.YEARLY, OutputMetric.PRESSURE, "all", y).orElseThrow().summary().p50()));
+            spend.row("  90% band", years, y -> band(p.find(Table.YEARLY, OutputMetric.PRESSURE, "all", y).orElseThrow().summary(), 1e6, 1));
         }
         spend.renderTo(out);
         out.append(String.join("\n",
@@ -71,10 +73,8 @@ public final class ConsoleSummary {
                 "the 90% band.", "", ""));
 
         TextTable flows = new TextTable("Flows per financial year (median)", years);
-        String[][] metrics = {{"entries", "Entries into care"}, {"exits", "Exits from care"},
-                {"spill_over", "Spill-over placements"}, {"moves", "Placement moves"}};
-        for (String[] flow : metrics) {
-            flows.row(flow[1], years, y -> whole(p.find("yearly", flow[0], "all", y).orElseThrow().summary().p50()));
+        for (OutputMetric flow : List.of(OutputMetric.ENTRIES, OutputMetric.EXITS, OutputMetric.SPILL_OVER, OutputMetric.MOVES)) {
+            flows.row(flow.label(), years, y -> whole(p.find(Table.YEARLY, flow, "all", y).orElseThrow().summary().p50()));
         }
         flows.renderTo(out);
         out.append(String.join("\n",
@@ -119,8 +119,8 @@ public final class ConsoleSummary {
 
     /** The census month that closes each financial year: the 1st of the next April, or the horizon end. */
     private static List<String> yearEndCensusMonths(Projection p, List<String> years) {
-        List<Projection.Row> flows = p.series("monthly", "entries", "all");
-        List<Projection.Row> census = p.series("monthly", "children", "all");
+        List<Projection.Row> flows = p.series(Table.MONTHLY, OutputMetric.ENTRIES, "all");
+        List<Projection.Row> census = p.series(Table.MONTHLY, OutputMetric.CHILDREN, "all");
         List<String> months = new ArrayList<>();
         for (String year : years) {
             int last = -1;

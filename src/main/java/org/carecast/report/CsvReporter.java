@@ -1,6 +1,8 @@
 package org.carecast.report;
 
+import org.carecast.results.OutputMetric;
 import org.carecast.results.Projection;
+import org.carecast.results.Table;
 import org.carecast.results.Summary;
 
 import java.io.BufferedWriter;
@@ -21,8 +23,8 @@ final class CsvReporter implements Reporter {
 
     @Override
     public void write(Projection projection, RunInfo info, Path folder) throws IOException {
-        write(projection.table("monthly"), folder.resolve("monthly.csv"));
-        write(projection.table("yearly"), folder.resolve("yearly.csv"));
+        write(projection.table(Table.MONTHLY), folder.resolve("monthly.csv"));
+        write(projection.table(Table.YEARLY), folder.resolve("yearly.csv"));
     }
 
     private static void write(List<Projection.Row> rows, Path file) throws IOException {
@@ -30,9 +32,9 @@ final class CsvReporter implements Reporter {
             out.write(HEADER);
             out.newLine();
             for (Projection.Row row : rows) {
-                int decimals = row.unit().equals("pounds") ? 2 : 3;
+                int decimals = row.metric().isMoney() ? 2 : 3;
                 Summary s = row.summary();
-                out.write(String.join(",", row.metric(), row.group(), row.unit(), row.period(),
+                out.write(String.join(",", row.metric().id(), row.group(), row.unit(), row.period(),
                         Numbers.plain(s.mean(), decimals), Numbers.plain(s.p5(), decimals), Numbers.plain(s.p25(), decimals),
                         Numbers.plain(s.p50(), decimals), Numbers.plain(s.p75(), decimals), Numbers.plain(s.p95(), decimals)));
                 out.newLine();

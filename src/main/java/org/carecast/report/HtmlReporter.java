@@ -1,6 +1,8 @@
 package org.carecast.report;
 
+import org.carecast.results.OutputMetric;
 import org.carecast.results.Projection;
+import org.carecast.results.Table;
 import org.carecast.results.Summary;
 
 import java.io.IOException;
@@ -59,7 +61,7 @@ final class HtmlReporter implements Reporter {
                     + "under budget. Medians of lines do not add up to the median total; the total is net of income.")
                     .raw("</p>\n");
             page.table(pressureByLine(p));
-            page.raw("<h3>Monthly profile, ").text(p.series("yearly", "net_cost", "all").get(0).period()).raw("</h3>\n");
+            page.raw("<h3>Monthly profile, ").text(p.series(Table.YEARLY, OutputMetric.NET_COST, "all").get(0).period()).raw("</h3>\n");
             page.table(monthlyProfile(p));
         }
 
@@ -121,13 +123,13 @@ final class HtmlReporter implements Reporter {
     // ---- the plain-English summary ----
 
     private static boolean pressure(Projection p) {
-        return !p.series("yearly", "pressure", "all").isEmpty();
+        return !p.series(Table.YEARLY, OutputMetric.PRESSURE, "all").isEmpty();
     }
 
     static List<String> summary(Projection p) {
         List<String> out = new ArrayList<>();
-        List<Projection.Row> pressure = p.series("yearly", "pressure", "all");
-        List<Projection.Row> net = p.series("yearly", "net_cost", "all");
+        List<Projection.Row> pressure = p.series(Table.YEARLY, OutputMetric.PRESSURE, "all");
+        List<Projection.Row> net = p.series(Table.YEARLY, OutputMetric.NET_COST, "all");
         for (int y = 0; y < Math.min(2, net.size()); y++) {
             if (!pressure.isEmpty()) {
                 Summary s = pressure.get(y).summary();
@@ -136,7 +138,7 @@ final class HtmlReporter implements Reporter {
                         + "it lies between %s and %s. That is a median net cost (spend less income) of %s against a "
                         + "budget of %s.", year, Format.millions(s.p50()), Format.millions(s.p5()),
                         Format.millions(s.p95()), Format.millions(net.get(y).summary().p50()),
-                        Format.millions(p.find("yearly", "budget", "all", year).orElseThrow().summary().p50())));
+                        Format.millions(p.find(Table.YEARLY, OutputMetric.BUDGET, "all", year).orElseThrow().summary().p50())));
             } else {
                 Summary s = net.get(y).summary();
                 out.add(String.format(Locale.ROOT, "In %s the median projected net cost is %s; there is a 90%% chance "
@@ -144,17 +146,17 @@ final class HtmlReporter implements Reporter {
                         Format.millions(s.p5()), Format.millions(s.p95())));
             }
         }
-        List<Projection.Row> children = p.series("monthly", "children", "all");
+        List<Projection.Row> children = p.series(Table.MONTHLY, OutputMetric.CHILDREN, "all");
         Summary now = children.get(0).summary();
         Projection.Row end = children.get(children.size() - 1);
         out.add(String.format(Locale.ROOT, "Children in care: %s at the start; at %s the median projection is %s "
                         + "(90%% range %s to %s).", Format.count(now.p50()), Format.monthLabel(end.period()),
                 Format.count(end.summary().p50()), Format.count(end.summary().p5()), Format.count(end.summary().p95())));
-        p.find("yearly", "spill_over", "all", net.get(0).period()).ifPresent(r -> out.add(String.format(Locale.ROOT,
+        p.find(Table.YEARLY, OutputMetric.SPILL_OVER, "all", net.get(0).period()).ifPresent(r -> out.add(String.format(Locale.ROOT,
                 "In %s a median of %s placements (90%% range %s to %s), on entry or after a move, miss their first "
                         + "choice because that type was full or does not take the child's age (spill-over).", r.period(),
                 Format.count(r.summary().p50()), Format.count(r.summary().p5()), Format.count(r.summary().p95()))));
-        List<Projection.Row> own = p.series("monthly", "own_provision_share", "all");
+        List<Projection.Row> own = p.series(Table.MONTHLY, OutputMetric.OWN_PROVISION_SHARE, "all");
         if (!own.isEmpty()) {
             Summary last = own.get(own.size() - 1).summary();
             out.add(String.format(Locale.ROOT, "Children in the council's own provision: %s at the start, %s (median) "
@@ -168,8 +170,8 @@ final class HtmlReporter implements Reporter {
 
     private static List<List<String>> moneyTable(Projection p) {
         List<List<String>> rows = new ArrayList<>();
-        boolean budget = !p.series("yearly", "budget", "all").isEmpty();
-        boolean income = !p.series("yearly", "income", "all").isEmpty();
+        boolean budget = !p.series(Table.YEARLY, OutputMetric.BUDGET, "all").isEmpty();
+        boolean income = !p.series(Table.YEARLY, OutputMetric.INCOME, "all").isEmpty();
         List<String> header = new ArrayList<>(List.of("Financial year", "Spend (median)"));
         if (income) {
             header.add("Income (median)");
@@ -180,22 +182,22 @@ final class HtmlReporter implements Reporter {
             header.addAll(List.of("Budget", "Pressure: median", "Pressure: 90% range", "Chance of overspend"));
         }
         rows.add(header);
-        for (Projection.Row net : p.series("yearly", "net_cost", "all")) {
+        for (Projection.Row net : p.series(Table.YEARLY, OutputMetric.NET_COST, "all")) {
             String year = net.period();
             List<String> row = new ArrayList<>();
             row.add(year);
-            row.add(Format.millions(yearly(p, "spend", year).p50()));
+            row.add(Format.millions(yearly(p, OutputMetric.SPEND, year).p50()));
             if (income) {
-                row.add(Format.millions(yearly(p, "income", year).p50()));
+                row.add(Format.millions(yearly(p, OutputMetric.INCOME, year).p50()));
             }
             row.add(Format.millions(net.summary().p50()));
             row.add(Format.millionsRange(net.summary()));
             if (budget) {
-                Summary pressure = yearly(p, "pressure", year);
-                row.add(Format.millions(yearly(p, "budget", year).p50()));
+                Summary pressure = yearly(p, OutputMetric.PRESSURE, year);
+                row.add(Format.millions(yearly(p, OutputMetric.BUDGET, year).p50()));
                 row.add(Format.millions(pressure.p50()));
                 row.add(Format.millionsRange(pressure));
-                row.add(Format.percent(p.find("yearly", "pressure", "all", year).orElseThrow().shareAboveZero()));
+                row.add(Format.percent(p.find(Table.YEARLY, OutputMetric.PRESSURE, "all", year).orElseThrow().shareAboveZero()));
             }
             rows.add(row);
         }
@@ -203,14 +205,14 @@ final class HtmlReporter implements Reporter {
     }
 
     private static List<List<String>> pressureByLine(Projection p) {
-        List<String> years = p.series("yearly", "pressure", "all").stream().map(Projection.Row::period).toList();
+        List<String> years = p.series(Table.YEARLY, OutputMetric.PRESSURE, "all").stream().map(Projection.Row::period).toList();
         List<List<String>> rows = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("Line"));
         header.addAll(years);
         rows.add(header);
         List<String> groups = new ArrayList<>();
-        for (Projection.Row r : p.table("yearly")) {
-            if (r.metric().equals("pressure") && !groups.contains(r.group())) {
+        for (Projection.Row r : p.table(Table.YEARLY)) {
+            if (r.metric() == OutputMetric.PRESSURE && !groups.contains(r.group())) {
                 groups.add(r.group());
             }
         }
@@ -220,7 +222,7 @@ final class HtmlReporter implements Reporter {
             List<String> row = new ArrayList<>();
             row.add(group.equals("all") ? "Total (net of income)" : p.label(group));
             for (String year : years) {
-                Summary s = p.find("yearly", "pressure", group, year).orElseThrow().summary();
+                Summary s = p.find(Table.YEARLY, OutputMetric.PRESSURE, group, year).orElseThrow().summary();
                 row.add(Format.millions(s.p50()) + " (" + Format.millionsRange(s) + ")");
             }
             rows.add(row);
@@ -229,16 +231,16 @@ final class HtmlReporter implements Reporter {
     }
 
     private static List<List<String>> monthlyProfile(Projection p) {
-        String year = p.series("yearly", "net_cost", "all").get(0).period();
+        String year = p.series(Table.YEARLY, OutputMetric.NET_COST, "all").get(0).period();
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("Month", "Net cost (median)", "Budget", "Pressure so far this year: median", "90% range"));
-        for (Projection.Row net : p.series("monthly", "net_cost", "all")) {
+        for (Projection.Row net : p.series(Table.MONTHLY, OutputMetric.NET_COST, "all")) {
             if (!Format.financialYear(net.period()).equals(year)) {
                 continue;
             }
-            Summary toDate = p.find("monthly", "pressure_year_to_date", "all", net.period()).orElseThrow().summary();
+            Summary toDate = p.find(Table.MONTHLY, OutputMetric.PRESSURE_YEAR_TO_DATE, "all", net.period()).orElseThrow().summary();
             rows.add(List.of(Format.monthLabel(net.period()), Format.millions(net.summary().p50()),
-                    Format.millions(p.find("monthly", "budget", "all", net.period()).orElseThrow().summary().p50()),
+                    Format.millions(p.find(Table.MONTHLY, OutputMetric.BUDGET, "all", net.period()).orElseThrow().summary().p50()),
                     Format.millions(toDate.p50()), Format.millionsRange(toDate)));
         }
         return rows;
@@ -248,7 +250,7 @@ final class HtmlReporter implements Reporter {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("Census", "Children in care", "Own provision", "Out of borough", "3+ placements in 12 months",
                 "Long-term stability", "Secure welfare"));
-        List<Projection.Row> children = p.series("monthly", "children", "all");
+        List<Projection.Row> children = p.series(Table.MONTHLY, OutputMetric.CHILDREN, "all");
         for (int m = 0; m < children.size(); m++) {
             String month = children.get(m).period();
             if (!month.endsWith("-04") && m != 0 && m != children.size() - 1) {
@@ -256,21 +258,21 @@ final class HtmlReporter implements Reporter {
             }
             rows.add(List.of(Format.monthLabel(month),
                     band(children.get(m).summary(), Format::count),
-                    band(monthly(p, "own_provision_share", month), Format::percent),
-                    band(monthly(p, "out_of_borough_share", month), Format::percent),
-                    band(monthly(p, "three_plus_placements_share", month), Format::percent),
-                    band(monthly(p, "long_term_stable_share", month), Format::percent),
-                    band(monthly(p, "secure_welfare", month), Format::count)));
+                    band(monthly(p, OutputMetric.OWN_PROVISION_SHARE, month), Format::percent),
+                    band(monthly(p, OutputMetric.OUT_OF_BOROUGH_SHARE, month), Format::percent),
+                    band(monthly(p, OutputMetric.THREE_PLUS_PLACEMENTS_SHARE, month), Format::percent),
+                    band(monthly(p, OutputMetric.LONG_TERM_STABLE_SHARE, month), Format::percent),
+                    band(monthly(p, OutputMetric.SECURE_WELFARE, month), Format::count)));
         }
         return rows;
     }
 
-    private static Summary yearly(Projection p, String metric, String year) {
-        return p.find("yearly", metric, "all", year).orElseThrow().summary();
+    private static Summary yearly(Projection p, OutputMetric metric, String year) {
+        return p.find(Table.YEARLY, metric, "all", year).orElseThrow().summary();
     }
 
-    private static Summary monthly(Projection p, String metric, String month) {
-        Optional<Projection.Row> row = p.find("monthly", metric, "all", month);
+    private static Summary monthly(Projection p, OutputMetric metric, String month) {
+        Optional<Projection.Row> row = p.find(Table.MONTHLY, metric, "all", month);
         return row.orElseThrow().summary();
     }
 

@@ -1,6 +1,8 @@
 package org.carecast.report;
 
+import org.carecast.results.OutputMetric;
 import org.carecast.results.Projection;
+import org.carecast.results.Table;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +29,10 @@ public final class PlaceUse {
     /** As {@link #table(Projection)}, for the pools in {@code only} (all when null). */
     public static List<List<String>> table(Projection p, java.util.Collection<String> only) {
         List<List<String>> rows = new ArrayList<>();
-        List<String> years = p.series("yearly", "net_cost", "all").stream().map(Projection.Row::period).toList();
+        List<String> years = p.series(Table.YEARLY, OutputMetric.NET_COST, "all").stream().map(Projection.Row::period).toList();
         List<String> pools = new ArrayList<>();
-        for (Projection.Row r : p.table("yearly")) {
-            if (r.metric().equals("places_mean") && !pools.contains(r.group()) && (only == null || only.contains(r.group()))) {
+        for (Projection.Row r : p.table(Table.YEARLY)) {
+            if (r.metric() == OutputMetric.PLACES_MEAN && !pools.contains(r.group()) && (only == null || only.contains(r.group()))) {
                 pools.add(r.group());
             }
         }
@@ -42,12 +44,12 @@ public final class PlaceUse {
         rows.add(header);
         for (String pool : pools) {
             rows.add(row(p, pool, p.label(pool), "children placed / places", years, y -> String.format(Locale.ROOT,
-                    "%.1f / %.1f", mean(p, "children_placed_mean", pool, y), mean(p, "places_mean", pool, y))));
+                    "%.1f / %.1f", mean(p, OutputMetric.CHILDREN_PLACED_MEAN, pool, y), mean(p, OutputMetric.PLACES_MEAN, pool, y))));
             rows.add(row(p, pool, "", "placements begun, broken down", years, y -> String.format(Locale.ROOT,
-                    "%.1f, %.1f", mean(p, "placements_started", pool, y), mean(p, "breakdowns", pool, y))));
-            if (p.find("yearly", "supported_by_hubs", pool, years.get(0)).isPresent()) {
+                    "%.1f, %.1f", mean(p, OutputMetric.PLACEMENTS_STARTED, pool, y), mean(p, OutputMetric.BREAKDOWNS, pool, y))));
+            if (p.find(Table.YEARLY, OutputMetric.SUPPORTED_BY_HUBS, pool, years.get(0)).isPresent()) {
                 rows.add(row(p, pool, "", "children with hub support (year end)", years,
-                        y -> String.format(Locale.ROOT, "%.0f", mean(p, "supported_by_hubs", pool, y))));
+                        y -> String.format(Locale.ROOT, "%.0f", mean(p, OutputMetric.SUPPORTED_BY_HUBS, pool, y))));
             }
         }
         return rows;
@@ -87,7 +89,7 @@ public final class PlaceUse {
         return row;
     }
 
-    private static double mean(Projection p, String metric, String pool, String year) {
-        return p.find("yearly", metric, pool, year).map(r -> r.summary().mean()).orElse(0.0);
+    private static double mean(Projection p, OutputMetric metric, String pool, String year) {
+        return p.find(Table.YEARLY, metric, pool, year).map(r -> r.summary().mean()).orElse(0.0);
     }
 }

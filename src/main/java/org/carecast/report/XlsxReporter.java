@@ -1,6 +1,8 @@
 package org.carecast.report;
 
+import org.carecast.results.OutputMetric;
 import org.carecast.results.Projection;
+import org.carecast.results.Table;
 import org.carecast.results.Summary;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -40,8 +42,8 @@ final class XlsxReporter implements Reporter {
             summary.value(r++, 0, "Sheets 'Yearly' (financial years, April to March) and 'Monthly' hold every figure: "
                     + "mean and percentiles over replications; p50 is the median, p5 to p95 the 90% range.");
             summary.value(r, 0, "Medians of parts do not add up to the median of the total; means do.");
-            table(wb.newWorksheet("Yearly"), p, p.table("yearly"));
-            table(wb.newWorksheet("Monthly"), p, p.table("monthly"));
+            table(wb.newWorksheet("Yearly"), p, p.table(Table.YEARLY));
+            table(wb.newWorksheet("Monthly"), p, p.table(Table.MONTHLY));
             wb.finish();
         }
     }
@@ -50,7 +52,7 @@ final class XlsxReporter implements Reporter {
         header(sheet, HEADER, 24, 22, 40);
         int r = 1;
         for (Projection.Row row : rows) {
-            sheet.value(r, 0, row.metric());
+            sheet.value(r, 0, row.metric().id());
             sheet.value(r, 1, row.group());
             sheet.value(r, 2, p.label(row.group()));
             sheet.value(r, 3, row.unit());

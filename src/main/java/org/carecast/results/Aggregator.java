@@ -94,11 +94,11 @@ public final class Aggregator implements ResultSink {
     }
 
     /** The distribution so far of one series in one period. */
-    public QuantileSketch cell(String table, String metric, String group, int period) {
+    public QuantileSketch cell(Table table, OutputMetric metric, String group, int period) {
         flushAll();
         for (int s = 0; s < series.size(); s++) {
             Series x = series.get(s);
-            if (x.table().equals(table) && x.metric().equals(metric) && x.group().equals(group)) {
+            if (x.table() == table && x.metric() == metric && x.group().equals(group)) {
                 return cells[firstCell[s] + period];
             }
         }
@@ -117,7 +117,7 @@ public final class Aggregator implements ResultSink {
             Series x = series.get(s);
             for (int p = 0; p < x.periods().length; p++) {
                 QuantileSketch cell = cells[firstCell[s] + p];
-                rows.add(new Projection.Row(x.table(), x.metric(), x.group(), x.unit(), x.periods()[p], cell.summary(),
+                rows.add(new Projection.Row(x.table(), x.metric(), x.group(), x.periods()[p], cell.summary(),
                         cell.shareAboveZero()));
             }
         }

@@ -35,7 +35,7 @@ public final class Backtest {
     public static List<Series> score(Projection projection, List<String> groups, double[][] actual, double[][] before) {
         List<Series> out = new ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {
-            List<Projection.Row> rows = projection.series("monthly", "children", groups.get(g));
+            List<Projection.Row> rows = projection.series(Table.MONTHLY, OutputMetric.CHILDREN, groups.get(g));
             SimpleRegression line = new SimpleRegression();
             for (int k = 0; k < before[g].length; k++) {
                 line.addData(k - (before[g].length - 1), before[g][k]);

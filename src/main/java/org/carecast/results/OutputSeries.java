@@ -45,44 +45,44 @@ public final class OutputSeries {
         List<Series> out = new ArrayList<>();
 
         // ---- monthly ----
-        out.add(new Series("monthly", "children", "all", "children", censusMonths, (r, m) -> r.childrenInCare(m)));
+        out.add(new Series(Table.MONTHLY, OutputMetric.CHILDREN, "all", censusMonths, (r, m) -> r.childrenInCare(m)));
         for (int t = 0; t < types; t++) {
             int type = t;
-            out.add(new Series("monthly", "children", ids[t], "children", censusMonths, (r, m) -> r.census[m * types + type]));
+            out.add(new Series(Table.MONTHLY, OutputMetric.CHILDREN, ids[t], censusMonths, (r, m) -> r.census[m * types + type]));
         }
-        out.add(new Series("monthly", "spend", "all", "pounds", flowMonths, (r, m) -> r.totalSpend(m)));
+        out.add(new Series(Table.MONTHLY, OutputMetric.SPEND, "all", flowMonths, (r, m) -> r.totalSpend(m)));
         for (int t = 0; t < types; t++) {
             int type = t;
-            out.add(new Series("monthly", "spend", ids[t], "pounds", flowMonths, (r, m) -> r.spend[m * types + type]));
+            out.add(new Series(Table.MONTHLY, OutputMetric.SPEND, ids[t], flowMonths, (r, m) -> r.spend[m * types + type]));
         }
         String[] lineIds = model.costLines().ids();
         int lines = lineIds.length;
         for (int l = 0; l < lines; l++) {
             int line = l;
-            out.add(new Series("monthly", "spend", lineIds[l], "pounds", flowMonths, (r, m) -> r.lineSpend[m * lines + line]));
+            out.add(new Series(Table.MONTHLY, OutputMetric.SPEND, lineIds[l], flowMonths, (r, m) -> r.lineSpend[m * lines + line]));
         }
         for (int t = 0; t < types; t++) {
             if (!model.capacity().isUnlimited(t)) {
                 int type = t;
-                out.add(new Series("monthly", "places", ids[t], "places", censusMonths, (r, m) -> r.places[m * types + type]));
+                out.add(new Series(Table.MONTHLY, OutputMetric.PLACES, ids[t], censusMonths, (r, m) -> r.places[m * types + type]));
             }
         }
-        out.add(new Series("monthly", "spill_over", "all", "placements", flowMonths, (r, m) -> sum(r.spillOver, m * types, types)));
+        out.add(new Series(Table.MONTHLY, OutputMetric.SPILL_OVER, "all", flowMonths, (r, m) -> sum(r.spillOver, m * types, types)));
         for (int t = 0; t < types; t++) {
             int type = t;
-            out.add(new Series("monthly", "spill_over", ids[t], "placements", flowMonths, (r, m) -> r.spillOver[m * types + type]));
+            out.add(new Series(Table.MONTHLY, OutputMetric.SPILL_OVER, ids[t], flowMonths, (r, m) -> r.spillOver[m * types + type]));
         }
-        out.add(new Series("monthly", "entries", "all", "children", flowMonths, (r, m) -> r.entries[m]));
+        out.add(new Series(Table.MONTHLY, OutputMetric.ENTRIES, "all", flowMonths, (r, m) -> r.entries[m]));
         int reasons = ExitReason.values().length;
-        out.add(new Series("monthly", "exits", "all", "children", flowMonths, (r, m) -> sum(r.exits, m * reasons, reasons)));
+        out.add(new Series(Table.MONTHLY, OutputMetric.EXITS, "all", flowMonths, (r, m) -> sum(r.exits, m * reasons, reasons)));
         for (ExitReason reason : ExitReason.values()) {
             int k = reason.ordinal();
-            out.add(new Series("monthly", "exits", reason.id(), "children", flowMonths, (r, m) -> r.exits[m * reasons + k]));
+            out.add(new Series(Table.MONTHLY, OutputMetric.EXITS, reason.id(), flowMonths, (r, m) -> r.exits[m * reasons + k]));
         }
-        out.add(new Series("monthly", "moves", "all", "moves", flowMonths, (r, m) -> r.moves[m]));
-        out.add(new Series("monthly", "breakdowns", "all", "placements", flowMonths, (r, m) -> r.breakdowns[m]));
-        out.add(new Series("monthly", "step_downs", "all", "placements", flowMonths, (r, m) -> r.stepDowns[m]));
-        out.add(new Series("monthly", "three_plus_placements", "all", "children", censusMonths, (r, m) -> r.threePlusPlacements[m]));
+        out.add(new Series(Table.MONTHLY, OutputMetric.MOVES, "all", flowMonths, (r, m) -> r.moves[m]));
+        out.add(new Series(Table.MONTHLY, OutputMetric.BREAKDOWNS, "all", flowMonths, (r, m) -> r.breakdowns[m]));
+        out.add(new Series(Table.MONTHLY, OutputMetric.STEP_DOWNS, "all", flowMonths, (r, m) -> r.stepDowns[m]));
+        out.add(new Series(Table.MONTHLY, OutputMetric.THREE_PLUS_PLACEMENTS, "all", censusMonths, (r, m) -> r.threePlusPlacements[m]));
 
         // ---- indicators councils report, at each census ----
         boolean[] own = new boolean[types];
@@ -93,20 +93,20 @@ public final class OutputSeries {
                     && model.placements().categories()[t] != PlacementCategory.PLACED_WITH_PARENTS_OR_OTHER;
             secure[t] = model.placements().categories()[t] == PlacementCategory.SECURE_WELFARE;
         }
-        out.add(new Series("monthly", "own_provision_share", "all", "share", censusMonths,
+        out.add(new Series(Table.MONTHLY, OutputMetric.OWN_PROVISION_SHARE, "all", censusMonths,
                 (r, m) -> share(count(r, m, own), r.childrenInCare(m))));
-        out.add(new Series("monthly", "out_of_borough_share", "all", "share", censusMonths,
+        out.add(new Series(Table.MONTHLY, OutputMetric.OUT_OF_BOROUGH_SHARE, "all", censusMonths,
                 (r, m) -> share(sum(r.outOfBorough, m * types, types, 1), r.childrenInCare(m))));
         if (model.entries().uascNeed() >= 0 || hasUascAtStart(model)) {
-            out.add(new Series("monthly", "uasc", "all", "children", censusMonths, (r, m) -> r.uasc[m]));
+            out.add(new Series(Table.MONTHLY, OutputMetric.UASC, "all", censusMonths, (r, m) -> r.uasc[m]));
         }
-        out.add(new Series("monthly", "out_of_borough", "all", "children", censusMonths,
+        out.add(new Series(Table.MONTHLY, OutputMetric.OUT_OF_BOROUGH, "all", censusMonths,
                 (r, m) -> sum(r.outOfBorough, m * types, types, 1)));
-        out.add(new Series("monthly", "three_plus_placements_share", "all", "share", censusMonths,
+        out.add(new Series(Table.MONTHLY, OutputMetric.THREE_PLUS_PLACEMENTS_SHARE, "all", censusMonths,
                 (r, m) -> share(r.threePlusPlacements[m], r.childrenInCare(m))));
-        out.add(new Series("monthly", "long_term_stable_share", "all", "share", censusMonths,
+        out.add(new Series(Table.MONTHLY, OutputMetric.LONG_TERM_STABLE_SHARE, "all", censusMonths,
                 (r, m) -> share(r.longTermStable[m], r.longTermEligible[m])));
-        out.add(new Series("monthly", "secure_welfare", "all", "children", censusMonths, (r, m) -> count(r, m, secure)));
+        out.add(new Series(Table.MONTHLY, OutputMetric.SECURE_WELFARE, "all", censusMonths, (r, m) -> count(r, m, secure)));
 
         // ---- money: income, net cost, budget and pressure ----
         Money money = new Money(model);
@@ -115,13 +115,13 @@ public final class OutputSeries {
         System.arraycopy(finance.lineIds(), 0, budgetLines, 0, finance.lines());
         budgetLines[finance.lines()] = Money.UNBUDGETED;
         if (finance.incomes() > 0) {
-            out.add(new Series("monthly", "income", "all", "pounds", flowMonths, money::income));
+            out.add(new Series(Table.MONTHLY, OutputMetric.INCOME, "all", flowMonths, money::income));
         }
-        out.add(new Series("monthly", "net_cost", "all", "pounds", flowMonths, money::netCost));
+        out.add(new Series(Table.MONTHLY, OutputMetric.NET_COST, "all", flowMonths, money::netCost));
         if (finance.hasBudget()) {
-            out.add(new Series("monthly", "budget", "all", "pounds", flowMonths, (r, m) -> money.budget(m)));
+            out.add(new Series(Table.MONTHLY, OutputMetric.BUDGET, "all", flowMonths, (r, m) -> money.budget(m)));
             // Year to date, so a finance officer can read a forecast outturn month by month.
-            out.add(new Series("monthly", "pressure_year_to_date", "all", "pounds", flowMonths, (r, m) -> {
+            out.add(new Series(Table.MONTHLY, OutputMetric.PRESSURE_YEAR_TO_DATE, "all", flowMonths, (r, m) -> {
                 double total = 0;
                 int fy = time.financialYearIndex()[m];
                 for (int k = m; k >= 0 && time.financialYearIndex()[k] == fy; k--) {
@@ -141,7 +141,7 @@ public final class OutputSeries {
         for (int m = 0; m < months; m++) {
             endMonth[time.financialYearIndex()[m]] = m + 1;
         }
-        out.add(new Series("yearly", "spend", "all", "pounds", years, (r, y) -> {
+        out.add(new Series(Table.YEARLY, OutputMetric.SPEND, "all", years, (r, y) -> {
             double total = 0;
             for (int m = firstMonth[y]; m < endMonth[y]; m++) {
                 total += r.totalSpend(m);
@@ -150,7 +150,7 @@ public final class OutputSeries {
         }));
         for (int t = 0; t < types; t++) {
             int type = t;
-            out.add(new Series("yearly", "spend", ids[t], "pounds", years, (r, y) -> {
+            out.add(new Series(Table.YEARLY, OutputMetric.SPEND, ids[t], years, (r, y) -> {
                 double total = 0;
                 for (int m = firstMonth[y]; m < endMonth[y]; m++) {
                     total += r.spend[m * types + type];
@@ -160,47 +160,47 @@ public final class OutputSeries {
         }
         for (int l = 0; l < lines; l++) {
             int line = l;
-            out.add(new Series("yearly", "spend", lineIds[l], "pounds", years,
+            out.add(new Series(Table.YEARLY, OutputMetric.SPEND, lineIds[l], years,
                     (r, y) -> sum(r.lineSpend, firstMonth[y] * lines + line, endMonth[y] - firstMonth[y], lines)));
         }
         if (finance.incomes() > 0) {
-            out.add(new Series("yearly", "income", "all", "pounds", years, yearly(firstMonth, endMonth, money::income)));
+            out.add(new Series(Table.YEARLY, OutputMetric.INCOME, "all", years, yearly(firstMonth, endMonth, money::income)));
             for (int i = 0; i < finance.incomes(); i++) {
                 int line = i;
-                out.add(new Series("yearly", "income", finance.incomeIds()[i], "pounds", years,
+                out.add(new Series(Table.YEARLY, OutputMetric.INCOME, finance.incomeIds()[i], years,
                         yearly(firstMonth, endMonth, (r, m) -> money.income(r, line, m))));
             }
         }
-        out.add(new Series("yearly", "net_cost", "all", "pounds", years, yearly(firstMonth, endMonth, money::netCost)));
+        out.add(new Series(Table.YEARLY, OutputMetric.NET_COST, "all", years, yearly(firstMonth, endMonth, money::netCost)));
         if (finance.hasBudget()) {
             // The net budget: spending budgets less the income they expect.
-            out.add(new Series("yearly", "budget", "all", "pounds", years, yearly(firstMonth, endMonth, (r, m) -> money.budget(m))));
+            out.add(new Series(Table.YEARLY, OutputMetric.BUDGET, "all", years, yearly(firstMonth, endMonth, (r, m) -> money.budget(m))));
             for (int l = 0; l <= finance.lines(); l++) {
                 int line = l;
-                out.add(new Series("yearly", "budget", budgetLines[l], "pounds", years,
+                out.add(new Series(Table.YEARLY, OutputMetric.BUDGET, budgetLines[l], years,
                         yearly(firstMonth, endMonth, (r, m) -> money.budget(line, m))));
             }
-            out.add(new Series("yearly", "pressure", "all", "pounds", years, yearly(firstMonth, endMonth, money::pressure)));
+            out.add(new Series(Table.YEARLY, OutputMetric.PRESSURE, "all", years, yearly(firstMonth, endMonth, money::pressure)));
             for (int l = 0; l <= finance.lines(); l++) {
                 int line = l;
                 // A line's own pressure is gross: income is not attributed to lines.
-                out.add(new Series("yearly", "pressure", budgetLines[l], "pounds", years,
+                out.add(new Series(Table.YEARLY, OutputMetric.PRESSURE, budgetLines[l], years,
                         yearly(firstMonth, endMonth, (r, m) -> money.spend(r, line, m) - money.budget(line, m))));
             }
             for (int i = 0; i < finance.incomes(); i++) {
                 int line = i;
                 // Income short of what the budget expects is pressure; more is a saving (negative).
-                out.add(new Series("yearly", "pressure", finance.incomeIds()[i], "pounds", years,
+                out.add(new Series(Table.YEARLY, OutputMetric.PRESSURE, finance.incomeIds()[i], years,
                         yearly(firstMonth, endMonth, (r, m) -> money.incomeBudget(line, m) - money.income(r, line, m))));
             }
         }
-        out.add(new Series("yearly", "entries", "all", "children", years, (r, y) -> sum(r.entries, firstMonth[y], endMonth[y] - firstMonth[y])));
-        out.add(new Series("yearly", "exits", "all", "children", years,
+        out.add(new Series(Table.YEARLY, OutputMetric.ENTRIES, "all", years, (r, y) -> sum(r.entries, firstMonth[y], endMonth[y] - firstMonth[y])));
+        out.add(new Series(Table.YEARLY, OutputMetric.EXITS, "all", years,
                 (r, y) -> sum(r.exits, firstMonth[y] * reasons, (endMonth[y] - firstMonth[y]) * reasons)));
-        out.add(new Series("yearly", "spill_over", "all", "placements", years,
+        out.add(new Series(Table.YEARLY, OutputMetric.SPILL_OVER, "all", years,
                 (r, y) -> sum(r.spillOver, firstMonth[y] * types, (endMonth[y] - firstMonth[y]) * types)));
-        out.add(new Series("yearly", "moves", "all", "moves", years, (r, y) -> sum(r.moves, firstMonth[y], endMonth[y] - firstMonth[y])));
-        out.add(new Series("yearly", "children_at_year_end", "all", "children", years, (r, y) -> r.childrenInCare(endMonth[y])));
+        out.add(new Series(Table.YEARLY, OutputMetric.MOVES, "all", years, (r, y) -> sum(r.moves, firstMonth[y], endMonth[y] - firstMonth[y])));
+        out.add(new Series(Table.YEARLY, OutputMetric.CHILDREN_AT_YEAR_END, "all", years, (r, y) -> r.childrenInCare(endMonth[y])));
 
         // ---- use of each pool of places (the council's, and every one an intervention adds) ----
         double[] monthStart = time.monthStartDay();
@@ -209,26 +209,26 @@ public final class OutputSeries {
                 continue;
             }
             int type = t;
-            out.add(new Series("yearly", "places_mean", ids[t], "places", years, (r, y) -> {
+            out.add(new Series(Table.YEARLY, OutputMetric.PLACES_MEAN, ids[t], years, (r, y) -> {
                 double placeDays = 0;
                 for (int m = firstMonth[y]; m < endMonth[y]; m++) {
                     placeDays += r.placeDays[m * types + type];
                 }
                 return placeDays / (monthStart[endMonth[y]] - monthStart[firstMonth[y]]);
             }));
-            out.add(new Series("yearly", "children_placed_mean", ids[t], "children", years, (r, y) -> {
+            out.add(new Series(Table.YEARLY, OutputMetric.CHILDREN_PLACED_MEAN, ids[t], years, (r, y) -> {
                 double childDays = 0;
                 for (int m = firstMonth[y]; m < endMonth[y]; m++) {
                     childDays += r.childDays[m * types + type];
                 }
                 return childDays / (monthStart[endMonth[y]] - monthStart[firstMonth[y]]);
             }));
-            out.add(new Series("yearly", "placements_started", ids[t], "placements", years,
+            out.add(new Series(Table.YEARLY, OutputMetric.PLACEMENTS_STARTED, ids[t], years,
                     (r, y) -> sum(r.placementsStarted, firstMonth[y] * types + type, endMonth[y] - firstMonth[y], types)));
-            out.add(new Series("yearly", "breakdowns", ids[t], "placements", years,
+            out.add(new Series(Table.YEARLY, OutputMetric.BREAKDOWNS, ids[t], years,
                     (r, y) -> sum(r.breakdownsIn, firstMonth[y] * types + type, endMonth[y] - firstMonth[y], types)));
             if (model.satellites().appliesTo(t)) {
-                out.add(new Series("yearly", "supported_by_hubs", ids[t], "children", years,
+                out.add(new Series(Table.YEARLY, OutputMetric.SUPPORTED_BY_HUBS, ids[t], years,
                         (r, y) -> r.supportedByHubs[endMonth[y] * types + type]));
             }
         }

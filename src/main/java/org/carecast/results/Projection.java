@@ -17,11 +17,30 @@ import java.util.Optional;
  * @param labels       readable names of groups (placement types, intervention cost lines) by id
  */
 public record Projection(String scenario, LocalDate start, int months, int replications, List<Row> rows,
-                         Map<String, String> labels) {
+                         Map<String, String> labels, Map<String, List<Row>> index) {
+
+    public Projection(String scenario, LocalDate start, int months, int replications, List<Row> rows,
+                      Map<String, String> labels) {
+        this(scenario, start, months, replications, rows, labels, index(rows));
+    }
 
     public Projection {
         rows = List.copyOf(rows);
         labels = Map.copyOf(labels);
+    }
+
+    /** Rows by table, metric and group, each series in period order: reporters look rows up by these. */
+    private static Map<String, List<Row>> index(List<Row> rows) {
+        Map<String, List<Row>> index = new java.util.HashMap<>();
+        for (Row r : rows) {
+            index.computeIfAbsent(key(r.table(), r.metric(), r.group()), k -> new java.util.ArrayList<>()).add(r);
+        }
+        index.replaceAll((k, v) -> List.copyOf(v));
+        return Map.copyOf(index);
+    }
+
+    private static String key(Table table, OutputMetric metric, String group) {
+        return table.name() + '/' + metric.name() + '/' + group;
     }
 
     /** The readable name of a group, or the group id itself when it has none (e.g. "all"). */
@@ -33,21 +52,32 @@ public record Projection(String scenario, LocalDate start, int months, int repli
      * One period of one series; {@code shareAboveZero} is the share of replications in which the
      * value was above zero (for pressure: the chance of an overspend).
      */
-    public record Row(String table, String metric, String group, String unit, String period, Summary summary,
+    public record Row(Table table, OutputMetric metric, String group, String period, Summary summary,
                       double shareAboveZero) {
+
+        /** The metric's unit. */
+        public String unit() {
+            return metric.unit();
+        }
     }
 
-    public List<Row> table(String table) {
-        return rows.stream().filter(r -> r.table().equals(table)).toList();
+    /** Every row of one table, in the order reported. */
+    public List<Row> table(Table table) {
+        return rows.stream().filter(r -> r.table() == table).toList();
     }
 
-    public Optional<Row> find(String table, String metric, String group, String period) {
-        return rows.stream().filter(r -> r.table().equals(table) && r.metric().equals(metric)
-                && r.group().equals(group) && r.period().equals(period)).findFirst();
+    /** One period of one series, if the run reports it. */
+    public Optional<Row> find(Table table, OutputMetric metric, String group, String period) {
+        for (Row r : series(table, metric, group)) {
+            if (r.period().equals(period)) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
     }
 
-    public List<Row> series(String table, String metric, String group) {
-        return rows.stream().filter(r -> r.table().equals(table) && r.metric().equals(metric)
-                && r.group().equals(group)).toList();
+    /** One series in period order; empty when the run does not report it (no budget, no income). */
+    public List<Row> series(Table table, OutputMetric metric, String group) {
+        return index.getOrDefault(key(table, metric, group), List.of());
     }
 }

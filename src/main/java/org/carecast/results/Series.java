@@ -7,14 +7,13 @@ import org.carecast.engine.ReplicationResult;
  * per financial year": how to read its value for one period from a replication, and how to
  * label it.
  *
- * @param table        "monthly" or "yearly"
- * @param metric       e.g. {@code children}, {@code spend}, {@code exits}
+ * @param table        the table it is reported in
+ * @param metric       what it measures (its unit and id come from there)
  * @param group        placement type, exit reason, or {@code all}
- * @param unit         {@code children}, {@code pounds}, {@code placements}, {@code moves} ...
  * @param periods      period labels: "2025-04" months or "2025/26" financial years
  * @param value        reads period {@code p} from one replication
  */
-public record Series(String table, String metric, String group, String unit, String[] periods, Value value) {
+public record Series(Table table, OutputMetric metric, String group, String[] periods, Value value) {
 
     /** Reads one period's value from one replication's tallies. */
     @FunctionalInterface

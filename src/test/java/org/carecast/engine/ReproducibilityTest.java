@@ -2,7 +2,9 @@ package org.carecast.engine;
 
 import org.carecast.model.Model;
 import org.carecast.results.Aggregator;
+import org.carecast.results.OutputMetric;
 import org.carecast.results.Projection;
+import org.carecast.results.Table;
 import org.carecast.testing.Scenarios;
 import org.junit.jupiter.api.Test;
 
@@ -35,8 +37,8 @@ class ReproducibilityTest {
         Model model = Scenarios.baseline();
         Projection a = run(model, 8, 1, 2);
         Projection b = run(model, 8, 2, 2);
-        assertNotEquals(a.find("yearly", "spend", "all", "2026/27").orElseThrow().summary(),
-                b.find("yearly", "spend", "all", "2026/27").orElseThrow().summary());
+        assertNotEquals(a.find(Table.YEARLY, OutputMetric.SPEND, "all", "2026/27").orElseThrow().summary(),
+                b.find(Table.YEARLY, OutputMetric.SPEND, "all", "2026/27").orElseThrow().summary());
     }
 
     @Test

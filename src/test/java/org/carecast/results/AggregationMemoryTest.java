@@ -40,7 +40,7 @@ class AggregationMemoryTest {
         Aggregator aggregator = new Aggregator(model, replications);
         Simulator.run(model, replications, 11, 2, aggregator, null);
         long after = usedAfterGc();
-        assertEquals(replications, aggregator.cell("monthly", "children", "all", 0).count());
+        assertEquals(replications, aggregator.cell(Table.MONTHLY, OutputMetric.CHILDREN, "all", 0).count());
         return after - before;
     }
 

@@ -35,44 +35,44 @@ class FinanceTest {
         return aggregator.projection();
     }
 
-    private static Summary yearly(Projection p, String metric, String group, String year) {
-        return p.find("yearly", metric, group, year).orElseThrow().summary();
+    private static Summary yearly(Projection p, OutputMetric metric, String group, String year) {
+        return p.find(Table.YEARLY, metric, group, year).orElseThrow().summary();
     }
 
     @Test
     void budgetsIncomeAndPressureAddUp() {
         Projection p = run(Scenarios.queue("5", 0.1, 200, 36) + FINANCE, 30);
         // Budgets: the stated year, then uplifted 10% a year from the last stated one.
-        assertEquals(1_000_000 + 2_000_000 - 100_000, yearly(p, "budget", "all", "2025/26").p50(), 1e-6);
-        assertEquals((1_000_000 + 2_000_000 - 100_000) * 1.0, yearly(p, "budget", "all", "2025/26").p5(), 1e-6);
-        assertEquals(1_100_000, yearly(p, "budget", "own", "2026/27").p50(), 1e-6);
-        assertEquals(500_000, yearly(p, "budget", "bought", "2027/28").p50(), 1e-6);
-        assertEquals(2_200_000, yearly(p, "budget", "bought", "2026/27").p50(), 1e-6);
+        assertEquals(1_000_000 + 2_000_000 - 100_000, yearly(p, OutputMetric.BUDGET, "all", "2025/26").p50(), 1e-6);
+        assertEquals((1_000_000 + 2_000_000 - 100_000) * 1.0, yearly(p, OutputMetric.BUDGET, "all", "2025/26").p5(), 1e-6);
+        assertEquals(1_100_000, yearly(p, OutputMetric.BUDGET, "own", "2026/27").p50(), 1e-6);
+        assertEquals(500_000, yearly(p, OutputMetric.BUDGET, "bought", "2027/28").p50(), 1e-6);
+        assertEquals(2_200_000, yearly(p, OutputMetric.BUDGET, "bought", "2026/27").p50(), 1e-6);
         // A grant of 700 a week for half the market children is a quarter of market spend at
         // 1,400 a week, exactly, in every replication; as is the health share.
         for (String year : new String[] {"2025/26", "2026/27", "2027/28"}) {
-            Summary spend = yearly(p, "spend", "market", year);
-            assertEquals(spend.mean() * 0.25, yearly(p, "income", "grant", year).mean(), 1e-6 * spend.mean());
-            assertEquals(spend.mean() * 0.25, yearly(p, "income", "health", year).mean(), 1e-6 * spend.mean());
+            Summary spend = yearly(p, OutputMetric.SPEND, "market", year);
+            assertEquals(spend.mean() * 0.25, yearly(p, OutputMetric.INCOME, "grant", year).mean(), 1e-6 * spend.mean());
+            assertEquals(spend.mean() * 0.25, yearly(p, OutputMetric.INCOME, "health", year).mean(), 1e-6 * spend.mean());
         }
-        assertEquals(365_000, yearly(p, "income", "fixed", "2025/26").p50(), 1e-6);
-        assertEquals(365_000 * 1.2, yearly(p, "income", "fixed", "2026/27").p50(), 1e-6);
+        assertEquals(365_000, yearly(p, OutputMetric.INCOME, "fixed", "2025/26").p50(), 1e-6);
+        assertEquals(365_000 * 1.2, yearly(p, OutputMetric.INCOME, "fixed", "2026/27").p50(), 1e-6);
         // Means add: pressure = spend - income - budget, and the lines' pressures sum to it.
         for (String year : new String[] {"2025/26", "2026/27", "2027/28"}) {
-            double spend = yearly(p, "spend", "all", year).mean();
-            double income = yearly(p, "income", "all", year).mean();
-            double budget = yearly(p, "budget", "all", year).mean();
-            assertEquals(spend - income, yearly(p, "net_cost", "all", year).mean(), 1e-6 * spend);
-            assertEquals(spend - income - budget, yearly(p, "pressure", "all", year).mean(), 1e-6 * spend);
+            double spend = yearly(p, OutputMetric.SPEND, "all", year).mean();
+            double income = yearly(p, OutputMetric.INCOME, "all", year).mean();
+            double budget = yearly(p, OutputMetric.BUDGET, "all", year).mean();
+            assertEquals(spend - income, yearly(p, OutputMetric.NET_COST, "all", year).mean(), 1e-6 * spend);
+            assertEquals(spend - income - budget, yearly(p, OutputMetric.PRESSURE, "all", year).mean(), 1e-6 * spend);
             double lines = 0;
             for (String line : new String[] {"own", "bought", "unbudgeted", "grant", "health", "fixed"}) {
-                lines += yearly(p, "pressure", line, year).mean();
+                lines += yearly(p, OutputMetric.PRESSURE, line, year).mean();
             }
-            assertEquals(yearly(p, "pressure", "all", year).mean(), lines, 1e-6 * spend);
+            assertEquals(yearly(p, OutputMetric.PRESSURE, "all", year).mean(), lines, 1e-6 * spend);
         }
         // The year-to-date pressure at March is the year's pressure.
-        assertEquals(yearly(p, "pressure", "all", "2025/26").mean(),
-                p.find("monthly", "pressure_year_to_date", "all", "2026-03").orElseThrow().summary().mean(), 1e-3);
+        assertEquals(yearly(p, OutputMetric.PRESSURE, "all", "2025/26").mean(),
+                p.find(Table.MONTHLY, OutputMetric.PRESSURE_YEAR_TO_DATE, "all", "2026-03").orElseThrow().summary().mean(), 1e-3);
     }
 
     @Test
