@@ -14,9 +14,11 @@ import java.time.LocalDate;
  * @param financialYears     labels such as "2025/26", in order
  * @param aprilsPassed       number of 1 Aprils after the start up to and including the start of
  *                           month {@code m}: the power of annual inflation applied in that month
+ * @param yearFirstMonth     the first month of financial year {@code y} within the horizon
+ * @param yearEndMonth       the month after its last month within the horizon (exclusive)
  */
 public record TimeGrid(LocalDate start, int months, double[] monthStartDay, int[] financialYearIndex,
-                       String[] financialYears, int[] aprilsPassed) {
+                       String[] financialYears, int[] aprilsPassed, int[] yearFirstMonth, int[] yearEndMonth) {
 
     /** Days in one average year; ages and annual rates are converted with it. */
     public static final double DAYS_PER_YEAR = 365.25;
@@ -61,6 +63,15 @@ public record TimeGrid(LocalDate start, int months, double[] monthStartDay, int[
                 fyIndex[m] = labels.size() - 1;
             }
         }
-        return new TimeGrid(start, months, monthStartDay, fyIndex, labels.toArray(String[]::new), aprils);
+        int years = labels.size();
+        int[] first = new int[years];
+        int[] end = new int[years];
+        for (int m = months - 1; m >= 0; m--) {
+            first[fyIndex[m]] = m;
+        }
+        for (int m = 0; m < months; m++) {
+            end[fyIndex[m]] = m + 1;
+        }
+        return new TimeGrid(start, months, monthStartDay, fyIndex, labels.toArray(String[]::new), aprils, first, end);
     }
 }

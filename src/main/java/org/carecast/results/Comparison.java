@@ -102,14 +102,9 @@ public final class Comparison implements PairedSink {
         int years = time.financialYearCount();
         periods = Arrays.copyOf(time.financialYears(), years + 1);
         periods[years] = "all";
-        firstMonth = new int[years + 1];
-        endMonth = new int[years + 1];
-        Arrays.fill(firstMonth, Integer.MAX_VALUE);
-        for (int m = 0; m < time.months(); m++) {
-            int y = time.financialYearIndex()[m];
-            firstMonth[y] = Math.min(firstMonth[y], m);
-            endMonth[y] = m + 1;
-        }
+        // Each financial year's months, then the whole horizon.
+        firstMonth = Arrays.copyOf(time.yearFirstMonth(), years + 1);
+        endMonth = Arrays.copyOf(time.yearEndMonth(), years + 1);
         firstMonth[years] = 0;
         endMonth[years] = time.months();
         cells = new QuantileSketch[alternatives.size() * METRICS * periods.length];

@@ -133,30 +133,13 @@ public final class OutputSeries {
 
         // ---- yearly (financial years) ----
         String[] years = time.financialYears();
-        int[] firstMonth = new int[years.length];
-        int[] endMonth = new int[years.length];
-        for (int m = months - 1; m >= 0; m--) {
-            firstMonth[time.financialYearIndex()[m]] = m;
-        }
-        for (int m = 0; m < months; m++) {
-            endMonth[time.financialYearIndex()[m]] = m + 1;
-        }
-        out.add(new Series(Table.YEARLY, OutputMetric.SPEND, "all", years, (r, y) -> {
-            double total = 0;
-            for (int m = firstMonth[y]; m < endMonth[y]; m++) {
-                total += r.totalSpend(m);
-            }
-            return total;
-        }));
+        int[] firstMonth = time.yearFirstMonth();
+        int[] endMonth = time.yearEndMonth();
+        out.add(new Series(Table.YEARLY, OutputMetric.SPEND, "all", years, yearly(firstMonth, endMonth, (r, m) -> r.totalSpend(m))));
         for (int t = 0; t < types; t++) {
             int type = t;
-            out.add(new Series(Table.YEARLY, OutputMetric.SPEND, ids[t], years, (r, y) -> {
-                double total = 0;
-                for (int m = firstMonth[y]; m < endMonth[y]; m++) {
-                    total += r.spend[m * types + type];
-                }
-                return total;
-            }));
+            out.add(new Series(Table.YEARLY, OutputMetric.SPEND, ids[t], years,
+                    yearly(firstMonth, endMonth, (r, m) -> r.spend[m * types + type])));
         }
         for (int l = 0; l < lines; l++) {
             int line = l;
