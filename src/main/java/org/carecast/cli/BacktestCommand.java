@@ -3,6 +3,8 @@ package org.carecast.cli;
 import org.carecast.engine.Simulator;
 import org.carecast.model.Model;
 import org.carecast.report.BacktestReport;
+import org.carecast.report.BacktestResult;
+import org.carecast.report.ReportFormat;
 import org.carecast.report.OutputFolder;
 import org.carecast.results.Aggregator;
 import org.carecast.results.Backtest;
@@ -93,11 +95,11 @@ final class BacktestCommand implements Callable<Integer> {
         List<Backtest.Series> scored = Backtest.score(projection, groups, actual, before);
         String text = BacktestReport.render(cutoff.toString(), horizon, scored, "all children in care");
 
+        BacktestResult result = BacktestResult.of(projection, scored, text, yaml);
         output.write(dir -> {
-            BacktestReport.writeCsv(scored, dir.resolve("backtest.csv"));
-            BacktestReport.writeChart(projection, scored.get(0), dir.resolve("charts"));
-            Files.writeString(dir.resolve("summary.txt"), text, StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve("calibrated.yaml"), yaml, StandardCharsets.UTF_8);
+            for (ReportFormat format : ReportFormat.values()) {
+                format.forBacktest().write(result, dir);
+            }
         });
         PrintWriter console = spec.commandLine().getOut();
         for (String warning : warnings) {

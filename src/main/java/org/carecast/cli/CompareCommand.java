@@ -3,7 +3,7 @@ package org.carecast.cli;
 import org.carecast.engine.Simulator;
 import org.carecast.model.Model;
 import org.carecast.model.StartingMix;
-import org.carecast.report.ComparisonPage;
+import org.carecast.report.ComparisonResult;
 import org.carecast.report.ComparisonReport;
 import org.carecast.report.OutputFolder;
 import org.carecast.report.PlaceUse;
@@ -123,37 +123,23 @@ final class CompareCommand implements Callable<Integer> {
         int at = notes >= 0 ? notes + 1 : Math.max(0, comparisonText.lastIndexOf("Simulated "));
         String text = comparisonText.substring(0, at) + use + comparisonText.substring(at);
 
+        Set<String> used = new HashSet<>();
+        List<ComparisonResult.Scenario> own = new ArrayList<>();
+        for (int k = 0; k < files.size(); k++) {
+            // Each scenario's own projection, in a folder named after its file.
+            String name = SimulationOptions.stem(files.get(k));
+            while (!used.add(name)) {
+                name = name + "-" + k;
+            }
+            own.add(new ComparisonResult.Scenario(name, projections.get(k), new RunInfo(info.version(), files.get(k), seed, reps,
+                    info.threads(), info.seconds(), info.events(), RunCommand.cautions(scenarios.get(k), models.get(k))),
+                    scenarios.get(k).sources()));
+        }
+        ComparisonResult result = ComparisonResult.of(scenarios.get(0).name(), rows, info, scenarioFiles, text, newProvision, own);
         output.write(dir -> {
-            ComparisonReport.writeCsv(rows, dir.resolve("compare.csv"));
-            Files.writeString(dir.resolve("summary.txt"), text, StandardCharsets.UTF_8);
-            Set<ReportFormat> chosen = formats.formats();
-            if (chosen.contains(ReportFormat.CHARTS)) {
-                ComparisonPage.writeCharts(rows, dir);
+            for (ReportFormat format : formats.formats()) {
+                format.forComparison().write(result, dir);
             }
-            if (chosen.contains(ReportFormat.HTML)) {
-                ComparisonPage.writeHtml(scenarios.get(0).name(), rows, info, files, newProvision, dir);
-            }
-            if (chosen.contains(ReportFormat.XLSX)) {
-                ComparisonPage.writeXlsx(rows, dir);
-            }
-            Set<String> used = new HashSet<>();
-            List<Path> copies = new ArrayList<>();
-            for (int k = 0; k < files.size(); k++) {
-                // Each scenario's own projection, in a folder named after its file.
-                String name = SimulationOptions.stem(files.get(k));
-                while (!used.add(name)) {
-                    name = name + "-" + k;
-                }
-                Path sub = Files.createDirectories(dir.resolve(name));
-                RunInfo own = new RunInfo(info.version(), files.get(k), seed, reps, info.threads(), info.seconds(),
-                        info.events(), RunCommand.cautions(scenarios.get(k), models.get(k)));
-                ReportFormat.CSV.reporter().write(projections.get(k), own, sub);
-                Path copy = ScenarioFiles.copy(scenarios.get(k).sources(), sub);
-                if (copy != null) {
-                    copies.add(Path.of(name).resolve(copy.toString()));
-                }
-            }
-            RunRecord.write(dir, "compare", info, scenarioFiles, copies.size() == files.size() ? copies : List.of());
         });
         PrintWriter console = spec.commandLine().getOut();
         if (!options.quiet) {

@@ -7,6 +7,7 @@ import org.carecast.report.ConsoleSummary;
 import org.carecast.report.OutputFolder;
 import org.carecast.report.ReportFormat;
 import org.carecast.report.RunInfo;
+import org.carecast.report.RunReport;
 import org.carecast.results.Aggregator;
 import org.carecast.results.Projection;
 import org.carecast.scenario.ModelCompiler;
@@ -73,9 +74,10 @@ final class RunCommand implements Callable<Integer> {
         RunInfo info = new RunInfo(VersionProvider.version(), scenarioFile, s, reps, stats.threads(), stats.seconds(),
                 stats.events(), cautions(scenario, model), scenario.sources(), folder);
 
+        RunReport report = RunReport.of(projection, info);
         output.write(dir -> {
             for (ReportFormat format : formats.formats()) {
-                format.reporter().write(projection, info, dir);
+                format.forRun().write(report, dir);
             }
         });
         PrintWriter console = spec.commandLine().getOut();

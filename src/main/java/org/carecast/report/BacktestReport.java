@@ -63,8 +63,7 @@ public final class BacktestReport {
     }
 
     /** The total's forecast band with the actual counts drawn over it. */
-    public static void writeChart(org.carecast.results.Projection projection, Backtest.Series total, Path folder)
-            throws IOException {
+    static Charts.Named chart(org.carecast.results.Projection projection, Backtest.Series total) {
         JFreeChart chart = Charts.fan(projection, org.carecast.results.OutputMetric.CHILDREN, "Back-test: children in care, forecast and actual", "children", 1);
         XYPlot plot = chart.getXYPlot();
         XYSeries actual = new XYSeries("Actual");
@@ -80,6 +79,6 @@ public final class BacktestReport {
         org.jfree.chart.LegendItemCollection legend = plot.getFixedLegendItems();
         legend.add(dots.getLegendItem(1, 0));
         plot.setFixedLegendItems(legend);
-        ChartFiles.write(List.of(new Charts.Named("backtest", "Back-test of the total", chart)), folder);
+        return new Charts.Named("backtest", "Back-test of the total", chart);
     }
 }

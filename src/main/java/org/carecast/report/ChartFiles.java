@@ -20,15 +20,6 @@ final class ChartFiles {
     private ChartFiles() {
     }
 
-    /** Writes {@code <name>.png} and {@code <name>.svg} for every chart into {@code folder}. */
-    static void write(List<Charts.Named> charts, Path folder) throws IOException {
-        Files.createDirectories(folder);
-        for (Charts.Named c : charts) {
-            ChartUtils.saveChartAsPNG(folder.resolve(c.name() + ".png").toFile(), c.chart(), Charts.WIDTH, Charts.HEIGHT);
-            Files.writeString(folder.resolve(c.name() + ".svg"), svgDocument(c.chart()), StandardCharsets.UTF_8);
-        }
-    }
-
     /** The chart as an SVG element, scalable, with a viewBox so a page can size it to its column. */
     static String svg(JFreeChart chart) {
         SVGGraphics2D g2 = new SVGGraphics2D(Charts.WIDTH, Charts.HEIGHT);
@@ -38,6 +29,11 @@ final class ChartFiles {
 
     /** The SVG file content: an XML document around {@link #svg}. */
     static String svgDocument(JFreeChart chart) {
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg(chart) + "\n";
+        return svgDocument(svg(chart));
+    }
+
+    /** The SVG file content around an SVG element already drawn. */
+    static String svgDocument(String svgElement) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svgElement + "\n";
     }
 }

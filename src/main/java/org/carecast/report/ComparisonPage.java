@@ -27,12 +27,12 @@ public final class ComparisonPage {
     private ComparisonPage() {
     }
 
-    public static void writeCharts(List<Comparison.Row> rows, Path folder) throws IOException {
-        ChartFiles.write(Charts.forComparison(rows), folder.resolve("charts"));
-    }
-
-    public static void writeHtml(String base, List<Comparison.Row> rows, RunInfo info, List<Path> files,
-                                 java.util.Map<String, List<List<String>>> newProvision, Path folder) throws IOException {
+    static void writeHtml(ComparisonResult result, Path folder) throws IOException {
+        String base = result.base();
+        List<Comparison.Row> rows = result.rows();
+        RunInfo info = result.info();
+        List<Path> files = result.files();
+        java.util.Map<String, List<List<String>>> newProvision = result.newProvision();
         Html page = new Html("Options compared with " + base + " - carecast");
         page.raw("<h1>Options compared with ").text(base).raw("</h1>\n<p class=\"meta\">").text(String.format(Locale.ROOT,
                 "carecast %s; %,d paired replications (each option sees the same children and the same luck as the "
@@ -46,8 +46,8 @@ public final class ComparisonPage {
         page.raw("<p class=\"note\">").text("Savings are the base's spend less the option's, net of the option's "
                 + "own running and capital costs: above zero the option costs less. Medians and 90% ranges are over "
                 + "the paired replications.").raw("</p>\n<h2>Charts</h2>\n");
-        for (Charts.Named c : Charts.forComparison(rows)) {
-            page.raw("<figure>").raw(ChartFiles.svg(c.chart())).raw("<figcaption>").text(c.caption())
+        for (Charts.Named c : result.charts().charts()) {
+            page.raw("<figure>").raw(result.charts().svg(c)).raw("<figcaption>").text(c.caption())
                     .raw("</figcaption></figure>\n");
         }
         for (String scenario : ComparisonReport.scenarios(rows)) {
@@ -66,7 +66,7 @@ public final class ComparisonPage {
         Files.writeString(folder.resolve("report.html"), page.finish(), StandardCharsets.UTF_8);
     }
 
-    public static void writeXlsx(List<Comparison.Row> rows, Path folder) throws IOException {
+    static void writeXlsx(List<Comparison.Row> rows, Path folder) throws IOException {
         try (OutputStream out = Files.newOutputStream(folder.resolve("workbook.xlsx"))) {
             Workbook wb = new Workbook(out, "carecast", null);
             Worksheet sheet = wb.newWorksheet("Comparison");

@@ -17,12 +17,17 @@ import java.util.List;
  * group and period, with the mean and percentiles over replications. Pounds are given to the
  * penny, counts to three decimals (means of counts are fractional).
  */
-final class CsvReporter implements Reporter {
+final class CsvReporter implements Reporter<RunReport> {
 
     static final String HEADER = "metric,group,unit,period,mean,p5,p25,p50,p75,p95";
 
     @Override
-    public void write(Projection projection, RunInfo info, Path folder) throws IOException {
+    public void write(RunReport report, Path folder) throws IOException {
+        write(report.projection(), folder);
+    }
+
+    /** Writes monthly.csv and yearly.csv of a projection (also each compared scenario's own). */
+    static void write(Projection projection, Path folder) throws IOException {
         write(projection.table(Table.MONTHLY), folder.resolve("monthly.csv"));
         write(projection.table(Table.YEARLY), folder.resolve("yearly.csv"));
     }

@@ -21,10 +21,12 @@ import java.util.Optional;
  * print or attach to a board paper. It opens with the answer in plain English, then the
  * charts, the money and indicator tables, and every assumption of the scenario with its source.
  */
-final class HtmlReporter implements Reporter {
+final class HtmlReporter implements Reporter<RunReport> {
 
     @Override
-    public void write(Projection p, RunInfo info, Path folder) throws IOException {
+    public void write(RunReport report, Path folder) throws IOException {
+        Projection p = report.projection();
+        RunInfo info = report.info();
         Html page = new Html(p.scenario() + " - carecast projection");
         page.raw("<h1>").text(p.scenario()).raw("</h1>\n");
         page.raw("<p class=\"meta\">").text(String.format(Locale.ROOT,
@@ -34,7 +36,7 @@ final class HtmlReporter implements Reporter {
         page.raw("<nav><a href=\"#summary\">Summary</a> · <a href=\"#charts\">Charts</a> · <a href=\"#money\">Money</a>"
                 + " · <a href=\"#places\">Places</a> · <a href=\"#indicators\">Indicators</a> · <a href=\"#assumptions\">Assumptions</a></nav>\n");
         page.raw("<h2 id=\"summary\">Summary</h2>\n<ul class=\"summary\">\n");
-        for (String sentence : summary(p)) {
+        for (String sentence : Headlines.forRun(p)) {
             page.raw("<li>").text(sentence).raw("</li>\n");
         }
         page.raw("</ul>\n");
@@ -48,8 +50,8 @@ final class HtmlReporter implements Reporter {
                         : "")).raw("</p>\n");
 
         page.raw("<h2 id=\"charts\">Charts</h2>\n");
-        for (Charts.Named c : Charts.forRun(p)) {
-            page.raw("<figure>").raw(ChartFiles.svg(c.chart())).raw("<figcaption>").text(c.caption())
+        for (Charts.Named c : report.charts().charts()) {
+            page.raw("<figure>").raw(report.charts().svg(c)).raw("<figcaption>").text(c.caption())
                     .raw(" (also in charts/").text(c.name()).raw(".png and .svg)</figcaption></figure>\n");
         }
 
@@ -126,45 +128,6 @@ final class HtmlReporter implements Reporter {
         return !p.series(Table.YEARLY, OutputMetric.PRESSURE, "all").isEmpty();
     }
 
-    static List<String> summary(Projection p) {
-        List<String> out = new ArrayList<>();
-        List<Projection.Row> pressure = p.series(Table.YEARLY, OutputMetric.PRESSURE, "all");
-        List<Projection.Row> net = p.series(Table.YEARLY, OutputMetric.NET_COST, "all");
-        for (int y = 0; y < Math.min(2, net.size()); y++) {
-            if (!pressure.isEmpty()) {
-                Summary s = pressure.get(y).summary();
-                String year = pressure.get(y).period();
-                out.add(String.format(Locale.ROOT, "In %s the median projected pressure is %s; there is a 90%% chance "
-                        + "it lies between %s and %s. That is a median net cost (spend less income) of %s against a "
-                        + "budget of %s.", year, Format.millions(s.p50()), Format.millions(s.p5()),
-                        Format.millions(s.p95()), Format.millions(net.get(y).summary().p50()),
-                        Format.millions(p.find(Table.YEARLY, OutputMetric.BUDGET, "all", year).orElseThrow().summary().p50())));
-            } else {
-                Summary s = net.get(y).summary();
-                out.add(String.format(Locale.ROOT, "In %s the median projected net cost is %s; there is a 90%% chance "
-                        + "it lies between %s and %s.", net.get(y).period(), Format.millions(s.p50()),
-                        Format.millions(s.p5()), Format.millions(s.p95())));
-            }
-        }
-        List<Projection.Row> children = p.series(Table.MONTHLY, OutputMetric.CHILDREN, "all");
-        Summary now = children.get(0).summary();
-        Projection.Row end = children.get(children.size() - 1);
-        out.add(String.format(Locale.ROOT, "Children in care: %s at the start; at %s the median projection is %s "
-                        + "(90%% range %s to %s).", Format.count(now.p50()), Format.monthLabel(end.period()),
-                Format.count(end.summary().p50()), Format.count(end.summary().p5()), Format.count(end.summary().p95())));
-        p.find(Table.YEARLY, OutputMetric.SPILL_OVER, "all", net.get(0).period()).ifPresent(r -> out.add(String.format(Locale.ROOT,
-                "In %s a median of %s placements (90%% range %s to %s), on entry or after a move, miss their first "
-                        + "choice because that type was full or does not take the child's age (spill-over).", r.period(),
-                Format.count(r.summary().p50()), Format.count(r.summary().p5()), Format.count(r.summary().p95()))));
-        List<Projection.Row> own = p.series(Table.MONTHLY, OutputMetric.OWN_PROVISION_SHARE, "all");
-        if (!own.isEmpty()) {
-            Summary last = own.get(own.size() - 1).summary();
-            out.add(String.format(Locale.ROOT, "Children in the council's own provision: %s at the start, %s (median) "
-                    + "at %s.", Format.percent(own.get(0).summary().p50()), Format.percent(last.p50()),
-                    Format.monthLabel(own.get(own.size() - 1).period())));
-        }
-        return out;
-    }
 
     // ---- tables ----
 

@@ -19,12 +19,13 @@ import java.util.List;
  * numbers (never as text) with formats by unit: pounds, per cent, counts; so totals and
  * pivot tables work in the spreadsheet.
  */
-final class XlsxReporter implements Reporter {
+final class XlsxReporter implements Reporter<RunReport> {
 
     static final String[] HEADER = {"metric", "group", "name", "unit", "period", "mean", "p5", "p25", "p50", "p75", "p95"};
 
     @Override
-    public void write(Projection p, RunInfo info, Path folder) throws IOException {
+    public void write(RunReport report, Path folder) throws IOException {
+        Projection p = report.projection();
         try (OutputStream out = Files.newOutputStream(folder.resolve("workbook.xlsx"))) {
             Workbook wb = new Workbook(out, "carecast", null);
             Worksheet summary = wb.newWorksheet("Summary");
@@ -33,9 +34,9 @@ final class XlsxReporter implements Reporter {
             summary.value(r, 0, p.scenario());
             summary.style(r++, 0).bold().fontSize(14).set();
             summary.value(r++, 0, String.format("carecast %s, %d replications, seed %d, from %s over %d months",
-                    info.version(), info.replications(), info.seed(), p.start(), p.months()));
+                    report.info().version(), report.info().replications(), report.info().seed(), p.start(), p.months()));
             r++;
-            for (String sentence : HtmlReporter.summary(p)) {
+            for (String sentence : Headlines.forRun(p)) {
                 summary.value(r++, 0, sentence);
             }
             r++;

@@ -1,0 +1,63 @@
+package org.carecast.report;
+
+import org.carecast.results.OutputMetric;
+import org.carecast.results.Projection;
+import org.carecast.results.Summary;
+import org.carecast.results.Table;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The plain-English sentences a reader of a run needs first (pressure or net cost for the
+ * first two financial years with their 90% ranges, children in care, spill-over, own
+ * provision), written once for every medium that shows them: the page, the workbook's
+ * summary sheet.
+ */
+public final class Headlines {
+
+    private Headlines() {
+    }
+
+    /** The headline sentences of a run, most important first. */
+    public static List<String> forRun(Projection p) {
+        List<String> out = new ArrayList<>();
+        List<Projection.Row> pressure = p.series(Table.YEARLY, OutputMetric.PRESSURE, "all");
+        List<Projection.Row> net = p.series(Table.YEARLY, OutputMetric.NET_COST, "all");
+        for (int y = 0; y < Math.min(2, net.size()); y++) {
+            if (!pressure.isEmpty()) {
+                Summary s = pressure.get(y).summary();
+                String year = pressure.get(y).period();
+                out.add(String.format(Locale.ROOT, "In %s the median projected pressure is %s; there is a 90%% chance "
+                        + "it lies between %s and %s. That is a median net cost (spend less income) of %s against a "
+                        + "budget of %s.", year, Format.millions(s.p50()), Format.millions(s.p5()),
+                        Format.millions(s.p95()), Format.millions(net.get(y).summary().p50()),
+                        Format.millions(p.find(Table.YEARLY, OutputMetric.BUDGET, "all", year).orElseThrow().summary().p50())));
+            } else {
+                Summary s = net.get(y).summary();
+                out.add(String.format(Locale.ROOT, "In %s the median projected net cost is %s; there is a 90%% chance "
+                        + "it lies between %s and %s.", net.get(y).period(), Format.millions(s.p50()),
+                        Format.millions(s.p5()), Format.millions(s.p95())));
+            }
+        }
+        List<Projection.Row> children = p.series(Table.MONTHLY, OutputMetric.CHILDREN, "all");
+        Summary now = children.get(0).summary();
+        Projection.Row end = children.get(children.size() - 1);
+        out.add(String.format(Locale.ROOT, "Children in care: %s at the start; at %s the median projection is %s "
+                        + "(90%% range %s to %s).", Format.count(now.p50()), Format.monthLabel(end.period()),
+                Format.count(end.summary().p50()), Format.count(end.summary().p5()), Format.count(end.summary().p95())));
+        p.find(Table.YEARLY, OutputMetric.SPILL_OVER, "all", net.get(0).period()).ifPresent(r -> out.add(String.format(Locale.ROOT,
+                "In %s a median of %s placements (90%% range %s to %s), on entry or after a move, miss their first "
+                        + "choice because that type was full or does not take the child's age (spill-over).", r.period(),
+                Format.count(r.summary().p50()), Format.count(r.summary().p5()), Format.count(r.summary().p95()))));
+        List<Projection.Row> own = p.series(Table.MONTHLY, OutputMetric.OWN_PROVISION_SHARE, "all");
+        if (!own.isEmpty()) {
+            Summary last = own.get(own.size() - 1).summary();
+            out.add(String.format(Locale.ROOT, "Children in the council's own provision: %s at the start, %s (median) "
+                    + "at %s.", Format.percent(own.get(0).summary().p50()), Format.percent(last.p50()),
+                    Format.monthLabel(own.get(own.size() - 1).period())));
+        }
+        return out;
+    }
+}
