@@ -41,8 +41,11 @@ public final class Replication {
     private static final long FIRST_ENTRY_NUMBER = 1L << 40;
     /** Arrival numbers of the extra entries of a demand increase: a key space of their own. */
     private static final long FIRST_EXTRA_ENTRY_NUMBER = 1L << 41;
-    /** Arrival numbers of unaccompanied asylum-seeking children, a stream of their own. */
-    private static final long FIRST_UASC_ENTRY_NUMBER = 1L << 40;
+    /**
+     * Arrival numbers of unaccompanied asylum-seeking children, a stream of their own: a range no
+     * other arrival or stream uses, so their draws are independent of every other child's.
+     */
+    private static final long FIRST_UASC_ENTRY_NUMBER = 1L << 43;
     /** Stream numbers of each placement type's carer turnover. */
     private static final long FIRST_TURNOVER_STREAM = 1L << 42;
 
