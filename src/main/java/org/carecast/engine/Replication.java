@@ -36,7 +36,12 @@ import static org.carecast.engine.RandomStreams.uniform;
 public final class Replication {
 
     private static final double INF = Double.POSITIVE_INFINITY;
-    private static final double YEAR = 365.0;
+    /**
+     * The "12 months" of the 3+ placements indicator, in days: 365, not the 365.25-day year of
+     * ages and rates ({@link TimeGrid#DAYS_PER_YEAR}), as councils count a move in the year
+     * before a census by calendar date.
+     */
+    private static final double INDICATOR_YEAR_DAYS = 365.0;
     /** Arrival numbers of entries start here, so they never collide with the initial cohort. */
     private static final long FIRST_ENTRY_NUMBER = 1L << 40;
     /** Arrival numbers of the extra entries of a demand increase: a key space of their own. */
@@ -685,7 +690,7 @@ public final class Replication {
         // counts while its second most recent move is less than a year old.
         threePlusPlacements.add(ints[id * I + MOVES_FROM], ints[id * I + MOVES_UNTIL], -1);
         int from = censuses.after(secondLast);
-        int until = Math.min(censuses.atOrAfter(secondLast + YEAR), ints[id * I + EXIT_CENSUS]);
+        int until = Math.min(censuses.atOrAfter(secondLast + INDICATOR_YEAR_DAYS), ints[id * I + EXIT_CENSUS]);
         threePlusPlacements.add(from, until, +1);
         ints[id * I + MOVES_FROM] = from;
         ints[id * I + MOVES_UNTIL] = until;

@@ -22,14 +22,12 @@ package org.carecast.model;
  * @param satellites   Mockingbird satellite households and their effect on breakdowns
  * @param costLines    fixed spending by interventions (hubs, campaigns, capital)
  * @param finance      budgets and income
- * @param replications default number of replications
- * @param seed         default seed
  */
 public record Model(String name, TimeGrid time, PlacementTable placements, CapacityPlan capacity,
                    AgeBands ages, NeedLevels needs, EntryProcess entries, MatchingTable matching,
                    BreakdownHazard breakdown, StepDownRules stepDown, AgeingRule ageing, ExitHazard exits,
                    InitialCohort initial, CarerTurnover turnover, SatelliteCare satellites,
-                    CostLines costLines, Finance finance, int replications, long seed) {
+                    CostLines costLines, Finance finance) {
 
     public int types() {
         return placements.size();

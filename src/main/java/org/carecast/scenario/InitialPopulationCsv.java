@@ -46,7 +46,7 @@ final class InitialPopulationCsv {
             double age = number(csv, row, at, 2, false, 18);
             double care = number(csv, row, at, 3, true, 18 * 366);
             double placement = number(csv, row, at, 4, true, 18 * 366);
-            if (care > age * 365.25 + 1) {
+            if (care > age * org.carecast.model.TimeGrid.DAYS_PER_YEAR + 1) {
                 throw new ScenarioException(location(csv, row, at, 3), HEADER.get(3), "days in care exceed the child's age");
             }
             if (placement > care) {

@@ -67,7 +67,7 @@ public final class ModelCompiler {
                 matching(s, typeIds, needIds, bandNames), breakdown(s, needIds), stepDown(s, typeIds),
                 ageing(s, typeIds), exits, initial(s, typeIds, needIds, bandNames, stockProfile),
                 effects.turnover(s.placementTypes()), new SatelliteCare(effects.satelliteMultipliers(typeIds)),
-                effects.costLines(), finance(s, time, typeIds), s.replications(), s.seed());
+                effects.costLines(), finance(s, time, typeIds));
     }
 
     private static Finance finance(Scenario s, TimeGrid time, List<String> typeIds) {

@@ -28,7 +28,7 @@ public final class Calibration {
     /** Lower edges of the time-in-care bands, years; the band from 1 year is the reference (multiplier 1). */
     public static final int[] TIME_IN_CARE = {0, 1, 3};
     private static final int REFERENCE = 1;
-    private static final double YEAR = 365.25;
+    private static final double YEAR = org.carecast.model.TimeGrid.DAYS_PER_YEAR;
     /** SSDA903 REASON_PLACE_CHANGE for a move made to carry out the care plan. */
     static final String CARE_PLAN_REASON = "CARPL";
 
