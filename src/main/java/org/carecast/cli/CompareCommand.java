@@ -55,6 +55,9 @@ final class CompareCommand implements Callable<Integer> {
     SimulationOptions options = new SimulationOptions();
 
     @picocli.CommandLine.Mixin
+    SettingOptions settings = new SettingOptions();
+
+    @picocli.CommandLine.Mixin
     OutputOptions formats = new OutputOptions();
 
     @picocli.CommandLine.Spec
@@ -68,7 +71,7 @@ final class CompareCommand implements Callable<Integer> {
         List<Scenario> scenarios = new ArrayList<>();
         List<Model> models = new ArrayList<>();
         for (Path file : files) {
-            Scenario scenario = ScenarioReader.read(file);
+            Scenario scenario = ScenarioReader.read(file, settings.settings());
             Scenario base = scenarios.isEmpty() ? scenario : scenarios.get(0);
             if (!scenario.start().equals(base.start()) || scenario.horizonMonths() != base.horizonMonths()) {
                 String field = scenario.start().equals(base.start()) ? "horizon" : "start";
@@ -98,9 +101,9 @@ final class CompareCommand implements Callable<Integer> {
         }, progress);
         progress.finish();
         List<StartingMix> mixes = models.stream().map(StartingMix::of).toList();
-        List<String> cautions = startCautions(scenarios, mixes);
+        List<String> cautions = RunCommand.withSettings(startCautions(scenarios, mixes), settings);
         RunInfo info = new RunInfo(VersionProvider.version(), baseFile, seed, reps, stats.threads(), stats.seconds(),
-                stats.events(), cautions, List.of(), folder);
+                stats.events(), cautions, List.of(), folder).withSettings(settings.given);
         List<Comparison.Row> rows = comparison.rows();
         List<org.carecast.results.Projection> projections = aggregators.stream().map(Aggregator::projection).toList();
         // How each option's new provision (places the base does not have) is used.
@@ -132,7 +135,8 @@ final class CompareCommand implements Callable<Integer> {
                 name = name + "-" + k;
             }
             own.add(new ComparisonResult.Scenario(name, projections.get(k), new RunInfo(info.version(), files.get(k), seed, reps,
-                    info.threads(), info.seconds(), info.events(), RunCommand.cautions(scenarios.get(k), models.get(k))),
+                    info.threads(), info.seconds(), info.events(), RunCommand.withSettings(RunCommand.cautions(scenarios.get(k),
+                    models.get(k)), settings)).withSettings(settings.given),
                     scenarios.get(k).sources()));
         }
         ComparisonResult result = ComparisonResult.of(scenarios.get(0).name(), rows, info, scenarioFiles, text, newProvision, own);

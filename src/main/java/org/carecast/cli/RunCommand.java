@@ -40,10 +40,19 @@ final class RunCommand implements Callable<Integer> {
     SimulationOptions options = new SimulationOptions();
 
     @picocli.CommandLine.Mixin
+    SettingOptions settings = new SettingOptions();
+
+    @picocli.CommandLine.Mixin
     OutputOptions formats = new OutputOptions();
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    static java.util.List<String> withSettings(java.util.List<String> cautions, SettingOptions settings) {
+        java.util.List<String> all = new java.util.ArrayList<>(settings.cautions());
+        all.addAll(cautions);
+        return all;
+    }
 
     /** The start-versus-flows caution, and that the budgets are placeholders where the scenario says so. */
     static java.util.List<String> cautions(Scenario scenario, Model model) {
@@ -56,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Scenario scenario = ScenarioReader.read(scenarioFile);
+        Scenario scenario = ScenarioReader.read(scenarioFile, settings.settings());
         Model model = ModelCompiler.compile(scenario);
         int reps = options.replications(scenario.replications(), spec.commandLine());
         long s = options.seed(scenario.seed());
@@ -72,7 +81,8 @@ final class RunCommand implements Callable<Integer> {
         progress.finish();
         Projection projection = aggregator.projection();
         RunInfo info = new RunInfo(VersionProvider.version(), scenarioFile, s, reps, stats.threads(), stats.seconds(),
-                stats.events(), cautions(scenario, model), scenario.sources(), folder);
+                stats.events(), withSettings(cautions(scenario, model), settings), scenario.sources(), folder)
+                .withSettings(settings.given);
 
         RunReport report = RunReport.of(projection, info);
         output.write(dir -> {

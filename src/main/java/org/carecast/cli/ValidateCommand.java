@@ -21,12 +21,15 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario YAML file.")
     Path scenarioFile;
 
+    @picocli.CommandLine.Mixin
+    SettingOptions settings = new SettingOptions();
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        Scenario scenario = ScenarioReader.read(scenarioFile);
+        Scenario scenario = ScenarioReader.read(scenarioFile, settings.settings());
         Model model = ModelCompiler.compile(scenario);
         // A scenario that cannot run even one replication at a time is not valid here.
         SimulationOptions.checkMemory(scenarioFile, java.util.List.of(model), 1);

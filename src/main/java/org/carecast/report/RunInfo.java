@@ -19,14 +19,29 @@ import java.util.List;
  *                     {@link ScenarioFiles}); empty when unknown, and then nothing is copied
  * @param outputFolder the output folder as the user gave it (or its default), for the re-run
  *                     command in run.txt; null when unknown
+ * @param settings     values set on the command line ({@code --set PATH=VALUE}), as given, in order
  */
 public record RunInfo(String version, Path scenarioFile, long seed, int replications, int threads,
                       double seconds, long events, List<String> cautions, List<Path> scenarioSources,
-                      Path outputFolder) {
+                      Path outputFolder, List<String> settings) {
 
     public RunInfo {
         cautions = List.copyOf(cautions);
         scenarioSources = List.copyOf(scenarioSources);
+        settings = List.copyOf(settings);
+    }
+
+    /** A run with no values set on the command line. */
+    public RunInfo(String version, Path scenarioFile, long seed, int replications, int threads,
+                   double seconds, long events, List<String> cautions, List<Path> scenarioSources, Path outputFolder) {
+        this(version, scenarioFile, seed, replications, threads, seconds, events, cautions, scenarioSources, outputFolder,
+                List.of());
+    }
+
+    /** The same run, made with these {@code --set} values. */
+    public RunInfo withSettings(List<String> given) {
+        return new RunInfo(version, scenarioFile, seed, replications, threads, seconds, events, cautions, scenarioSources,
+                outputFolder, given);
     }
 
     /** A run whose scenario files are not copied. */

@@ -65,6 +65,9 @@ public final class RunRecord {
         for (Path other : others) {
             text.append("compared with: ").append(other).append(nl);
         }
+        for (String setting : info.settings()) {
+            text.append("set on the command line: ").append(setting).append(nl);
+        }
         text.append("seed: ").append(info.seed()).append(nl)
                 .append("replications: ").append(info.replications()).append(nl)
                 .append("threads: ").append(info.threads()).append(" (results do not depend on it)").append(nl);
@@ -77,6 +80,9 @@ public final class RunRecord {
                 rerun.append(' ').append(shellQuoted(base.resolve(copy.toString()).toString()));
             }
             rerun.append(" --seed ").append(info.seed()).append(" --replications ").append(info.replications());
+            for (String setting : info.settings()) {
+                rerun.append(" --set ").append(shellQuoted(setting));
+            }
             text.append("scenario files as run: copied beside the results. Re-run ")
                     .append(info.outputFolder() == null ? "from this folder" : "from where this run was started")
                     .append(", with the same numbers: ").append(rerun).append(nl);

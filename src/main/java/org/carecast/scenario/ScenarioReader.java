@@ -54,9 +54,18 @@ public final class ScenarioReader {
 
     /** Reads and validates the scenario at {@code file}. */
     public static Scenario read(Path file) {
+        return read(file, List.of());
+    }
+
+    /**
+     * Reads the scenario at {@code file}, applies values set on the command line (after
+     * {@code extends}), and validates the result: an override is checked like any field.
+     */
+    public static Scenario read(Path file, List<Overrides.Setting> overrides) {
         ScenarioReader reader = new ScenarioReader(file);
         reader.sources.add(file.toAbsolutePath().normalize());
-        return reader.readRoot(ScenarioComposer.compose(file, YamlTreeReader.read(file), reader.sources));
+        YamlNode composed = ScenarioComposer.compose(file, YamlTreeReader.read(file), reader.sources);
+        return reader.readRoot(Overrides.apply(composed, overrides));
     }
 
     /**
