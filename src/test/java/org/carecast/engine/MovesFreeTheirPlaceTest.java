@@ -28,7 +28,7 @@ class MovesFreeTheirPlaceTest {
     void theFirstBreakdownInAFullPoolSendsItsChildToTheMarket() {
         int places = 4;
         double perYear = 0.5;
-        Model model = Scenarios.compile(pool(places, places, 0, perYear, 0, 24));
+        Model model = Scenarios.compile(Scenarios.pool(places, places, 0, perYear, 0, 24));
         int replications = 2000;
         int[] months = {1, 3, 6, 12};
         double[][] inPool = new double[months.length][replications];
@@ -60,7 +60,7 @@ class MovesFreeTheirPlaceTest {
         for (double voidDays : new double[] {30, 0}) {
             int months = 36;
             int warmUp = 6;
-            Model model = Scenarios.compile(pool(places, places, entriesPerDay, perYear, voidDays, months));
+            Model model = Scenarios.compile(Scenarios.pool(places, places, entriesPerDay, perYear, voidDays, months));
             Replication replication = new Replication(model);
             int replications = 150;
             double[] occupied = new double[replications];
@@ -77,40 +77,5 @@ class MovesFreeTheirPlaceTest {
             double expected = places * up / (up + voidDays + 1 / entriesPerDay);
             assertWithin(occupied, expected, 0.02, String.format(Locale.ROOT, "mean places occupied with a %.0f-day void", voidDays));
         }
-    }
-
-    /** A limited pool overflowing to the market; breakdowns in the pool only, no exits. */
-    static String pool(int places, int initial, double entriesPerDay, double breakdownsPerYear, double voidDays, int months) {
-        return String.format(Locale.ROOT, """
-                name: pool
-                start: 2025-04-01
-                horizon: %d
-                replications: 100
-                seed: 7
-                ageBands: [0, 1]
-                needLevels:
-                  - {id: standard, entryShare: 1}
-                placementTypes:
-                  - {id: council, category: council_foster, provider: council, location: in_borough,
-                     weeklyCost: 700, annualInflation: 0, capacity: %d, breakdownRatePerYear: %s,
-                     voidDaysAfterBreakdown: %s}
-                  - {id: market, category: independent_fostering, provider: external, location: out_of_borough,
-                     weeklyCost: 1400, annualInflation: 0, capacity: unlimited, breakdownRatePerYear: 0}
-                initialPopulation:
-                  meanYearsInCare: 0.5
-                  meanYearsInPlacement: 0.5
-                  groups:
-                    - {type: council, need: standard, byAgeBand: {"0": %d}}
-                entries:
-                  monthlyRate: %s
-                  ageShares: {"0": 1, "1-17": 0}
-                matching:
-                  - order: [council, market]
-                exits:
-                  ratePerYear: {"0": 0, "1-17": 0}
-                  reasons:
-                    "0": {return_home: 1}
-                    "1-17": {return_home: 1}
-                """, months, places, breakdownsPerYear, voidDays, initial, entriesPerDay * 365.25 / 12);
     }
 }

@@ -21,7 +21,7 @@ class StabilityReachesTheMarketTest {
     void externalChildDaysAvoidedAreBreakdownsAvoidedTimesTheVoidAndTheWait() {
         double voidDays = 30;
         double entriesPerDay = 10;
-        String base = MovesFreeTheirPlaceTest.pool(20, 20, entriesPerDay, 2.0, voidDays, 36);
+        String base = Scenarios.pool(20, 20, entriesPerDay, 2.0, voidDays, 36);
         String hubs = base + """
                 interventions:
                   - {id: hub, kind: mockingbird, fosterType: council, start: 2025-04-01, hubs: 1, satelliteHouseholds: 20,

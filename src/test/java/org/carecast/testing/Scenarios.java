@@ -64,4 +64,44 @@ public final class Scenarios {
                     "1-17": {return_home: 1}
                 """, months, places, monthly, exitPerYear, exitPerYear);
     }
+
+    /**
+     * A limited pool of {@code places} council places, {@code initial} of them taken at the start,
+     * overflowing to an unlimited market: Poisson entries under 1 year old, breakdowns in the pool
+     * only (with an optional void after each), no exits, so every stay in the pool ends in a
+     * breakdown.
+     */
+    public static String pool(int places, int initial, double entriesPerDay, double breakdownsPerYear, double voidDays, int months) {
+        return String.format(Locale.ROOT, """
+                name: pool
+                start: 2025-04-01
+                horizon: %d
+                replications: 100
+                seed: 7
+                ageBands: [0, 1]
+                needLevels:
+                  - {id: standard, entryShare: 1}
+                placementTypes:
+                  - {id: council, category: council_foster, provider: council, location: in_borough,
+                     weeklyCost: 700, annualInflation: 0, capacity: %d, breakdownRatePerYear: %s,
+                     voidDaysAfterBreakdown: %s}
+                  - {id: market, category: independent_fostering, provider: external, location: out_of_borough,
+                     weeklyCost: 1400, annualInflation: 0, capacity: unlimited, breakdownRatePerYear: 0}
+                initialPopulation:
+                  meanYearsInCare: 0.5
+                  meanYearsInPlacement: 0.5
+                  groups:
+                    - {type: council, need: standard, byAgeBand: {"0": %d}}
+                entries:
+                  monthlyRate: %s
+                  ageShares: {"0": 1, "1-17": 0}
+                matching:
+                  - order: [council, market]
+                exits:
+                  ratePerYear: {"0": 0, "1-17": 0}
+                  reasons:
+                    "0": {return_home: 1}
+                    "1-17": {return_home: 1}
+                """, months, places, breakdownsPerYear, voidDays, initial, entriesPerDay * 365.25 / 12);
+    }
 }
