@@ -22,8 +22,9 @@ import java.util.Map;
  * because YAML parsers drop comments, and the comments are the point: a reader must be able
  * to see which figures are published and which are assumptions.
  *
- * <p>A value's source is the comment on its own line, or else the comment lines just above
- * it. The path names list items by their {@code id} where they have one.
+ * <p>A value's source is the comment on its own line (with the comment lines just below that
+ * start in the same column: its continuation), or else the comment lines just above it. The
+ * path names list items by their {@code id} where they have one.
  *
  * <p>A scenario that {@code extends} others is read from several files; {@link #of} lists each
  * file's values and says which of them a file of higher precedence sets again, for those do
@@ -199,6 +200,8 @@ final class ScenarioAssumptions {
         // The comment block that opens the file is its header (headerComment), not a source.
         boolean inHeader = true;
         int blockIndent = -1;
+        // The column of the last value's own comment, while comment lines below may continue it.
+        int continuesAt = -1;
         for (int i = 0; i < lines.size(); i++) {
             String raw = lines.get(i);
             int indent = indentOf(raw);
@@ -218,11 +221,18 @@ final class ScenarioAssumptions {
             if (code.isBlank()) {
                 if (comment.isEmpty()) {
                     above.setLength(0);
+                    continuesAt = -1;
+                } else if (hash == continuesAt && !rows.isEmpty()) {
+                    // Aligned under the last value's comment: the same sentence goes on.
+                    Row last = rows.remove(rows.size() - 1);
+                    rows.add(new Row(last.line(), last.field(), last.value(), last.source() + " " + comment));
                 } else {
+                    continuesAt = -1;
                     above.append(above.length() == 0 ? "" : " ").append(comment);
                 }
                 continue;
             }
+            int rowsBefore = rows.size();
             String content = code.trim();
             if (content.startsWith("- ")) {
                 content = content.substring(2).trim();
@@ -242,18 +252,21 @@ final class ScenarioAssumptions {
             int colon = keyColon(content);
             if (colon < 0) {
                 rows.add(new Row(i + 1, join(path, null), content, source));
+                continuesAt = comment.isEmpty() ? -1 : hash;
                 continue;
             }
             String key = unquote(content.substring(0, colon).trim());
             String value = content.substring(colon + 1).trim();
             if (value.startsWith(">") || value.startsWith("|")) {
                 blockIndent = indent;
+                continuesAt = -1;
                 continue;
             }
             if (!value.isEmpty()) {
                 rows.add(new Row(i + 1, join(path, key), value, source));
             }
             path.push(new Level(indent, key));
+            continuesAt = rows.size() > rowsBefore && !comment.isEmpty() ? hash : -1;
         }
         return rows;
     }

@@ -80,4 +80,25 @@ class ScenarioAssumptionsTest {
         assertEquals("child.yaml", marks.get("matching[-].order"), "a list without ids is replaced whole");
         assertEquals("", marks.get("entries.ageShares"));
     }
+
+    @Test
+    void aCommentContinuedOnTheLinesBelowIsKeptWhole() {
+        List<ScenarioAssumptions.Row> rows = ScenarioAssumptions.parse(List.of(
+                "initialPopulation:",
+                "  meanYearsInPlacement: 3.0    # [ASSUMPTION] drawn exponential; 3 years puts the",
+                "                               # long-term stability share near the model's own",
+                "                               # later level",
+                "  # [S0] counts",
+                "  groups: 4",
+                "  other: 1   # short",
+                "  # a comment above the next value, not a continuation",
+                "  last: 2"));
+        assertEquals(List.of(
+                new ScenarioAssumptions.Row(2, "initialPopulation.meanYearsInPlacement", "3.0", "[ASSUMPTION] drawn exponential;"
+                        + " 3 years puts the long-term stability share near the model's own later level"),
+                new ScenarioAssumptions.Row(6, "initialPopulation.groups", "4", "[S0] counts"),
+                new ScenarioAssumptions.Row(7, "initialPopulation.other", "1", "short"),
+                new ScenarioAssumptions.Row(9, "initialPopulation.last", "2", "a comment above the next value, not a continuation")),
+                rows);
+    }
 }
