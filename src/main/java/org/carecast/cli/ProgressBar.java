@@ -11,6 +11,7 @@ final class ProgressBar implements IntConsumer {
 
     private final PrintStream err;
     private final int total;
+    private final long startNanos = System.nanoTime();
     private int shownPercent = -1;
 
     private ProgressBar(PrintStream err, int total) {
@@ -32,14 +33,24 @@ final class ProgressBar implements IntConsumer {
         if (percent != shownPercent) {
             shownPercent = percent;
             int filled = percent / 5;
-            err.print("\r[" + "#".repeat(filled) + " ".repeat(20 - filled) + "] " + percent + "% " + done + "/" + total + " replications");
+            double elapsed = (System.nanoTime() - startNanos) / 1e9;
+            String left = done > 0 && done < total ? ", about " + clock(elapsed * (total - done) / done) + " left" : "";
+            // Kept under 80 columns: [20 marks] 100% 1000000/1000000, 0:00:00 elapsed, about 0:00:00 left
+            err.print("\r[" + "#".repeat(filled) + " ".repeat(20 - filled) + "] " + percent + "% " + done + "/" + total
+                    + ", " + clock(elapsed) + " elapsed" + left + "   ");
             err.flush();
         }
     }
 
+    /** Seconds as m:ss, or h:mm:ss from an hour. */
+    static String clock(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String.format("%d:%02d", s / 60, s % 60);
+    }
+
     synchronized void finish() {
         if (err != null) {
-            err.print("\r" + " ".repeat(60) + "\r");
+            err.print("\r" + " ".repeat(79) + "\r");
             err.flush();
         }
     }
