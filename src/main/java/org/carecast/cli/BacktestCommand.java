@@ -78,9 +78,11 @@ final class BacktestCommand implements Callable<Integer> {
                     + "; a horizon of " + horizon + " months from " + cutoff + " needs them to reach " + needed);
         }
         // Calibration looks only at events before the cutoff and the state on it.
-        Calibration.Estimates estimates = Calibration.estimate(periods, map, cutoff, input.windowYears);
-        String yaml = CalibratedScenario.yaml(estimates, map, "back-test calibration", "mapping", horizon, cutoff.toEpochDay());
-        Model model = ModelCompiler.compile(ScenarioReader.parse(Path.of("backtest-calibrated.yaml"), yaml));
+        Calibration.Estimates estimates = Calibration.estimate(periods, map, cutoff, input.windowYears, read.returns().firstDay());
+        String yaml = CalibratedScenario.yaml(estimates, map, "back-test calibration", "mapping", horizon, cutoff.toEpochDay(),
+                "calibrated-children.csv");
+        String children = CalibratedScenario.childrenCsv(estimates, map);
+        Model model = compileCalibrated(yaml, children);
         int reps = options.replications(500, spec.commandLine());
         long seed = options.seed(cutoff.toEpochDay());
         Aggregator aggregator = new Aggregator(model, reps);
@@ -95,7 +97,7 @@ final class BacktestCommand implements Callable<Integer> {
         List<Backtest.Series> scored = Backtest.score(projection, groups, actual, before);
         String text = BacktestReport.render(cutoff.toString(), horizon, scored, "all children in care");
 
-        BacktestResult result = BacktestResult.of(projection, scored, text, yaml);
+        BacktestResult result = BacktestResult.of(projection, scored, text, yaml, children);
         output.write(dir -> {
             for (ReportFormat format : ReportFormat.values()) {
                 format.forBacktest().write(result, dir);
@@ -111,6 +113,24 @@ final class BacktestCommand implements Callable<Integer> {
         console.printf("Wrote %s%n", folder);
         console.flush();
         return 0;
+    }
+
+    /**
+     * The calibrated scenario compiled from its text and its children's CSV, written for the
+     * reader to a private temporary folder that is removed straight after.
+     */
+    private static Model compileCalibrated(String yaml, String children) throws java.io.IOException {
+        Path dir = Files.createTempDirectory("carecast-backtest-");
+        try {
+            Files.writeString(dir.resolve("calibrated-children.csv"), children, StandardCharsets.UTF_8);
+            return ModelCompiler.compile(ScenarioReader.parse(dir.resolve("calibrated.yaml"), yaml));
+        } finally {
+            try (var walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
     }
 
     /** counts[m][t] as series[g][m], g = 0 the total and g = 1 + t each type. */

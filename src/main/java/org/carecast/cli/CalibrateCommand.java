@@ -66,20 +66,35 @@ final class CalibrateCommand implements Callable<Integer> {
         inputs.add(input.mapping);
         OutputFile target = OutputFile.prepare(out, inputs, text -> text.startsWith(CalibratedScenario.FIRST_LINE),
                 "a calibrated scenario");
+        // The children in care on the as-at date go beside it, in a CSV of their own.
+        String stem = out.getFileName().toString().replaceFirst("\\.(?i)ya?ml$", "");
+        Path childrenPath = out.resolveSibling(stem + "-children.csv");
+        OutputFile childrenTarget = OutputFile.prepare(childrenPath, inputs,
+                text -> text.startsWith(CalibratedScenario.CHILDREN_HEADER + "\n"), "the children of a calibrated scenario");
         Ssda903Options.Read read = input.read(spec.commandLine());
         PlacementMapping map = read.mapping();
         Ssda903Reader.Returns returns = read.returns();
         ProblemLog problems = returns.problems();
         List<CareHistory.Period> periods = read.periods();
         List<String> warnings = input.check(read, asAt, "--as-at");
-        Calibration.Estimates estimates = Calibration.estimate(periods, map, asAt, input.windowYears);
+        Calibration.Estimates estimates = Calibration.estimate(periods, map, asAt, input.windowYears, read.returns().firstDay());
         String sources = input.episodes.stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(", "))
                 + " with " + input.headers.stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(", "));
         String yaml = CalibratedScenario.yaml(estimates, map, sources,
-                input.mapping == null ? "the default mapping" : input.mapping.toString(), horizon, asAt.toEpochDay());
+                input.mapping == null ? "the default mapping" : input.mapping.toString(), horizon, asAt.toEpochDay(),
+                childrenPath.getFileName().toString());
 
-        // Written only once it reads back as a valid scenario (located at the target's name).
-        ScenarioReader.parse(out, yaml);
+        // The scenario is written only once it reads back as valid (located at its own name).
+        boolean childrenExisted = java.nio.file.Files.exists(childrenPath);
+        childrenTarget.write(CalibratedScenario.childrenCsv(estimates, map));
+        try {
+            ScenarioReader.parse(out, yaml);
+        } catch (RuntimeException e) {
+            if (!childrenExisted) {
+                java.nio.file.Files.deleteIfExists(childrenPath);
+            }
+            throw e;
+        }
         target.write(yaml);
 
         PrintWriter console = spec.commandLine().getOut();
@@ -107,7 +122,7 @@ final class CalibrateCommand implements Callable<Integer> {
         for (String warning : warnings) {
             console.println("WARNING: " + warning + ".");
         }
-        console.printf("Wrote %s%n", out);
+        console.printf("Wrote %s and %s%n", out, childrenPath);
         console.flush();
         return 0;
     }

@@ -69,8 +69,8 @@ final class Ssda903Options {
         if (windowStart.isBefore(first)) {
             warnings.add("the " + windowYears + "-year window from " + windowStart + " starts before the returns do (" + first
                     + "): rates are estimated over the " + String.format(java.util.Locale.ROOT, "%.1f",
-                    java.time.temporal.ChronoUnit.DAYS.between(first, date) / org.carecast.model.TimeGrid.DAYS_PER_YEAR) + " years of data, and children already in"
-                    + " care when the first return starts count as entries. Consider --window-years "
+                    java.time.temporal.ChronoUnit.DAYS.between(first, date) / org.carecast.model.TimeGrid.DAYS_PER_YEAR) + " years of data from "
+                    + first + " (the window is clipped to them). Consider --window-years "
                     + Math.max(1, (int) Math.floor(java.time.temporal.ChronoUnit.DAYS.between(first, date) / org.carecast.model.TimeGrid.DAYS_PER_YEAR + 0.01)));
         }
         return warnings;

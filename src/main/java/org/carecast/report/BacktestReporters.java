@@ -19,6 +19,7 @@ final class BacktestReporters {
         return (result, folder) -> {
             Files.writeString(folder.resolve("summary.txt"), result.text(), StandardCharsets.UTF_8);
             Files.writeString(folder.resolve("calibrated.yaml"), result.calibrated(), StandardCharsets.UTF_8);
+            Files.writeString(folder.resolve("calibrated-children.csv"), result.children(), StandardCharsets.UTF_8);
         };
     }
 }

@@ -13,17 +13,19 @@ import java.util.List;
  * @param scored        errors and coverage per series, the total first
  * @param text          the console summary, also written as summary.txt
  * @param calibrated    the scenario calibrated at the cutoff, as YAML
+ * @param children      the children in care at the cutoff, the CSV the scenario reads
  * @param charts        the forecast band with the actual counts, built once
  */
 public record BacktestResult(Projection projection, List<Backtest.Series> scored, String text, String calibrated,
-                             ChartSet charts) {
+                             String children, ChartSet charts) {
 
     public BacktestResult {
         scored = List.copyOf(scored);
     }
 
-    public static BacktestResult of(Projection projection, List<Backtest.Series> scored, String text, String calibrated) {
-        return new BacktestResult(projection, scored, text, calibrated,
+    public static BacktestResult of(Projection projection, List<Backtest.Series> scored, String text, String calibrated,
+                                    String children) {
+        return new BacktestResult(projection, scored, text, calibrated, children,
                 ChartSet.of(() -> List.of(BacktestReport.chart(projection, scored.get(0)))));
     }
 }

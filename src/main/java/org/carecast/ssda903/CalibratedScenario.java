@@ -24,6 +24,32 @@ public final class CalibratedScenario {
 
     public static String yaml(Calibration.Estimates e, PlacementMapping mapping, String sources, String mappingName,
                               int horizonMonths, long seed) {
+        return yaml(e, mapping, sources, mappingName, horizonMonths, seed, null);
+    }
+
+    /** The header of {@link #childrenCsv}, as the initial-population reader expects it. */
+    public static final String CHILDREN_HEADER = "placement_type,need,age_years,days_in_care,days_in_placement";
+
+    /**
+     * The children in care on the as-at date, one row each, for {@code initialPopulation.file}:
+     * placement type, pathway (need level), age, days in care and in placement. No identifier.
+     */
+    public static String childrenCsv(Calibration.Estimates e, PlacementMapping mapping) {
+        StringBuilder csv = new StringBuilder(CHILDREN_HEADER).append('\n');
+        for (Calibration.StockChild c : e.inCareOnAsAt()) {
+            csv.append(String.format(Locale.ROOT, "%s,via_%s,%.4f,%d,%d%n", mapping.types().get(c.type()).id(),
+                    mapping.types().get(c.pathway()).id(), c.ageYears(), c.daysInCare(), c.daysInPlacement()));
+        }
+        return csv.toString();
+    }
+
+    /**
+     * The scenario; with {@code childrenFile} (a CSV from {@link #childrenCsv} beside it), the
+     * children at the start are read from it, each with its own age and times, instead of being
+     * drawn from counts by band.
+     */
+    public static String yaml(Calibration.Estimates e, PlacementMapping mapping, String sources, String mappingName,
+                              int horizonMonths, long seed, String childrenFile) {
         StringBuilder y = new StringBuilder();
         int types = mapping.types().size();
         String window = e.windowStart() + " to " + e.asAt();
@@ -102,6 +128,11 @@ public final class CalibratedScenario {
                 number(e.meanYearsInCare()), inCare, e.asAt()));
         y.append(String.format(Locale.ROOT, "  meanYearsInPlacement: %s   # their mean time in their current placement%n",
                 number(e.meanYearsInPlacement())));
+        if (childrenFile != null) {
+            y.append("  file: ").append(childrenFile).append("   # the ").append(inCare).append(" children in care on ")
+                    .append(e.asAt()).append(", each with its age, days in care (from the first return, for a child already in")
+                    .append(" care then) and days in placement; no identifiers\n");
+        } else {
         y.append("  groups:   # children in care on ").append(e.asAt()).append(" by type of placement and age band\n");
         boolean anyGroup = false;
         for (int t = 0; t < types; t++) {
@@ -123,6 +154,7 @@ public final class CalibratedScenario {
         }
         if (!anyGroup) {
             y.append("    []\n");
+        }
         }
 
         Calibration.Rate entries = e.entries();

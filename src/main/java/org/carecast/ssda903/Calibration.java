@@ -78,7 +78,7 @@ public final class Calibration {
                             double meanYearsInCare, double meanYearsInPlacement, int children,
                             long[][] transitions, double[] placementYears, CarePlanMoves carePlan,
                             long entriesUnderOne, long newbornEntries, int[] stockAway, int[] stockLocated,
-                            Frailty frailty) {
+                            Frailty frailty, List<StockChild> inCareOnAsAt) {
 
         /** Share of under-1 entries that were newborns, or NaN when no child entered under 1. */
         public double newbornShare() {
@@ -127,8 +127,21 @@ public final class Calibration {
 
     public static Estimates estimate(List<CareHistory.Period> periods, PlacementMapping mapping, LocalDate asAt,
                                      int windowYears) {
+        return estimate(periods, mapping, asAt, windowYears, null);
+    }
+
+    /** Days before the 18th birthday within which leaving care counts as leaving at 18. */
+    static final int AT_18_DAYS = 14;
+
+    /**
+     * Rates over the {@code windowYears} before {@code asAt}, clipped to {@code dataStart} (the
+     * first day the returns cover; null when unknown): before it no entry or exit can be seen.
+     */
+    public static Estimates estimate(List<CareHistory.Period> periods, PlacementMapping mapping, LocalDate asAt,
+                                     int windowYears, LocalDate dataStart) {
         int types = mapping.types().size();
-        LocalDate from = asAt.minusYears(windowYears);
+        LocalDate wanted = asAt.minusYears(windowYears);
+        LocalDate from = dataStart != null && dataStart.isAfter(wanted) ? dataStart : wanted;
         int[][] stock = new int[types][BANDS.length];
         int[] stockAway = new int[mapping.types().size()];
         int[] stockLocated = new int[mapping.types().size()];
@@ -158,13 +171,15 @@ public final class Calibration {
         java.util.Set<String> children = new java.util.HashSet<>();
         // Per period: breakdown moves in the window, and days in the window by type (for the frailty).
         List<long[]> movesOfPeriod = new java.util.ArrayList<>();
+        List<StockChild> stockChildren = new java.util.ArrayList<>();
         List<double[]> daysOfPeriod = new java.util.ArrayList<>();
         for (CareHistory.Period p : periods) {
             children.add(p.child());
             LocalDate start = p.start();
             LocalDate end = p.end();
-            // Entries in the window.
-            if (!start.isBefore(from) && start.isBefore(asAt)) {
+            // Entries in the window: a period the returns open in the middle of (no RNE S) was
+            // already in care, not an entry.
+            if (!start.isBefore(from) && start.isBefore(asAt) && !p.leftCensored()) {
                 entries++;
                 int band = band(p.birth(), start);
                 entryBands[band]++;
@@ -180,7 +195,9 @@ public final class Calibration {
             LocalDate until = end == null || end.isAfter(asAt) ? asAt : end;
             addBandDays(careDays, p.birth(), start.isBefore(from) ? from : start, until);
             addCrossDays(crossDays, p.birth(), start, start.isBefore(from) ? from : start, until);
-            if (end != null && !end.isBefore(from) && end.isBefore(asAt) && ageYears(p.birth(), end) < 17.99) {
+            // Leaving within days of the 18th birthday is leaving at 18, not an exit of a 17-year-old.
+            if (end != null && !end.isBefore(from) && end.isBefore(asAt)
+                    && end.isBefore(p.birth().plusYears(18).minusDays(AT_18_DAYS))) {
                 int b = band(p.birth(), end.minusDays(1));
                 exits[b]++;
                 crossExits[b][timeInCareBand(start, end.minusDays(1))]++;
@@ -238,11 +255,15 @@ public final class Calibration {
                     stockAway[mapping.typeOf(now)] += now.location().equals("OUT") ? 1 : 0;
                 }
                 careYearsSum += ChronoUnit.DAYS.between(start, asAt) / YEAR;
+                long inPlacement = 0;
                 for (CareHistory.Placement pl : placements) {
                     if (!pl.start().isAfter(asAt) && (pl.end() == null || pl.end().isAfter(asAt))) {
                         placementYearsSum += ChronoUnit.DAYS.between(pl.start(), asAt) / YEAR;
+                        inPlacement = ChronoUnit.DAYS.between(pl.start(), asAt);
                     }
                 }
+                stockChildren.add(new StockChild(mapping.typeOf(now), mapping.typeOf(p.episodes().get(0)),
+                        ChronoUnit.DAYS.between(p.birth(), asAt) / YEAR, ChronoUnit.DAYS.between(start, asAt), inPlacement));
                 inCare++;
             }
         }
@@ -264,7 +285,16 @@ public final class Calibration {
                 children.size(), transitions, quartiles(completed),
                 CarePlanMoves.of(carePlanEntrants, carePlanMoved, carePlanMoved == 0 ? 0 : carePlanYears / carePlanMoved,
                         firstYearExposure == 0 ? 0 : firstYearExits / firstYearExposure),
-                underOne, newborns, stockAway, stockLocated, frailty);
+                underOne, newborns, stockAway, stockLocated, frailty, stockChildren);
+    }
+
+    /**
+     * A child in care on the as-at date, without its identifier: the type of its placement, the
+     * type of its first placement in this period of care (its pathway), its age, and its days in
+     * care (counted from the first day the returns show it, so a floor for a child already in care
+     * when they begin) and in its placement.
+     */
+    public record StockChild(int type, int pathway, double ageYears, long daysInCare, long daysInPlacement) {
     }
 
     /**

@@ -42,6 +42,14 @@ public final class CareHistory {
             return last.endsCare() ? last.reasonCeased() : "";
         }
 
+        /**
+         * Whether the period began before the returns show it: its first episode is not a start
+         * of care (RNE S), so the child was already looked after when the first return opened.
+         */
+        public boolean leftCensored() {
+            return !episodes.get(0).reasonNew().equals("S");
+        }
+
         /** The episode current on {@code date}, or null when the child was not looked after then. */
         public Episode episodeOn(LocalDate date) {
             for (Episode e : episodes) {
