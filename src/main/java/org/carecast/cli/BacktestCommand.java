@@ -80,7 +80,7 @@ final class BacktestCommand implements Callable<Integer> {
         // Calibration looks only at events before the cutoff and the state on it.
         Calibration.Estimates estimates = Calibration.estimate(periods, map, cutoff, input.windowYears, read.returns().firstDay());
         String yaml = CalibratedScenario.yaml(estimates, map, "back-test calibration", "mapping", horizon, cutoff.toEpochDay(),
-                "calibrated-children.csv");
+                "calibrated-children.csv", input.entryTrend == Ssda903Options.EntryTrendChoice.fit);
         String children = CalibratedScenario.childrenCsv(estimates, map);
         Model model = compileCalibrated(yaml, children);
         int reps = options.replications(500, spec.commandLine());

@@ -82,7 +82,7 @@ final class CalibrateCommand implements Callable<Integer> {
                 + " with " + input.headers.stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(", "));
         String yaml = CalibratedScenario.yaml(estimates, map, sources,
                 input.mapping == null ? "the default mapping" : input.mapping.toString(), horizon, asAt.toEpochDay(),
-                childrenPath.getFileName().toString());
+                childrenPath.getFileName().toString(), input.entryTrend == Ssda903Options.EntryTrendChoice.fit);
 
         // The scenario is written only once it reads back as valid (located at its own name).
         boolean childrenExisted = java.nio.file.Files.exists(childrenPath);

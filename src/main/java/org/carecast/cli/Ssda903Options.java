@@ -32,6 +32,14 @@ final class Ssda903Options {
     @Option(names = "--strict", description = "Stop at the first bad row instead of skipping and counting bad rows.")
     boolean strict;
 
+    /** How entries are projected from the window: a fitted log-linear trend, or the window's average held flat. */
+    enum EntryTrendChoice { fit, none }
+
+    @Option(names = "--entry-trend", defaultValue = "fit", paramLabel = "fit|none",
+            description = "Entries: 'fit' a log-linear trend over the window and start from its rate on the as-at date,"
+                    + " or 'none' for the window's average held flat (default: ${DEFAULT-VALUE}).")
+    EntryTrendChoice entryTrend;
+
     /** What was read: the returns (with their problems), the periods of care, and the mapping. */
     record Read(Ssda903Reader.Returns returns, List<CareHistory.Period> periods, PlacementMapping mapping) {
     }

@@ -24,7 +24,7 @@ public final class CalibratedScenario {
 
     public static String yaml(Calibration.Estimates e, PlacementMapping mapping, String sources, String mappingName,
                               int horizonMonths, long seed) {
-        return yaml(e, mapping, sources, mappingName, horizonMonths, seed, null);
+        return yaml(e, mapping, sources, mappingName, horizonMonths, seed, null, false);
     }
 
     /** The header of {@link #childrenCsv}, as the initial-population reader expects it. */
@@ -50,6 +50,16 @@ public final class CalibratedScenario {
      */
     public static String yaml(Calibration.Estimates e, PlacementMapping mapping, String sources, String mappingName,
                               int horizonMonths, long seed, String childrenFile) {
+        return yaml(e, mapping, sources, mappingName, horizonMonths, seed, childrenFile, false);
+    }
+
+    /**
+     * As above; with {@code trend}, entries start at the rate the fitted log-linear trend gives
+     * on the as-at date and change by that trend every year, instead of the window's average
+     * held flat.
+     */
+    public static String yaml(Calibration.Estimates e, PlacementMapping mapping, String sources, String mappingName,
+                              int horizonMonths, long seed, String childrenFile, boolean trend) {
         StringBuilder y = new StringBuilder();
         int types = mapping.types().size();
         String window = e.windowStart() + " to " + e.asAt();
@@ -160,10 +170,23 @@ public final class CalibratedScenario {
         Calibration.Rate entries = e.entries();
         double[] ageShares = roundedShares(e.entryBandShares());
         y.append("\nentries:\n");
-        y.append(String.format(Locale.ROOT, "  monthlyRate: %s   # %d entries in %.1f months, %s (95%% CI %s to %s)%n",
-                number(entries.rate()), entries.events(), entries.exposure(), window, number(entries.lower()),
-                number(entries.upper())));
-        y.append("  annualTrend: 0   # [ASSUMPTION] no trend estimated\n");
+        Calibration.EntryTrend fitted = e.entryTrend();
+        // The scenario takes trends from -50% to +100% a year: a steeper fitted one is held there.
+        double annual = Math.max(-0.5, Math.min(1, fitted.annualTrend()));
+        String trendNote = String.format(Locale.ROOT, "log-linear Poisson fit to the %d entries in %s: %s a year (95%% CI %s to %s)%s",
+                fitted.entries(), window, percent(fitted.annualTrend()), percent(fitted.lower()), percent(fitted.upper()),
+                annual != fitted.annualTrend() ? ", held at the scenario's limit" : "");
+        if (trend) {
+            y.append(String.format(Locale.ROOT, "  monthlyRate: %s   # the fitted rate on %s (the window's average: %s, %d entries in %.1f months, 95%% CI %s to %s)%n",
+                    number(fitted.monthlyRateAtEnd()), e.asAt(), number(entries.rate()), entries.events(),
+                    entries.exposure(), number(entries.lower()), number(entries.upper())));
+            y.append("  annualTrend: ").append(number(annual)).append("   # ").append(trendNote).append('\n');
+        } else {
+            y.append(String.format(Locale.ROOT, "  monthlyRate: %s   # %d entries in %.1f months, %s (95%% CI %s to %s)%n",
+                    number(entries.rate()), entries.events(), entries.exposure(), window, number(entries.lower()),
+                    number(entries.upper())));
+            y.append("  annualTrend: 0   # held flat (--entry-trend none); ").append(trendNote).append('\n');
+        }
         y.append("  ageShares: {").append(bandMap(ageShares)).append("}   # age on entry of the same ")
                 .append(entries.events()).append(" entries\n");
         Calibration.CarePlanMoves plan = e.carePlan();

@@ -78,7 +78,7 @@ public final class Calibration {
                             double meanYearsInCare, double meanYearsInPlacement, int children,
                             long[][] transitions, double[] placementYears, CarePlanMoves carePlan,
                             long entriesUnderOne, long newbornEntries, int[] stockAway, int[] stockLocated,
-                            Frailty frailty, List<StockChild> inCareOnAsAt) {
+                            Frailty frailty, List<StockChild> inCareOnAsAt, EntryTrend entryTrend) {
 
         /** Share of under-1 entries that were newborns, or NaN when no child entered under 1. */
         public double newbornShare() {
@@ -172,6 +172,7 @@ public final class Calibration {
         // Per period: breakdown moves in the window, and days in the window by type (for the frailty).
         List<long[]> movesOfPeriod = new java.util.ArrayList<>();
         List<StockChild> stockChildren = new java.util.ArrayList<>();
+        List<Double> entryDays = new java.util.ArrayList<>();
         List<double[]> daysOfPeriod = new java.util.ArrayList<>();
         for (CareHistory.Period p : periods) {
             children.add(p.child());
@@ -181,6 +182,7 @@ public final class Calibration {
             // already in care, not an entry.
             if (!start.isBefore(from) && start.isBefore(asAt) && !p.leftCensored()) {
                 entries++;
+                entryDays.add((double) ChronoUnit.DAYS.between(from, start));
                 int band = band(p.birth(), start);
                 entryBands[band]++;
                 if (band == 0) {
@@ -285,7 +287,72 @@ public final class Calibration {
                 children.size(), transitions, quartiles(completed),
                 CarePlanMoves.of(carePlanEntrants, carePlanMoved, carePlanMoved == 0 ? 0 : carePlanYears / carePlanMoved,
                         firstYearExposure == 0 ? 0 : firstYearExits / firstYearExposure),
-                underOne, newborns, stockAway, stockLocated, frailty, stockChildren);
+                underOne, newborns, stockAway, stockLocated, frailty, stockChildren,
+                EntryTrend.fit(entryDays, ChronoUnit.DAYS.between(from, asAt)));
+    }
+
+    /**
+     * Entries as a Poisson process whose rate changes log-linearly with time,
+     * {@code rate(t) = exp(a + b t)}, fitted by maximum likelihood to the entry days in the
+     * window (Newton's method on the two parameters; the exposure is the window's length).
+     *
+     * @param monthlyRateAtEnd the fitted rate at the as-at date, entries a month
+     * @param annualTrend      the yearly change, exp(365.25 b) - 1
+     * @param lower            95% interval of the annual trend, from the inverse of the Fisher information
+     * @param upper            its upper end
+     * @param entries          entries fitted on
+     */
+    public record EntryTrend(double monthlyRateAtEnd, double annualTrend, double lower, double upper, int entries) {
+
+        static EntryTrend fit(List<Double> days, double span) {
+            int n = days.size();
+            if (n < 2 || span <= 0) {
+                return new EntryTrend(n / Math.max(span, 1) * YEAR / 12, 0, 0, 0, n);
+            }
+            double sumT = 0;
+            for (double t : days) {
+                sumT += t;
+            }
+            // Log-likelihood: n a + b sum(t) - exp(a) integral_0^span exp(b t) dt. Profile out a:
+            // exp(a) = n / I(b), I(b) = (exp(b span) - 1) / b; then maximise over b alone.
+            double b = 0;
+            for (int iteration = 0; iteration < 100; iteration++) {
+                double[] m = moments(b, span);
+                // d/db: sum(t) - n I'(b)/I(b); d2/db2: -n (I''/I - (I'/I)^2)
+                double score = sumT - n * m[1];
+                double info = n * (m[2] - m[1] * m[1]);
+                if (info <= 0) {
+                    break;
+                }
+                double step = score / info;
+                b += Math.max(-0.01, Math.min(0.01, step));
+                if (Math.abs(step) < 1e-12) {
+                    break;
+                }
+            }
+            double[] m = moments(b, span);
+            double se = Math.sqrt(1 / (n * (m[2] - m[1] * m[1])));
+            double integral = Math.abs(b) < 1e-12 ? span : Math.expm1(b * span) / b;
+            double rateAtEnd = n / integral * Math.exp(b * span);
+            return new EntryTrend(rateAtEnd * YEAR / 12, Math.expm1(b * YEAR), Math.expm1((b - 1.96 * se) * YEAR),
+                    Math.expm1((b + 1.96 * se) * YEAR), n);
+        }
+
+        /** The mean and second moment of t over [0, span] weighted by exp(b t): I'/I and I''/I. */
+        private static double[] moments(double b, double span) {
+            int steps = 2000;
+            double w = 0;
+            double t1 = 0;
+            double t2 = 0;
+            for (int i = 0; i < steps; i++) {
+                double t = (i + 0.5) * span / steps;
+                double e = Math.exp(b * t);
+                w += e;
+                t1 += e * t;
+                t2 += e * t * t;
+            }
+            return new double[] {w, t1 / w, t2 / w};
+        }
     }
 
     /**
