@@ -35,6 +35,8 @@ public final class RandomStreams {
     public static final int FRAILTY = 14;
     public static final int OUT_OF_BOROUGH = 15;
     public static final int UASC_ARRIVAL = 16;
+    /** Per replication: the draws of uncertain assumptions (the entry rate and trend). */
+    public static final int ASSUMPTION = 17;
 
     private RandomStreams() {
     }

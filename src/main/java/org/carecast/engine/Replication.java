@@ -189,6 +189,11 @@ public final class Replication {
     private int month;
     private long entriesSoFar;
     private long uascEntriesSoFar;
+    /** This replication's entry rates per day by month: the model's, or drawn around them when uncertain. */
+    private double[] entryRate;
+    private double[] extraEntryRate;
+    /** This replication's multiplier on every exit hazard: 1, or drawn when the scenario says how uncertain they are. */
+    private double exitScale = 1;
     private double nextUascEntry;
     /** Unaccompanied asylum-seeking children in care now, their child-days this month, and since when. */
     private int uascInCare;
@@ -257,6 +262,7 @@ public final class Replication {
      */
     public ReplicationResult run(long seed, int index) {
         reset(RandomStreams.replicationKey(seed, index));
+        drawAssumptions();
         placeInitialCohort();
         takeCensus(0);
         startTurnover();
@@ -423,12 +429,53 @@ public final class Replication {
      * a change of rate at a month boundary is exact and draws stay keyed by entry number.
      */
     private void scheduleFirstEntry() {
-        nextBaseEntry = advanceClock(model.entries().ratePerDay(), 0, 1, 0, month,
+        nextBaseEntry = advanceClock(entryRate, 0, 1, 0, month,
                 exponential(replicationKey, RandomStreams.ARRIVAL, 0));
-        nextExtraEntry = advanceClock(model.entries().extraRatePerDay(), 0, 1, 0, month,
+        nextExtraEntry = advanceClock(extraEntryRate, 0, 1, 0, month,
                 exponential(replicationKey, RandomStreams.EXTRA_ARRIVAL, 0));
         nextUascEntry = advanceClock(model.entries().uascRatePerDay(), 0, 1, 0, month,
                 exponential(replicationKey, RandomStreams.UASC_ARRIVAL, 0));
+    }
+
+    /**
+     * The uncertain assumptions of this replication, drawn once from its own keyed stream
+     * (Box-Muller normals), so every scenario compared sees the same draws in the same
+     * replication: a multiplier exp(rateLogSd z) on every exit hazard, and entry rates scaled by
+     * exp(rateLogSd z1 + trendSdPerYear z2 t). Known assumptions (sd 0) use the model's values.
+     */
+    private void drawAssumptions() {
+        double sd = model.exits().rateLogSd();
+        if (sd > 0) {
+            // A hazard k times as high spends the same exponential draw k times as fast.
+            double u1 = uniform(replicationKey, RandomStreams.ASSUMPTION, 2);
+            double u2 = uniform(replicationKey, RandomStreams.ASSUMPTION, 3);
+            exitScale = Math.exp(sd * Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2));
+        } else {
+            exitScale = 1;
+        }
+        EntryProcess entries = model.entries();
+        if (!entries.uncertain()) {
+            entryRate = entries.ratePerDay();
+            extraEntryRate = entries.extraRatePerDay();
+            return;
+        }
+        double u1 = uniform(replicationKey, RandomStreams.ASSUMPTION, 0);
+        double u2 = uniform(replicationKey, RandomStreams.ASSUMPTION, 1);
+        double radius = Math.sqrt(-2 * Math.log(u1));
+        double z1 = radius * Math.cos(2 * Math.PI * u2);
+        double z2 = radius * Math.sin(2 * Math.PI * u2);
+        double[] monthStart = model.time().monthStartDay();
+        int months = entries.ratePerDay().length;
+        if (entryRate == null || entryRate == entries.ratePerDay() || entryRate.length != months) {
+            entryRate = new double[months];
+            extraEntryRate = new double[months];
+        }
+        for (int m = 0; m < months; m++) {
+            double years = monthStart[m] / TimeGrid.DAYS_PER_YEAR;
+            double k = Math.exp(entries.rateLogSd() * z1 + entries.trendSdPerYear() * z2 * years);
+            entryRate[m] = entries.ratePerDay()[m] * k;
+            extraEntryRate[m] = entries.extraRatePerDay()[m] * k;
+        }
     }
 
     private void accrueUasc() {
@@ -437,12 +484,12 @@ public final class Replication {
     }
 
     private void scheduleNextEntry() {
-        nextBaseEntry = advanceClock(model.entries().ratePerDay(), 0, 1, now, month,
+        nextBaseEntry = advanceClock(entryRate, 0, 1, now, month,
                 exponential(replicationKey, RandomStreams.ARRIVAL, entriesSoFar));
     }
 
     private void scheduleNextExtraEntry() {
-        nextExtraEntry = advanceClock(model.entries().extraRatePerDay(), 0, 1, now, month,
+        nextExtraEntry = advanceClock(extraEntryRate, 0, 1, now, month,
                 exponential(replicationKey, RandomStreams.EXTRA_ARRIVAL, extraEntriesSoFar));
     }
 
@@ -770,7 +817,7 @@ public final class Replication {
     private void startCareClocks(int id, double careStart) {
         double ageOut = dbl[id * D + BIRTH] + AgeBands.AGE_18_DAYS;
         double exit = model.exits().exitTime(model.ages(), dbl[id * D + BIRTH], careStart, now,
-                exponential(key(id), RandomStreams.EXIT, 0));
+                exponential(key(id), RandomStreams.EXIT, 0) / exitScale);
         dbl[id * D + EXIT_TIME] = exit;
         ints[id * I + FLAGS] = (ints[id * I + FLAGS] & ~AGED_OUT_FLAG) | (exit >= ageOut ? AGED_OUT_FLAG : 0);
         double sixteen = dbl[id * D + BIRTH] + AgeBands.AGE_16_DAYS;

@@ -21,10 +21,21 @@ package org.carecast.model;
  *                            (a stream of their own, not thinned by demand changes); zeros for none
  * @param uascAges            their ages at entry (null when there is no such stream)
  * @param uascNeed            the need level they enter with (-1 when there is no such stream)
+ * @param rateLogSd           how uncertain the entry rate is: each replication multiplies every
+ *                            month's rate by exp(rateLogSd z1), z1 standard normal (0: known)
+ * @param trendSdPerYear      how uncertain the trend is: and by exp(trendSdPerYear z2 t), t in
+ *                            years from the start (0: known); z1 and z2 drawn once per
+ *                            replication from its own keyed stream, the same in every scenario compared
  */
 public record EntryProcess(double[] ratePerDay, EntryAges ages, double[] acceptance,
                            double[] extraRatePerDay, double carePlanMoveShare, double carePlanMoveMeanDays,
-                           double[] uascRatePerDay, EntryAges uascAges, int uascNeed) {
+                           double[] uascRatePerDay, EntryAges uascAges, int uascNeed,
+                           double rateLogSd, double trendSdPerYear) {
+
+    /** Whether a replication draws its own entry rate. */
+    public boolean uncertain() {
+        return rateLogSd > 0 || trendSdPerYear > 0;
+    }
 
     /** Whether any month thins the base arrivals. */
     public boolean thins() {

@@ -13,7 +13,7 @@ package org.carecast.model;
  *                              index {@code band * DRAWN.size() + reason}
  */
 public record ExitHazard(double[] ratePerDay, double[] timeInCareLowerDays, double[] timeInCareMultiplier,
-                         double[] reasonCumulative) {
+                         double[] reasonCumulative, double rateLogSd) {
 
     /**
      * When a child leaves care: the time at which the hazard, integrated from {@code from},

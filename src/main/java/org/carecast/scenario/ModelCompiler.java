@@ -263,7 +263,7 @@ public final class ModelCompiler {
         return new EntryProcess(ratePerDay, entryAges, acceptance, extra, carePlan == null ? 0 : carePlan.share(),
                 carePlan == null ? 0 : carePlan.meanMonths() * DAYS_PER_YEAR / 12, uascRate,
                 uasc == null ? null : EntryAges.of(ages, cumulative(bandNames, uasc.ageShares()), Double.NaN),
-                uasc == null ? -1 : needIds.indexOf(uasc.need()));
+                uasc == null ? -1 : needIds.indexOf(uasc.need()), s.entries().rateLogSd(), s.entries().trendSdPerYear());
     }
 
     private static double[] cumulative(List<String> keys, java.util.Map<String, Double> shares) {
@@ -376,7 +376,7 @@ public final class ModelCompiler {
             ticLower = s.exits().timeInCare().stream().mapToDouble(t -> t.fromYears() * DAYS_PER_YEAR).toArray();
             ticMultiplier = s.exits().timeInCare().stream().mapToDouble(Scenario.TimeInCareBand::multiplier).toArray();
         }
-        return new ExitHazard(rate, ticLower, ticMultiplier, reasonCumulative);
+        return new ExitHazard(rate, ticLower, ticMultiplier, reasonCumulative, s.exits().rateLogSd());
     }
 
     private static InitialCohort initial(Scenario s, List<String> typeIds, List<String> needIds, List<String> bandNames,

@@ -126,7 +126,7 @@ public record Scenario(Path file, String name, String description, LocalDate sta
      * carePlanMove} the move soon after entry that a share of care plans make, or null.
      */
     public record Entries(double monthlyRate, double annualTrend, Map<String, Double> ageShares, double newbornShare,
-                          CarePlanMove carePlanMove, Uasc uasc) {
+                          CarePlanMove carePlanMove, Uasc uasc, double rateLogSd, double trendSdPerYear) {
         public Entries {
             ageShares = Map.copyOf(ageShares);
         }
@@ -167,7 +167,7 @@ public record Scenario(Path file, String name, String description, LocalDate sta
 
     /** Leaving care: hazards per age band, optional time-in-care multipliers, reason shares per band. */
     public record Exits(Map<String, Double> ratePerYear, List<TimeInCareBand> timeInCare,
-                        Map<String, Map<String, Double>> reasons) {
+                        Map<String, Map<String, Double>> reasons, double rateLogSd) {
         public Exits {
             ratePerYear = Map.copyOf(ratePerYear);
             timeInCare = List.copyOf(timeInCare);

@@ -508,8 +508,19 @@ public final class ScenarioReader {
             u.finish();
             uasc = new Scenario.Uasc(rate, uascTrend, ages, need);
         }
+        double rateLogSd = 0;
+        double trendSd = 0;
+        YamlNode uncertaintyNode = f.optional("uncertainty");
+        if (uncertaintyNode != null) {
+            FieldReader u = FieldReader.of(uncertaintyNode, "how uncertain the entry rate and trend are");
+            rateLogSd = u.optionalNumber("rateLogSd", 0, 0, 2,
+                    "the standard deviation of the log of the entry rate, 0 to 2 (0.1 is about 10%)");
+            trendSd = u.optionalNumber("trendSdPerYear", 0, 0, 1,
+                    "the standard deviation of the yearly log trend, 0 to 1");
+            u.finish();
+        }
         f.finish();
-        return new Entries(monthly, trend, shares, newborn, carePlan, uasc);
+        return new Entries(monthly, trend, shares, newborn, carePlan, uasc, rateLogSd, trendSd);
     }
 
     private Map<String, Double> readBandShares(YamlNode node, String what) {
@@ -662,8 +673,16 @@ public final class ScenarioReader {
             reasons.put(e.getKey(), byReason);
         }
         requireAllBands(reasons.keySet(), reasonsNode);
+        double rateLogSd = 0;
+        YamlNode uncertaintyNode = f.optional("uncertainty");
+        if (uncertaintyNode != null) {
+            FieldReader u = FieldReader.of(uncertaintyNode, "how uncertain the exit hazards are");
+            rateLogSd = u.number("rateLogSd", 0, 2,
+                    "the standard deviation of the log of a multiplier on every exit hazard, 0 to 2 (0.1 is about 10%)");
+            u.finish();
+        }
         f.finish();
-        return new Exits(rates, tic, reasons);
+        return new Exits(rates, tic, reasons, rateLogSd);
     }
 
     // ---- small shared checks ----

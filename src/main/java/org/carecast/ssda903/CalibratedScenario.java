@@ -181,11 +181,17 @@ public final class CalibratedScenario {
                     number(fitted.monthlyRateAtEnd()), e.asAt(), number(entries.rate()), entries.events(),
                     entries.exposure(), number(entries.lower()), number(entries.upper())));
             y.append("  annualTrend: ").append(number(annual)).append("   # ").append(trendNote).append('\n');
+            y.append(String.format(Locale.ROOT, "  uncertainty: {rateLogSd: %s, trendSdPerYear: %s}   # standard errors of the fit:"
+                            + " each replication draws its own entry rate and trend, so the bands carry them%n",
+                    number(fitted.rateLogSdAtEnd()), number(fitted.trendSdPerYear())));
         } else {
             y.append(String.format(Locale.ROOT, "  monthlyRate: %s   # %d entries in %.1f months, %s (95%% CI %s to %s)%n",
                     number(entries.rate()), entries.events(), entries.exposure(), window, number(entries.lower()),
                     number(entries.upper())));
             y.append("  annualTrend: 0   # held flat (--entry-trend none); ").append(trendNote).append('\n');
+            y.append(String.format(Locale.ROOT, "  uncertainty: {rateLogSd: %s}   # 1 / sqrt(%d entries): each replication draws its"
+                    + " own entry rate, so the bands carry it%n", number(entries.events() == 0 ? 0 : 1 / Math.sqrt(entries.events())),
+                    entries.events()));
         }
         y.append("  ageShares: {").append(bandMap(ageShares)).append("}   # age on entry of the same ")
                 .append(entries.events()).append(" entries\n");
@@ -228,6 +234,15 @@ public final class CalibratedScenario {
                 n += c;
             }
             reasonShares[b] = roundedShares(toDouble(n > 0 ? counts : overall));
+        }
+        long allExits = 0;
+        for (Calibration.Rate rate : e.exitRates()) {
+            allExits += rate.events();
+        }
+        if (allExits > 0) {
+            y.append(String.format(Locale.ROOT, "  uncertainty: {rateLogSd: %s}   # 1 / sqrt(%d exits): each replication draws one"
+                    + " multiplier on every exit hazard, so the bands carry the rates' estimation error%n",
+                    number(1 / Math.sqrt(allExits)), allExits));
         }
         y.append("  timeInCare:   # exit hazard multipliers by years in care, fitted with the rates above\n");
         for (int k = 0; k < Calibration.TIME_IN_CARE.length; k++) {

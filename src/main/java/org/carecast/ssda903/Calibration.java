@@ -301,13 +301,17 @@ public final class Calibration {
      * @param lower            95% interval of the annual trend, from the inverse of the Fisher information
      * @param upper            its upper end
      * @param entries          entries fitted on
+     * @param rateLogSdAtEnd   standard error of the log of the rate at the end (from the inverse
+     *                         of the Fisher information of both parameters)
+     * @param trendSdPerYear   standard error of the yearly log trend
      */
-    public record EntryTrend(double monthlyRateAtEnd, double annualTrend, double lower, double upper, int entries) {
+    public record EntryTrend(double monthlyRateAtEnd, double annualTrend, double lower, double upper, int entries,
+                             double rateLogSdAtEnd, double trendSdPerYear) {
 
         static EntryTrend fit(List<Double> days, double span) {
             int n = days.size();
             if (n < 2 || span <= 0) {
-                return new EntryTrend(n / Math.max(span, 1) * YEAR / 12, 0, 0, 0, n);
+                return new EntryTrend(n / Math.max(span, 1) * YEAR / 12, 0, 0, 0, n, n == 0 ? 0 : 1 / Math.sqrt(n), 0);
             }
             double sumT = 0;
             for (double t : days) {
@@ -331,11 +335,14 @@ public final class Calibration {
                 }
             }
             double[] m = moments(b, span);
-            double se = Math.sqrt(1 / (n * (m[2] - m[1] * m[1])));
+            double variance = m[2] - m[1] * m[1];
+            double se = Math.sqrt(1 / (n * variance));
+            // log rate at the end = a + b span: its variance is E[(t - span)^2] / (n Var(t)) under the fit's weights.
+            double atEnd = Math.sqrt((m[2] - 2 * span * m[1] + span * span) / (n * variance));
             double integral = Math.abs(b) < 1e-12 ? span : Math.expm1(b * span) / b;
             double rateAtEnd = n / integral * Math.exp(b * span);
             return new EntryTrend(rateAtEnd * YEAR / 12, Math.expm1(b * YEAR), Math.expm1((b - 1.96 * se) * YEAR),
-                    Math.expm1((b + 1.96 * se) * YEAR), n);
+                    Math.expm1((b + 1.96 * se) * YEAR), n, atEnd, se * YEAR);
         }
 
         /** The mean and second moment of t over [0, span] weighted by exp(b t): I'/I and I''/I. */

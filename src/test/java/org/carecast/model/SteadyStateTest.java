@@ -22,7 +22,7 @@ class SteadyStateTest {
     private static final EntryAges ALL_NEWBORN = EntryAges.of(BANDS, new double[] {1, 1}, 1);
 
     private static ExitHazard hazard(double[] ticLower, double[] multiplier) {
-        return new ExitHazard(new double[] {MU, MU}, ticLower, multiplier, new double[] {1, 1});
+        return new ExitHazard(new double[] {MU, MU}, ticLower, multiplier, new double[] {1, 1}, 0);
     }
 
     @Test

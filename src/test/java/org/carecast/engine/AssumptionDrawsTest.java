@@ -1,0 +1,70 @@
+package org.carecast.engine;
+
+import org.carecast.model.Model;
+import org.carecast.testing.Scenarios;
+import org.junit.jupiter.api.Test;
+
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Uncertain rates drawn once per replication. With unlimited places, entries at lambda and
+ * exits at mu k (k = exp(s z), z standard normal, one per replication), the number in care long
+ * after an empty start is Poisson with mean lambda / (mu k) given k; so over replications its
+ * mean is (lambda / mu) e^(s^2 / 2) and its variance that mean plus (lambda / mu)^2 Var(1 / k),
+ * (lambda / mu)^2 (e^(2 s^2) - e^(s^2)). Likewise an entry rate times k: mean (lambda / mu) e^(s^2 / 2).
+ * Without uncertainty the variance is the Poisson mean alone.
+ */
+class AssumptionDrawsTest {
+
+    static final double LAMBDA_PER_DAY = 0.5;
+    static final double MEAN_STAY_DAYS = 120;
+
+    static double[] momentsOfStock(String yaml, int replications) {
+        Model model = Scenarios.compile(yaml);
+        Replication replication = new Replication(model);
+        double sum = 0;
+        double sumSq = 0;
+        for (int r = 0; r < replications; r++) {
+            int n = replication.run(5, r).childrenInCare(model.time().months());
+            sum += n;
+            sumSq += (double) n * n;
+        }
+        double mean = sum / replications;
+        return new double[] {mean, sumSq / replications - mean * mean};
+    }
+
+    @Test
+    void anUncertainExitRateWidensTheBandAsTheLognormalSays() {
+        double s = 0.3;
+        String base = Scenarios.queue("unlimited", LAMBDA_PER_DAY, MEAN_STAY_DAYS, 36);
+        String uncertain = base.replaceFirst("(?m)^  reasons:", "  uncertainty: {rateLogSd: " + s + "}\n  reasons:");
+        double a = LAMBDA_PER_DAY * MEAN_STAY_DAYS;
+        double[] known = momentsOfStock(base, 2000);
+        double[] drawn = momentsOfStock(uncertain, 2000);
+        double mean = a * Math.exp(s * s / 2);
+        double variance = mean + a * a * (Math.exp(2 * s * s) - Math.exp(s * s));
+        System.out.printf(Locale.ROOT, "exit rate known: mean %.1f variance %.1f (Poisson %.1f); uncertain (sd %.1f): mean %.1f"
+                + " (expected %.1f), variance %.1f (expected %.1f)%n", known[0], known[1], a, s, drawn[0], mean, drawn[1], variance);
+        assertEquals(a, known[0], 4 * Math.sqrt(a / 2000));
+        assertEquals(a, known[1], 0.15 * a);
+        assertEquals(mean, drawn[0], 4 * Math.sqrt(variance / 2000));
+        assertEquals(variance, drawn[1], 0.15 * variance);
+    }
+
+    @Test
+    void anUncertainEntryRateScalesTheMeanByTheLognormalMean() {
+        double s = 0.3;
+        String uncertain = Scenarios.queue("unlimited", LAMBDA_PER_DAY, MEAN_STAY_DAYS, 36)
+                .replaceFirst("(?m)^  ageShares:", "  uncertainty: {rateLogSd: " + s + "}\n  ageShares:");
+        double a = LAMBDA_PER_DAY * MEAN_STAY_DAYS;
+        double[] drawn = momentsOfStock(uncertain, 2000);
+        double mean = a * Math.exp(s * s / 2);
+        double variance = mean + a * a * (Math.exp(2 * s * s) - Math.exp(s * s));
+        System.out.printf(Locale.ROOT, "entry rate uncertain (sd %.1f): mean %.1f (expected %.1f), variance %.1f (expected %.1f)%n",
+                s, drawn[0], mean, drawn[1], variance);
+        assertEquals(mean, drawn[0], 4 * Math.sqrt(variance / 2000));
+        assertEquals(variance, drawn[1], 0.15 * variance);
+    }
+}
