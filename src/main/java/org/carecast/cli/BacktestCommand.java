@@ -40,13 +40,18 @@ final class BacktestCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     Ssda903Options input = new Ssda903Options();
 
-    @Option(names = "--cutoff", required = true, paramLabel = "DATE", description = "First day of a month: calibrate on what happened before it, forecast from it.")
-    LocalDate cutoff;
+    @Option(names = "--cutoff", paramLabel = "DATE", split = ",",
+            description = "First day of a month: calibrate on what happened before it, forecast from it. Several,"
+                    + " comma-separated (or --cutoffs), run a rolling-origin back-test with one table.")
+    List<LocalDate> cutoffs = new ArrayList<>();
+
+    @Option(names = "--cutoffs", paramLabel = "DATE,DATE...", split = ",", hidden = true)
+    List<LocalDate> moreCutoffs = new ArrayList<>();
 
     @Option(names = "--horizon", required = true, paramLabel = "MONTHS", description = "Months to forecast and score; the returns must cover them.")
     int horizon;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/backtest-<cutoff>).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/backtest-<cutoff>, or out/backtest-rolling).")
     Path out;
 
     @picocli.CommandLine.Mixin
@@ -57,20 +62,64 @@ final class BacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (cutoff.getDayOfMonth() != 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--cutoff must be the first day of a month, found " + cutoff);
+        List<LocalDate> all = new ArrayList<>(cutoffs);
+        all.addAll(moreCutoffs);
+        if (all.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give --cutoff DATE (or several, comma-separated)");
+        }
+        for (LocalDate cutoff : all) {
+            if (cutoff.getDayOfMonth() != 1) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--cutoff must be the first day of a month, found " + cutoff);
+            }
         }
         if (horizon < 1 || horizon > 1200) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--horizon must be from 1 to 1200 months, found " + horizon);
         }
-        Path folder = out != null ? out : Path.of("out", "backtest-" + cutoff);
+        boolean rolling = all.size() > 1;
+        Path folder = out != null ? out : Path.of("out", rolling ? "backtest-rolling" : "backtest-" + all.get(0));
         OutputFolder output = OutputFolder.prepare(folder, VersionProvider.version(), "backtest");
         Ssda903Options.Read read = input.read(spec.commandLine());
+        List<String> warnings = new ArrayList<>();
+        List<BacktestResult> results = new ArrayList<>();
+        for (LocalDate cutoff : all) {
+            for (String w : input.check(read, cutoff, "--cutoff")) {
+                if (!warnings.contains(w)) {
+                    warnings.add(w);
+                }
+            }
+            results.add(runOne(read, cutoff));
+        }
+        String text = rolling ? BacktestReport.renderRolling(all, horizon, results) : results.get(0).text();
+        output.write(dir -> {
+            for (int k = 0; k < results.size(); k++) {
+                Path into = rolling ? Files.createDirectories(dir.resolve("cutoff-" + all.get(k))) : dir;
+                for (ReportFormat format : ReportFormat.values()) {
+                    format.forBacktest().write(results.get(k), into);
+                }
+            }
+            if (rolling) {
+                BacktestReport.writeRollingCsv(all, results, dir.resolve("rolling.csv"));
+                Files.writeString(dir.resolve("summary.txt"), text, StandardCharsets.UTF_8);
+            }
+        });
+        PrintWriter console = spec.commandLine().getOut();
+        for (String warning : warnings) {
+            console.println("WARNING: " + warning + ".");
+        }
+        if (!options.quiet) {
+            console.print(text);
+        }
+        console.printf("Wrote %s%n", folder);
+        console.flush();
+        return 0;
+    }
+
+    /** Calibrates on what the returns show before {@code cutoff}, simulates forward, and scores it. */
+    private BacktestResult runOne(Ssda903Options.Read read, LocalDate cutoff) throws java.io.IOException {
         PlacementMapping map = read.mapping();
         List<CareHistory.Period> periods = read.periods();
-        List<String> warnings = input.check(read, cutoff, "--cutoff");
         LocalDate needed = cutoff.plusMonths(horizon);
         LocalDate last = ActualCensus.lastDay(periods);
         if (last.isBefore(needed.minusMonths(1))) {
@@ -93,26 +142,17 @@ final class BacktestCommand implements Callable<Integer> {
         groups.add("all");
         map.types().forEach(t -> groups.add(t.id()));
         double[][] actual = series(ActualCensus.monthly(periods, map, cutoff, horizon));
-        double[][] before = series(ActualCensus.monthly(periods, map, cutoff.minusMonths(24), 24));
+        // The naive line is fitted to the 24 months before the cutoff, or to fewer where the returns begin later.
+        LocalDate dataStart = read.returns().firstDay();
+        LocalDate from = cutoff.minusMonths(24);
+        if (dataStart != null && from.isBefore(dataStart)) {
+            from = dataStart.withDayOfMonth(1).equals(dataStart) ? dataStart : dataStart.withDayOfMonth(1).plusMonths(1);
+        }
+        int months = (int) java.time.temporal.ChronoUnit.MONTHS.between(from, cutoff);
+        double[][] before = series(ActualCensus.monthly(periods, map, from, Math.max(1, months)));
         List<Backtest.Series> scored = Backtest.score(projection, groups, actual, before);
         String text = BacktestReport.render(cutoff.toString(), horizon, scored, "all children in care");
-
-        BacktestResult result = BacktestResult.of(projection, scored, text, yaml, children);
-        output.write(dir -> {
-            for (ReportFormat format : ReportFormat.values()) {
-                format.forBacktest().write(result, dir);
-            }
-        });
-        PrintWriter console = spec.commandLine().getOut();
-        for (String warning : warnings) {
-            console.println("WARNING: " + warning + ".");
-        }
-        if (!options.quiet) {
-            console.print(text);
-        }
-        console.printf("Wrote %s%n", folder);
-        console.flush();
-        return 0;
+        return BacktestResult.of(projection, scored, text, yaml, children);
     }
 
     /**

@@ -47,6 +47,57 @@ public final class BacktestReport {
         return out.toString();
     }
 
+    /**
+     * The rolling-origin table: for each cutoff, the total's error and band coverage over the
+     * first 6 months and over the whole horizon, beside the naive forecasts; then the means.
+     */
+    public static String renderRolling(List<java.time.LocalDate> cutoffs, int horizon, List<BacktestResult> results) {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+                "Rolling-origin back-test: %d cutoffs, %d months each; children in care on the 1st of each month, in total%n%n",
+                cutoffs.size(), horizon));
+        out.append(String.format(Locale.ROOT, "%-12s %9s %9s %11s %11s %11s %11s%n", "cutoff", "MAPE 6m", "band 6m",
+                "MAPE " + horizon + "m", "band " + horizon + "m", "naive const", "naive trend"));
+        double[] sums = new double[6];
+        for (int k = 0; k < cutoffs.size(); k++) {
+            Backtest.Series total = results.get(k).scored().get(0);
+            Backtest.Score six = total.over(6);
+            Backtest.Score whole = total.over(horizon);
+            double[] row = {six.mape(), six.coverage(), whole.mape(), whole.coverage(), whole.mapeConstant(), whole.mapeTrend()};
+            out.append(String.format(Locale.ROOT, "%-12s %8.1f%% %8.0f%% %10.1f%% %10.0f%% %10.1f%% %10.1f%%%n", cutoffs.get(k),
+                    row[0] * 100, row[1] * 100, row[2] * 100, row[3] * 100, row[4] * 100, row[5] * 100));
+            for (int i = 0; i < 6; i++) {
+                sums[i] += row[i] / cutoffs.size();
+            }
+        }
+        out.append(String.format(Locale.ROOT, "%-12s %8.1f%% %8.0f%% %10.1f%% %10.0f%% %10.1f%% %10.1f%%%n", "mean",
+                sums[0] * 100, sums[1] * 100, sums[2] * 100, sums[3] * 100, sums[4] * 100, sums[5] * 100));
+        out.append(String.format(Locale.ROOT, "%nMAPE: mean absolute percentage error of the median forecast; band: share of"
+                + " months whose actual lies inside the 90%% band. Naive: the stock at the cutoff held constant, and a line"
+                + " fitted to the (up to) 24 months of returns before it. Each cutoff's own tables, by placement type, are in"
+                + " its folder (cutoff-DATE/summary.txt).%n"));
+        return out.toString();
+    }
+
+    /** rolling.csv: one row per cutoff, series and span (6 months and the whole horizon). */
+    public static void writeRollingCsv(List<java.time.LocalDate> cutoffs, List<BacktestResult> results, Path file)
+            throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("cutoff,group,months,mape,coverage,mape_naive_constant,mape_naive_trend");
+            w.newLine();
+            for (int k = 0; k < cutoffs.size(); k++) {
+                for (Backtest.Series s : results.get(k).scored()) {
+                    for (int span : new int[] {6, s.months().size()}) {
+                        Backtest.Score score = s.over(span);
+                        w.write(String.join(",", cutoffs.get(k).toString(), s.group(), Integer.toString(score.months()),
+                                Numbers.plain(score.mape(), 4), Numbers.plain(score.coverage(), 4),
+                                Numbers.plain(score.mapeConstant(), 4), Numbers.plain(score.mapeTrend(), 4)));
+                        w.newLine();
+                    }
+                }
+            }
+        }
+    }
+
     public static void writeCsv(List<Backtest.Series> series, Path file) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write(HEADER);

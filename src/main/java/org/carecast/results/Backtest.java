@@ -21,6 +21,31 @@ public final class Backtest {
     /** One series (total or a placement type) and its scores; MAPEs are fractions (0.05 = 5%). */
     public record Series(String group, List<Month> months, double mape, double coverage, double mapeConstant,
                          double mapeTrend) {
+
+        /** The same scores over the first {@code first} months only (all when fewer). */
+        public Score over(int first) {
+            List<Month> some = months.subList(0, Math.min(first, months.size()));
+            double errors = 0;
+            double constant = 0;
+            double trend = 0;
+            int scored = 0;
+            int inside = 0;
+            for (Month m : some) {
+                inside += m.actual() >= m.p5() && m.actual() <= m.p95() ? 1 : 0;
+                if (m.actual() > 0) {
+                    errors += Math.abs(m.p50() - m.actual()) / m.actual();
+                    constant += Math.abs(m.constant() - m.actual()) / m.actual();
+                    trend += Math.abs(m.trend() - m.actual()) / m.actual();
+                    scored++;
+                }
+            }
+            double n = Math.max(1, scored);
+            return new Score(some.size(), errors / n, some.isEmpty() ? 0 : (double) inside / some.size(), constant / n, trend / n);
+        }
+    }
+
+    /** Scores over some months: MAPE of the median, share inside the 90% band, MAPE of the naive forecasts. */
+    public record Score(int months, double mape, double coverage, double mapeConstant, double mapeTrend) {
     }
 
     private Backtest() {
