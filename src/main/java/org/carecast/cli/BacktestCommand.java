@@ -101,6 +101,7 @@ final class BacktestCommand implements Callable<Integer> {
             }
             if (rolling) {
                 BacktestReport.writeRollingCsv(all, results, dir.resolve("rolling.csv"));
+                BacktestReport.rollingCharts(all, horizon, results).writeInto(dir.resolve("charts"));
                 Files.writeString(dir.resolve("summary.txt"), text, StandardCharsets.UTF_8);
             }
         });

@@ -24,7 +24,7 @@ import java.util.Locale;
  */
 public final class BacktestReport {
 
-    static final String HEADER = "group,month,actual,p5,p50,p95,naive_constant,naive_trend";
+    static final String HEADER = "group,month,actual,p5,p50,p95,naive_constant,naive_trend,naive_loglinear";
 
     private BacktestReport() {
     }
@@ -33,17 +33,19 @@ public final class BacktestReport {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Back-test from %s over %d months: children in care on the 1st of each month%n%n",
                 cutoff, horizon));
-        out.append(String.format(Locale.ROOT, "%-32s %10s %14s %14s %14s%n", "series", "MAPE", "inside 90% band",
-                "naive: constant", "naive: trend"));
+        out.append(String.format(Locale.ROOT, "%-32s %10s %14s %14s %14s %14s%n", "series", "MAPE", "inside 90% band",
+                "naive: constant", "naive: trend", "naive: log-lin"));
         for (Backtest.Series s : series) {
-            out.append(String.format(Locale.ROOT, "%-32s %9.1f%% %13.0f%% %13.1f%% %13.1f%%%n",
+            out.append(String.format(Locale.ROOT, "%-32s %9.1f%% %13.0f%% %13.1f%% %13.1f%% %13.1f%%%n",
                     s.group().equals("all") ? labelOfAll : s.group(), s.mape() * 100, s.coverage() * 100,
-                    s.mapeConstant() * 100, s.mapeTrend() * 100));
+                    s.mapeConstant() * 100, s.mapeTrend() * 100, s.mapeLogTrend() * 100));
         }
         out.append(String.format(Locale.ROOT, "%nMAPE: mean absolute percentage error of the median forecast (months with"
                 + " none in care are left out). A 90%% band should hold the actual in about 90%% of months; it allows for"
-                + " chance, not for error in the calibrated rates. Naive forecasts: the stock at the cutoff held"
-                + " constant, and a line fitted to the 24 months before it.%n"));
+                + " chance and for the estimation error of the calibrated entry and exit rates (drawn per replication),"
+                + " not for changes the returns before the cutoff did not show. Naive forecasts: the stock at the cutoff"
+                + " held constant, a straight line and a log-linear line (constant %% change a month) fitted to the (up"
+                + " to) 24 months of returns before it.%n"));
         return out.toString();
     }
 
@@ -55,34 +57,60 @@ public final class BacktestReport {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "Rolling-origin back-test: %d cutoffs, %d months each; children in care on the 1st of each month, in total%n%n",
                 cutoffs.size(), horizon));
-        out.append(String.format(Locale.ROOT, "%-12s %9s %9s %11s %11s %11s %11s%n", "cutoff", "MAPE 6m", "band 6m",
-                "MAPE " + horizon + "m", "band " + horizon + "m", "naive const", "naive trend"));
-        double[] sums = new double[6];
+        out.append(String.format(Locale.ROOT, "%-12s %9s %9s %11s %11s %11s %11s %11s%n", "cutoff", "MAPE 6m", "band 6m",
+                "MAPE " + horizon + "m", "band " + horizon + "m", "naive const", "naive trend", "naive loglin"));
+        double[] sums = new double[7];
         for (int k = 0; k < cutoffs.size(); k++) {
             Backtest.Series total = results.get(k).scored().get(0);
             Backtest.Score six = total.over(6);
             Backtest.Score whole = total.over(horizon);
-            double[] row = {six.mape(), six.coverage(), whole.mape(), whole.coverage(), whole.mapeConstant(), whole.mapeTrend()};
-            out.append(String.format(Locale.ROOT, "%-12s %8.1f%% %8.0f%% %10.1f%% %10.0f%% %10.1f%% %10.1f%%%n", cutoffs.get(k),
-                    row[0] * 100, row[1] * 100, row[2] * 100, row[3] * 100, row[4] * 100, row[5] * 100));
-            for (int i = 0; i < 6; i++) {
+            double[] row = {six.mape(), six.coverage(), whole.mape(), whole.coverage(), whole.mapeConstant(), whole.mapeTrend(),
+                whole.mapeLogTrend()};
+            out.append(rollingRow(cutoffs.get(k).toString(), row));
+            for (int i = 0; i < row.length; i++) {
                 sums[i] += row[i] / cutoffs.size();
             }
         }
-        out.append(String.format(Locale.ROOT, "%-12s %8.1f%% %8.0f%% %10.1f%% %10.0f%% %10.1f%% %10.1f%%%n", "mean",
-                sums[0] * 100, sums[1] * 100, sums[2] * 100, sums[3] * 100, sums[4] * 100, sums[5] * 100));
+        out.append(rollingRow("mean", sums));
+        out.append(String.format(Locale.ROOT, "%nBy series, mean over the cutoffs:%n%n%-32s %9s %9s %11s %11s %11s %11s %11s%n",
+                "series", "MAPE 6m", "band 6m", "MAPE " + horizon + "m", "band " + horizon + "m", "naive const", "naive trend",
+                "naive loglin"));
+        List<Backtest.Series> first = results.get(0).scored();
+        for (int g = 0; g < first.size(); g++) {
+            double[] mean = new double[7];
+            for (BacktestResult result : results) {
+                Backtest.Series s = result.scored().get(g);
+                Backtest.Score six = s.over(6);
+                Backtest.Score whole = s.over(horizon);
+                double[] row = {six.mape(), six.coverage(), whole.mape(), whole.coverage(), whole.mapeConstant(),
+                    whole.mapeTrend(), whole.mapeLogTrend()};
+                for (int i = 0; i < row.length; i++) {
+                    mean[i] += row[i] / results.size();
+                }
+            }
+            String name = first.get(g).group().equals("all") ? "all children in care" : first.get(g).group();
+            out.append(String.format(Locale.ROOT, "%-32s %8.1f%% %8.0f%% %10.1f%% %10.0f%% %10.1f%% %10.1f%% %10.1f%%%n", name,
+                    mean[0] * 100, mean[1] * 100, mean[2] * 100, mean[3] * 100, mean[4] * 100, mean[5] * 100, mean[6] * 100));
+        }
         out.append(String.format(Locale.ROOT, "%nMAPE: mean absolute percentage error of the median forecast; band: share of"
-                + " months whose actual lies inside the 90%% band. Naive: the stock at the cutoff held constant, and a line"
-                + " fitted to the (up to) 24 months of returns before it. Each cutoff's own tables, by placement type, are in"
-                + " its folder (cutoff-DATE/summary.txt).%n"));
+                + " months whose actual lies inside the 90%% band. Naive: the stock at the cutoff held constant, a straight"
+                + " line and a log-linear line (constant %% change a month) fitted to the (up to) 24 months of returns before"
+                + " it. A small series' percentage error is large for a difference of a few children. Each cutoff's own"
+                + " tables are in its folder (cutoff-DATE/summary.txt); every figure is in rolling.csv and"
+                + " charts/rolling.png.%n"));
         return out.toString();
+    }
+
+    private static String rollingRow(String label, double[] row) {
+        return String.format(Locale.ROOT, "%-12s %8.1f%% %8.0f%% %10.1f%% %10.0f%% %10.1f%% %10.1f%% %10.1f%%%n", label,
+                row[0] * 100, row[1] * 100, row[2] * 100, row[3] * 100, row[4] * 100, row[5] * 100, row[6] * 100);
     }
 
     /** rolling.csv: one row per cutoff, series and span (6 months and the whole horizon). */
     public static void writeRollingCsv(List<java.time.LocalDate> cutoffs, List<BacktestResult> results, Path file)
             throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("cutoff,group,months,mape,coverage,mape_naive_constant,mape_naive_trend");
+            w.write("cutoff,group,months,mape,coverage,mape_naive_constant,mape_naive_trend,mape_naive_loglinear");
             w.newLine();
             for (int k = 0; k < cutoffs.size(); k++) {
                 for (Backtest.Series s : results.get(k).scored()) {
@@ -90,7 +118,8 @@ public final class BacktestReport {
                         Backtest.Score score = s.over(span);
                         w.write(String.join(",", cutoffs.get(k).toString(), s.group(), Integer.toString(score.months()),
                                 Numbers.plain(score.mape(), 4), Numbers.plain(score.coverage(), 4),
-                                Numbers.plain(score.mapeConstant(), 4), Numbers.plain(score.mapeTrend(), 4)));
+                                Numbers.plain(score.mapeConstant(), 4), Numbers.plain(score.mapeTrend(), 4),
+                                Numbers.plain(score.mapeLogTrend(), 4)));
                         w.newLine();
                     }
                 }
@@ -106,11 +135,38 @@ public final class BacktestReport {
                 for (Backtest.Month m : s.months()) {
                     w.write(String.join(",", s.group(), m.month(), Numbers.plain(m.actual(), 3), Numbers.plain(m.p5(), 3),
                             Numbers.plain(m.p50(), 3), Numbers.plain(m.p95(), 3), Numbers.plain(m.constant(), 3),
-                            Numbers.plain(m.trend(), 3)));
+                            Numbers.plain(m.trend(), 3), Numbers.plain(m.logTrend(), 3)));
                     w.newLine();
                 }
             }
         }
+    }
+
+    /**
+     * The rolling-origin chart: the total's error over the horizon at each cutoff, the model's
+     * median beside the naive forecasts, and the share of months inside the band.
+     */
+    public static ChartSet rollingCharts(List<java.time.LocalDate> cutoffs, int horizon, List<BacktestResult> results) {
+        return ChartSet.of(() -> {
+            java.util.Map<String, double[]> lines = new java.util.LinkedHashMap<>();
+            String[] names = {"carecast median", "naive: constant", "naive: straight line", "naive: log-linear",
+                "carecast: months outside the 90% band"};
+            for (String n : names) {
+                lines.put(n, new double[cutoffs.size()]);
+            }
+            List<String> labels = new java.util.ArrayList<>();
+            for (int k = 0; k < cutoffs.size(); k++) {
+                labels.add(cutoffs.get(k).toString().substring(0, 7));
+                Backtest.Score s = results.get(k).scored().get(0).over(horizon);
+                double[] values = {s.mape(), s.mapeConstant(), s.mapeTrend(), s.mapeLogTrend(), 1 - s.coverage()};
+                for (int i = 0; i < names.length; i++) {
+                    lines.get(names[i])[k] = values[i] * 100;
+                }
+            }
+            return List.of(new Charts.Named("rolling", "Rolling-origin back-test",
+                    Charts.byCutoff("Rolling-origin back-test: children in care, " + horizon + " months from each cutoff",
+                            "percent", labels, lines)));
+        });
     }
 
     /** The total's forecast band with the actual counts drawn over it. */

@@ -340,6 +340,36 @@ public final class Charts {
         }
     }
 
+    /**
+     * Lines over categories (cutoffs, for example): one line per entry of {@code lines}, in
+     * order, each with one value per label; the first is drawn heavy, the last grey and dashed.
+     */
+    static JFreeChart byCutoff(String title, String unit, List<String> labels, Map<String, double[]> lines) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (Map.Entry<String, double[]> line : lines.entrySet()) {
+            for (int k = 0; k < labels.size(); k++) {
+                data.addValue(line.getValue()[k], line.getKey(), labels.get(k));
+            }
+        }
+        LineAndShapeRenderer renderer = new LineAndShapeRenderer(true, true);
+        for (int s = 0; s < lines.size(); s++) {
+            renderer.setSeriesPaint(s, PALETTE[s % PALETTE.length]);
+            renderer.setSeriesStroke(s, new BasicStroke(s == 0 ? 3f : 1.5f));
+        }
+        // The last line is of another kind (a share of months, not an error): grey and dashed.
+        renderer.setSeriesPaint(lines.size() - 1, Color.GRAY);
+        renderer.setSeriesStroke(lines.size() - 1, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                new float[] {6f, 4f}, 0f));
+        CategoryAxis axis = new CategoryAxis("cutoff");
+        axis.setLabelFont(LABEL);
+        axis.setTickLabelFont(TICK);
+        CategoryPlot plot = new CategoryPlot(data, axis, numberAxis(unit), renderer);
+        JFreeChart chart = chart(title, plot);
+        chart.addSubtitle(subtitle("Mean absolute percentage error over the horizon (lower is better), and the share of"
+                + " months whose actual fell outside the 90% band (about 10 is right)."));
+        return chart;
+    }
+
     private static JFreeChart chart(String title, org.jfree.chart.plot.Plot plot) {
         JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
         chart.setBackgroundPaint(Color.WHITE);

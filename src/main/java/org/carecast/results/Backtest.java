@@ -10,17 +10,19 @@ import java.util.List;
  * type, month by month after the cutoff, the simulated median and 90% band beside the actual
  * count; the mean absolute percentage error (MAPE) of the median, the share of months whose
  * actual lies inside the band, and the MAPE of two naive forecasts for scale: the stock at the
- * cutoff held constant, and a straight line fitted to the 24 months before the cutoff.
+ * cutoff held constant, a straight line fitted to the (up to) 24 months before the cutoff, and
+ * a log-linear line (a constant percentage change a month) fitted to the same months.
  */
 public final class Backtest {
 
     /** One month of one series. */
-    public record Month(String month, double actual, double p5, double p50, double p95, double constant, double trend) {
+    public record Month(String month, double actual, double p5, double p50, double p95, double constant, double trend,
+                        double logTrend) {
     }
 
     /** One series (total or a placement type) and its scores; MAPEs are fractions (0.05 = 5%). */
     public record Series(String group, List<Month> months, double mape, double coverage, double mapeConstant,
-                         double mapeTrend) {
+                         double mapeTrend, double mapeLogTrend) {
 
         /** The same scores over the first {@code first} months only (all when fewer). */
         public Score over(int first) {
@@ -28,6 +30,7 @@ public final class Backtest {
             double errors = 0;
             double constant = 0;
             double trend = 0;
+            double logTrend = 0;
             int scored = 0;
             int inside = 0;
             for (Month m : some) {
@@ -36,19 +39,36 @@ public final class Backtest {
                     errors += Math.abs(m.p50() - m.actual()) / m.actual();
                     constant += Math.abs(m.constant() - m.actual()) / m.actual();
                     trend += Math.abs(m.trend() - m.actual()) / m.actual();
+                    logTrend += Math.abs(m.logTrend() - m.actual()) / m.actual();
                     scored++;
                 }
             }
             double n = Math.max(1, scored);
-            return new Score(some.size(), errors / n, some.isEmpty() ? 0 : (double) inside / some.size(), constant / n, trend / n);
+            return new Score(some.size(), errors / n, some.isEmpty() ? 0 : (double) inside / some.size(), constant / n, trend / n,
+                    logTrend / n);
         }
     }
 
     /** Scores over some months: MAPE of the median, share inside the 90% band, MAPE of the naive forecasts. */
-    public record Score(int months, double mape, double coverage, double mapeConstant, double mapeTrend) {
+    public record Score(int months, double mape, double coverage, double mapeConstant, double mapeTrend,
+                        double mapeLogTrend) {
     }
 
     private Backtest() {
+    }
+
+    /**
+     * A least-squares line through the logarithms of {@code before} (the last value at x = 0,
+     * earlier months at negative x): exp(predict(m)) is the naive log-linear forecast m months on,
+     * a constant percentage change a month.
+     */
+    static SimpleRegression logLinear(double[] before) {
+        SimpleRegression logLine = new SimpleRegression();
+        for (int k = 0; k < before.length; k++) {
+            // Half a child stands in for none, so a series that was empty for a month still has a logarithm.
+            logLine.addData(k - (before.length - 1), Math.log(Math.max(0.5, before[k])));
+        }
+        return logLine;
     }
 
     /**
@@ -65,18 +85,25 @@ public final class Backtest {
             for (int k = 0; k < before[g].length; k++) {
                 line.addData(k - (before[g].length - 1), before[g][k]);
             }
+            SimpleRegression logLine = logLinear(before[g]);
             double start = actual[g][0];
             List<Month> months = new ArrayList<>();
             double errors = 0;
             double errorsConstant = 0;
             double errorsTrend = 0;
+            double errorsLogTrend = 0;
             int scored = 0;
             int inside = 0;
             for (int m = 1; m < rows.size() && m < actual[g].length; m++) {
                 Summary s = rows.get(m).summary();
                 double a = actual[g][m];
                 double trend = line.predict(m);
-                months.add(new Month(rows.get(m).period(), a, s.p5(), s.p50(), s.p95(), start, trend));
+                // A single month before the cutoff has no slope: both lines then hold it constant.
+                double logTrend = before[g].length < 2 ? start : Math.exp(logLine.predict(m));
+                if (before[g].length < 2) {
+                    trend = start;
+                }
+                months.add(new Month(rows.get(m).period(), a, s.p5(), s.p50(), s.p95(), start, trend, logTrend));
                 if (a >= s.p5() && a <= s.p95()) {
                     inside++;
                 }
@@ -84,12 +111,13 @@ public final class Backtest {
                     errors += Math.abs(s.p50() - a) / a;
                     errorsConstant += Math.abs(start - a) / a;
                     errorsTrend += Math.abs(trend - a) / a;
+                    errorsLogTrend += Math.abs(logTrend - a) / a;
                     scored++;
                 }
             }
             double n = Math.max(1, scored);
             out.add(new Series(groups.get(g), months, errors / n, months.isEmpty() ? 0 : (double) inside / months.size(),
-                    errorsConstant / n, errorsTrend / n));
+                    errorsConstant / n, errorsTrend / n, errorsLogTrend / n));
         }
         return out;
     }

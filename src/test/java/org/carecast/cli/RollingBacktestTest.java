@@ -34,8 +34,11 @@ class RollingBacktestTest {
         String summary = Files.readString(tmp.resolve("rolling/summary.txt"));
         assertTrue(summary.contains("Rolling-origin back-test: 3 cutoffs") && summary.contains("\nmean "), summary);
         List<String> csv = Files.readAllLines(tmp.resolve("rolling/rolling.csv"));
-        assertEquals("cutoff,group,months,mape,coverage,mape_naive_constant,mape_naive_trend", csv.get(0));
+        assertEquals("cutoff,group,months,mape,coverage,mape_naive_constant,mape_naive_trend,mape_naive_loglinear", csv.get(0));
         assertTrue(csv.stream().anyMatch(l -> l.startsWith("2019-04-01,all,6,")), csv.toString());
+        assertTrue(summary.contains("By series, mean over the cutoffs") && summary.contains("all children in care"), summary);
+        assertTrue(Files.size(tmp.resolve("rolling/charts/rolling.png")) > 1000, "the rolling chart is drawn");
+        assertTrue(Files.readString(tmp.resolve("rolling/charts/rolling.svg")).contains("<svg"));
 
         CommandLineTest.Outcome single = carecast(backtest(tmp.resolve("single"), "2019-04-01"));
         assertEquals(0, single.status(), single.err());
