@@ -89,7 +89,7 @@ final class BacktestCommand implements Callable<Integer> {
                     warnings.add(w);
                 }
             }
-            results.add(runOne(read, cutoff));
+            results.add(runOne(read, cutoff, warnings));
         }
         String text = rolling ? BacktestReport.renderRolling(all, horizon, results) : results.get(0).text();
         output.write(dir -> {
@@ -118,7 +118,7 @@ final class BacktestCommand implements Callable<Integer> {
     }
 
     /** Calibrates on what the returns show before {@code cutoff}, simulates forward, and scores it. */
-    private BacktestResult runOne(Ssda903Options.Read read, LocalDate cutoff) throws java.io.IOException {
+    private BacktestResult runOne(Ssda903Options.Read read, LocalDate cutoff, List<String> warnings) throws java.io.IOException {
         PlacementMapping map = read.mapping();
         List<CareHistory.Period> periods = read.periods();
         LocalDate needed = cutoff.plusMonths(horizon);
@@ -129,8 +129,12 @@ final class BacktestCommand implements Callable<Integer> {
         }
         // Calibration looks only at events before the cutoff and the state on it.
         Calibration.Estimates estimates = Calibration.estimate(periods, map, cutoff, input.windowYears, read.returns().firstDay());
+        String step = input.stepWarning(estimates);
+        if (step != null && !warnings.contains(step)) {
+            warnings.add(step);
+        }
         String yaml = CalibratedScenario.yaml(estimates, map, "back-test calibration", "mapping", horizon, cutoff.toEpochDay(),
-                "calibrated-children.csv", input.entryTrend == Ssda903Options.EntryTrendChoice.fit);
+                "calibrated-children.csv", input.entryTrend.projection);
         String children = CalibratedScenario.childrenCsv(estimates, map);
         Model model = compileCalibrated(yaml, children);
         int reps = options.replications(500, spec.commandLine());

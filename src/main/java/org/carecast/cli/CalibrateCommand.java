@@ -78,11 +78,15 @@ final class CalibrateCommand implements Callable<Integer> {
         List<CareHistory.Period> periods = read.periods();
         List<String> warnings = input.check(read, asAt, "--as-at");
         Calibration.Estimates estimates = Calibration.estimate(periods, map, asAt, input.windowYears, read.returns().firstDay());
+        String step = input.stepWarning(estimates);
+        if (step != null) {
+            warnings.add(step);
+        }
         String sources = input.episodes.stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(", "))
                 + " with " + input.headers.stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(", "));
         String yaml = CalibratedScenario.yaml(estimates, map, sources,
                 input.mapping == null ? "the default mapping" : input.mapping.toString(), horizon, asAt.toEpochDay(),
-                childrenPath.getFileName().toString(), input.entryTrend == Ssda903Options.EntryTrendChoice.fit);
+                childrenPath.getFileName().toString(), input.entryTrend.projection);
 
         // The scenario is written only once it reads back as valid (located at its own name).
         boolean childrenExisted = java.nio.file.Files.exists(childrenPath);

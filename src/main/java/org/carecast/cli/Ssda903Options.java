@@ -1,5 +1,6 @@
 package org.carecast.cli;
 
+import org.carecast.ssda903.CalibratedScenario;
 import org.carecast.ssda903.CareHistory;
 import org.carecast.ssda903.PlacementMapping;
 import org.carecast.ssda903.ProblemLog;
@@ -32,12 +33,25 @@ final class Ssda903Options {
     @Option(names = "--strict", description = "Stop at the first bad row instead of skipping and counting bad rows.")
     boolean strict;
 
-    /** How entries are projected from the window: a fitted log-linear trend, or the window's average held flat. */
-    enum EntryTrendChoice { fit, none }
+    /**
+     * How entries are projected from the window: a fitted log-linear trend, the same after a step
+     * change where one is found, or the window's average held flat.
+     */
+    enum EntryTrendChoice {
+        fit(CalibratedScenario.EntryProjection.LINE), step(CalibratedScenario.EntryProjection.STEP),
+        none(CalibratedScenario.EntryProjection.FLAT);
 
-    @Option(names = "--entry-trend", defaultValue = "fit", paramLabel = "fit|none",
-            description = "Entries: 'fit' a log-linear trend over the window and start from its rate on the as-at date,"
-                    + " or 'none' for the window's average held flat (default: ${DEFAULT-VALUE}).")
+        final CalibratedScenario.EntryProjection projection;
+
+        EntryTrendChoice(CalibratedScenario.EntryProjection projection) {
+            this.projection = projection;
+        }
+    }
+
+    @Option(names = "--entry-trend", defaultValue = "fit", paramLabel = "fit|step|none",
+            description = "Entries: 'fit' a log-linear trend over the window and start from its rate on the as-at date;"
+                    + " 'step' the same, fitted only after a step change in entries where one is found; or 'none' for"
+                    + " the window's average held flat (default: ${DEFAULT-VALUE}).")
     EntryTrendChoice entryTrend;
 
     /** What was read: the returns (with their problems), the periods of care, and the mapping. */
@@ -98,5 +112,17 @@ final class Ssda903Options {
         PlacementMapping map = mapping == null ? PlacementMapping.defaults() : PlacementMapping.read(mapping);
         Ssda903Reader.Returns returns = Ssda903Reader.read(headers, episodes, new ProblemLog(strict));
         return new Read(returns, CareHistory.build(returns), map);
+    }
+
+    /**
+     * The warning to print when entries look to have changed at a stroke and the chosen
+     * projection runs one line through the change; null when there is none to give.
+     */
+    String stepWarning(org.carecast.ssda903.Calibration.Estimates estimates) {
+        if (entryTrend == EntryTrendChoice.step || estimates.entryStep().breakDay() <= 0) {
+            return null;
+        }
+        return "entries look to have changed at a stroke around " + CalibratedScenario.breakDate(estimates)
+                + " (the calibrated scenario says how strongly); --entry-trend step fits only the months after it";
     }
 }

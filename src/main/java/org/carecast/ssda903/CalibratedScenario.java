@@ -2,6 +2,7 @@ package org.carecast.ssda903;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.time.LocalDate;
 import java.util.Locale;
 
 /**
@@ -16,6 +17,19 @@ import java.util.Locale;
  */
 public final class CalibratedScenario {
 
+    /**
+     * How the calibrated scenario projects entries: the window's average held flat, a
+     * log-linear line through the window, or the line after a step change where one is found
+     * ({@link Calibration.EntryTrend}).
+     */
+    public enum EntryProjection { FLAT, LINE, STEP }
+
+    /** The month entries changed at a stroke, as the step search found it (to the nearest first of a month). */
+    public static LocalDate breakDate(Calibration.Estimates e) {
+        LocalDate day = e.windowStart().plusDays(Math.round(e.entryStep().breakDay()));
+        return day.getDayOfMonth() > 15 ? day.withDayOfMonth(1).plusMonths(1) : day.withDayOfMonth(1);
+    }
+
     /** How every calibrated scenario begins; calibrate replaces an existing file only if it does too. */
     public static final String FIRST_LINE = "# Calibrated by carecast calibrate from SSDA903 returns";
 
@@ -24,7 +38,7 @@ public final class CalibratedScenario {
 
     public static String yaml(Calibration.Estimates e, PlacementMapping mapping, String sources, String mappingName,
                               int horizonMonths, long seed) {
-        return yaml(e, mapping, sources, mappingName, horizonMonths, seed, null, false);
+        return yaml(e, mapping, sources, mappingName, horizonMonths, seed, null, EntryProjection.FLAT);
     }
 
     /** The header of {@link #childrenCsv}, as the initial-population reader expects it. */
@@ -50,7 +64,7 @@ public final class CalibratedScenario {
      */
     public static String yaml(Calibration.Estimates e, PlacementMapping mapping, String sources, String mappingName,
                               int horizonMonths, long seed, String childrenFile) {
-        return yaml(e, mapping, sources, mappingName, horizonMonths, seed, childrenFile, false);
+        return yaml(e, mapping, sources, mappingName, horizonMonths, seed, childrenFile, EntryProjection.FLAT);
     }
 
     /**
@@ -59,7 +73,8 @@ public final class CalibratedScenario {
      * held flat.
      */
     public static String yaml(Calibration.Estimates e, PlacementMapping mapping, String sources, String mappingName,
-                              int horizonMonths, long seed, String childrenFile, boolean trend) {
+                              int horizonMonths, long seed, String childrenFile, EntryProjection projection) {
+        boolean trend = projection != EntryProjection.FLAT;
         StringBuilder y = new StringBuilder();
         int types = mapping.types().size();
         String window = e.windowStart() + " to " + e.asAt();
@@ -170,20 +185,40 @@ public final class CalibratedScenario {
         Calibration.Rate entries = e.entries();
         double[] ageShares = roundedShares(e.entryBandShares());
         y.append("\nentries:\n");
-        Calibration.EntryTrend fitted = e.entryTrend();
+        Calibration.EntryTrend fitted = projection == EntryProjection.STEP ? e.entryStep() : e.entryTrend();
+        Calibration.EntryTrend step = e.entryStep();
+        if (projection != EntryProjection.STEP && step.breakDay() > 0) {
+            y.append(String.format(Locale.ROOT, "  # Entries look to have changed at a stroke around %s (a break there fits better than one"
+                            + " line by a likelihood-ratio statistic of %.1f, above %s): --entry-trend step fits the %d entries"
+                            + " after it alone%n", breakDate(e), step.breakGain(),
+                    number(Calibration.EntryTrend.BREAK_THRESHOLD), step.entries()));
+        }
         // The scenario takes trends from -50% to +100% a year: a steeper fitted one is held there.
         double annual = Math.max(-0.5, Math.min(1, fitted.annualTrend()));
         String trendNote = String.format(Locale.ROOT, "log-linear Poisson fit to the %d entries in %s: %s a year (95%% CI %s to %s)%s",
                 fitted.entries(), window, percent(fitted.annualTrend()), percent(fitted.lower()), percent(fitted.upper()),
                 annual != fitted.annualTrend() ? ", held at the scenario's limit" : "");
+        if (projection == EntryProjection.STEP && fitted.breakDay() > 0) {
+            y.append(String.format(Locale.ROOT, "  # Entries changed at a stroke around %s (a break there fits better than one line by a"
+                            + " likelihood-ratio statistic of %.1f, above %s): the rate and trend below are fitted to the %d entries"
+                            + " after it%n", breakDate(e), fitted.breakGain(),
+                    number(Calibration.EntryTrend.BREAK_THRESHOLD), fitted.entries()));
+        }
         if (trend) {
             y.append(String.format(Locale.ROOT, "  monthlyRate: %s   # the fitted rate on %s (the window's average: %s, %d entries in %.1f months, 95%% CI %s to %s)%n",
                     number(fitted.monthlyRateAtEnd()), e.asAt(), number(entries.rate()), entries.events(),
                     entries.exposure(), number(entries.lower()), number(entries.upper())));
             y.append("  annualTrend: ").append(number(annual)).append("   # ").append(trendNote).append('\n');
+            // The scenario takes at most 1 (a trend known only to within a factor of e a year): a wider one is
+            // held there and said, since the bands then understate it.
+            double trendSd = Math.min(1, fitted.trendSdPerYear());
+            double rateSd = Math.min(2, fitted.rateLogSdAtEnd());
             y.append(String.format(Locale.ROOT, "  uncertainty: {rateLogSd: %s, trendSdPerYear: %s}   # standard errors of the fit:"
-                            + " each replication draws its own entry rate and trend, so the bands carry them%n",
-                    number(fitted.rateLogSdAtEnd()), number(fitted.trendSdPerYear())));
+                            + " each replication draws its own entry rate and trend, so the bands carry them%s%n",
+                    number(rateSd), number(trendSd), trendSd < fitted.trendSdPerYear() || rateSd < fitted.rateLogSdAtEnd()
+                            ? String.format(Locale.ROOT, " (fitted %s and %s, held at the scenario's limits: the bands understate"
+                                    + " them; too few entries to fit a trend, consider --entry-trend none)",
+                                    number(fitted.rateLogSdAtEnd()), number(fitted.trendSdPerYear())) : ""));
         } else {
             y.append(String.format(Locale.ROOT, "  monthlyRate: %s   # %d entries in %.1f months, %s (95%% CI %s to %s)%n",
                     number(entries.rate()), entries.events(), entries.exposure(), window, number(entries.lower()),

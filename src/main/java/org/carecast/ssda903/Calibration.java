@@ -6,6 +6,7 @@ import org.carecast.model.EntryAges;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -71,6 +72,9 @@ public final class Calibration {
      * @param entriesUnderOne   entries in the window of children under 1
      * @param newbornEntries    of those, entries in the first {@link EntryAges#NEWBORN_DAYS}
      *                          days of life
+     * @param entryTrend        entries' log-linear trend over the whole window
+     * @param entryStep         the same with a search for a step change: after the break when
+     *                          one is found, otherwise equal to {@code entryTrend}
      */
     public record Estimates(LocalDate asAt, LocalDate windowStart, int[][] stock, Rate entries, double[] entryBandShares,
                             double[] entryTypeShares, Rate[] exitRates, double[] exitBaseRates,
@@ -78,7 +82,8 @@ public final class Calibration {
                             double meanYearsInCare, double meanYearsInPlacement, int children,
                             long[][] transitions, double[] placementYears, CarePlanMoves carePlan,
                             long entriesUnderOne, long newbornEntries, int[] stockAway, int[] stockLocated,
-                            Frailty frailty, List<StockChild> inCareOnAsAt, EntryTrend entryTrend) {
+                            Frailty frailty, List<StockChild> inCareOnAsAt, EntryTrend entryTrend,
+                            EntryTrend entryStep) {
 
         /** Share of under-1 entries that were newborns, or NaN when no child entered under 1. */
         public double newbornShare() {
@@ -288,6 +293,7 @@ public final class Calibration {
                 CarePlanMoves.of(carePlanEntrants, carePlanMoved, carePlanMoved == 0 ? 0 : carePlanYears / carePlanMoved,
                         firstYearExposure == 0 ? 0 : firstYearExits / firstYearExposure),
                 underOne, newborns, stockAway, stockLocated, frailty, stockChildren,
+                EntryTrend.line(entryDays, ChronoUnit.DAYS.between(from, asAt)),
                 EntryTrend.fit(entryDays, ChronoUnit.DAYS.between(from, asAt)));
     }
 
@@ -295,6 +301,12 @@ public final class Calibration {
      * Entries as a Poisson process whose rate changes log-linearly with time,
      * {@code rate(t) = exp(a + b t)}, fitted by maximum likelihood to the entry days in the
      * window (Newton's method on the two parameters; the exposure is the window's length).
+     * A council's entries can also change at a stroke (a new front door, a court backlog
+     * cleared), which a single line across the window averages away; so a break is searched
+     * for on the month boundaries at least six months from either end, with a line each side,
+     * and when it improves the fit by more than {@link #BREAK_THRESHOLD} (twice the log-likelihood
+     * gain) the rate and trend are fitted to the months after it alone (the rate alone, held
+     * flat, when they are fewer than twelve).
      *
      * @param monthlyRateAtEnd the fitted rate at the as-at date, entries a month
      * @param annualTrend      the yearly change, exp(365.25 b) - 1
@@ -304,14 +316,90 @@ public final class Calibration {
      * @param rateLogSdAtEnd   standard error of the log of the rate at the end (from the inverse
      *                         of the Fisher information of both parameters)
      * @param trendSdPerYear   standard error of the yearly log trend
+     * @param breakDay         the day of the window (from its start) the fit starts on: 0, or the
+     *                         break found; entries before it are not fitted on
+     * @param breakGain        twice the log-likelihood gained by the break (0 when none was taken)
      */
     public record EntryTrend(double monthlyRateAtEnd, double annualTrend, double lower, double upper, int entries,
-                             double rateLogSdAtEnd, double trendSdPerYear) {
+                             double rateLogSdAtEnd, double trendSdPerYear, double breakDay, double breakGain) {
+
+        /**
+         * Twice the log-likelihood a break must gain to be taken. The largest gain over some
+         * twenty-five candidate months, two parameters each, exceeds 14 in about 1% of
+         * stationary or steadily trending datasets (measured in EntryTrendTest), so a break is
+         * seldom found where there is none; a halving of 20 entries a month a year before the
+         * end is found in 80% of datasets and the rate at the end is unbiased (11 would find
+         * 91% but break 4% of steady datasets).
+         */
+        public static final double BREAK_THRESHOLD = 14;
+
+        private static final double MONTH = YEAR / 12;
 
         static EntryTrend fit(List<Double> days, double span) {
+            EntryTrend whole = line(days, span);
+            if (days.size() < 20 || span < 18 * MONTH) {
+                return whole;
+            }
+            double wholeLikelihood = logLikelihood(days, span, whole);
+            double bestGain = 0;
+            double bestDay = 0;
+            for (double cut = 6 * MONTH; cut <= span - 6 * MONTH; cut += MONTH) {
+                List<Double> before = new ArrayList<>();
+                List<Double> after = new ArrayList<>();
+                for (double t : days) {
+                    if (t < cut) {
+                        before.add(t);
+                    } else {
+                        after.add(t - cut);
+                    }
+                }
+                double split = logLikelihood(before, cut, line(before, cut)) + logLikelihood(after, span - cut, line(after, span - cut));
+                double gain = 2 * (split - wholeLikelihood);
+                if (gain > bestGain) {
+                    bestGain = gain;
+                    bestDay = cut;
+                }
+            }
+            if (bestGain <= BREAK_THRESHOLD) {
+                return whole;
+            }
+            List<Double> after = new ArrayList<>();
+            for (double t : days) {
+                if (t >= bestDay) {
+                    after.add(t - bestDay);
+                }
+            }
+            // Under a year after the break is too short to tell a trend from chance: hold its rate flat.
+            EntryTrend tail = span - bestDay >= YEAR ? line(after, span - bestDay) : flat(after.size(), span - bestDay);
+            return new EntryTrend(tail.monthlyRateAtEnd(), tail.annualTrend(), tail.lower(), tail.upper(), tail.entries(),
+                    tail.rateLogSdAtEnd(), tail.trendSdPerYear(), bestDay, bestGain);
+        }
+
+        /** A constant rate: n entries over span days, its log known to 1 / sqrt(n). */
+        private static EntryTrend flat(int n, double span) {
+            return new EntryTrend(n / Math.max(span, 1) * YEAR / 12, 0, 0, 0, n, n == 0 ? 0 : 1 / Math.sqrt(n), 0, 0, 0);
+        }
+
+        /** The maximised log-likelihood of {@code fit} on {@code days} over [0, span]: n log(n / I(b)) + b sum(t) - n. */
+        private static double logLikelihood(List<Double> days, double span, EntryTrend fit) {
+            int n = days.size();
+            if (n == 0) {
+                return 0;
+            }
+            double b = Math.log1p(fit.annualTrend()) / YEAR;
+            double sumT = 0;
+            for (double t : days) {
+                sumT += t;
+            }
+            double integral = Math.abs(b) < 1e-12 ? span : Math.expm1(b * span) / b;
+            return n * Math.log(n / integral) + b * sumT - n;
+        }
+
+        /** One log-linear rate over the whole of [0, span], without looking for a break. */
+        static EntryTrend line(List<Double> days, double span) {
             int n = days.size();
             if (n < 2 || span <= 0) {
-                return new EntryTrend(n / Math.max(span, 1) * YEAR / 12, 0, 0, 0, n, n == 0 ? 0 : 1 / Math.sqrt(n), 0);
+                return flat(n, span);
             }
             double sumT = 0;
             for (double t : days) {
@@ -342,7 +430,7 @@ public final class Calibration {
             double integral = Math.abs(b) < 1e-12 ? span : Math.expm1(b * span) / b;
             double rateAtEnd = n / integral * Math.exp(b * span);
             return new EntryTrend(rateAtEnd * YEAR / 12, Math.expm1(b * YEAR), Math.expm1((b - 1.96 * se) * YEAR),
-                    Math.expm1((b + 1.96 * se) * YEAR), n, atEnd, se * YEAR);
+                    Math.expm1((b + 1.96 * se) * YEAR), n, atEnd, se * YEAR, 0, 0);
         }
 
         /** The mean and second moment of t over [0, span] weighted by exp(b t): I'/I and I''/I. */
