@@ -20,11 +20,14 @@ public final class Backtest {
                         double logTrend) {
     }
 
-    /** One series (total or a placement type) and its scores; MAPEs are fractions (0.05 = 5%). */
-    public record Series(String group, List<Month> months, double mape, double coverage, double mapeConstant,
-                         double mapeTrend, double mapeLogTrend) {
+    /** One series (total or a placement type) month by month, and its scores over the whole horizon. */
+    public record Series(String group, List<Month> months) {
 
-        /** The same scores over the first {@code first} months only (all when fewer). */
+        public Series {
+            months = List.copyOf(months);
+        }
+
+        /** The scores over the first {@code first} months only (all when fewer). */
         public Score over(int first) {
             List<Month> some = months.subList(0, Math.min(first, months.size()));
             double errors = 0;
@@ -35,6 +38,7 @@ public final class Backtest {
             int inside = 0;
             for (Month m : some) {
                 inside += m.actual() >= m.p5() && m.actual() <= m.p95() ? 1 : 0;
+                // A month with none in care has no percentage error: it counts for the band only.
                 if (m.actual() > 0) {
                     errors += Math.abs(m.p50() - m.actual()) / m.actual();
                     constant += Math.abs(m.constant() - m.actual()) / m.actual();
@@ -46,6 +50,28 @@ public final class Backtest {
             double n = Math.max(1, scored);
             return new Score(some.size(), errors / n, some.isEmpty() ? 0 : (double) inside / some.size(), constant / n, trend / n,
                     logTrend / n);
+        }
+
+        /** MAPE of the median over the horizon, a fraction (0.05 = 5%). */
+        public double mape() {
+            return over(months.size()).mape();
+        }
+
+        /** Share of months whose actual lies inside the 90% band. */
+        public double coverage() {
+            return over(months.size()).coverage();
+        }
+
+        public double mapeConstant() {
+            return over(months.size()).mapeConstant();
+        }
+
+        public double mapeTrend() {
+            return over(months.size()).mapeTrend();
+        }
+
+        public double mapeLogTrend() {
+            return over(months.size()).mapeLogTrend();
         }
     }
 
@@ -88,36 +114,15 @@ public final class Backtest {
             SimpleRegression logLine = logLinear(before[g]);
             double start = actual[g][0];
             List<Month> months = new ArrayList<>();
-            double errors = 0;
-            double errorsConstant = 0;
-            double errorsTrend = 0;
-            double errorsLogTrend = 0;
-            int scored = 0;
-            int inside = 0;
             for (int m = 1; m < rows.size() && m < actual[g].length; m++) {
                 Summary s = rows.get(m).summary();
-                double a = actual[g][m];
-                double trend = line.predict(m);
                 // A single month before the cutoff has no slope: both lines then hold it constant.
-                double logTrend = before[g].length < 2 ? start : Math.exp(logLine.predict(m));
-                if (before[g].length < 2) {
-                    trend = start;
-                }
-                months.add(new Month(rows.get(m).period(), a, s.p5(), s.p50(), s.p95(), start, trend, logTrend));
-                if (a >= s.p5() && a <= s.p95()) {
-                    inside++;
-                }
-                if (a > 0) {
-                    errors += Math.abs(s.p50() - a) / a;
-                    errorsConstant += Math.abs(start - a) / a;
-                    errorsTrend += Math.abs(trend - a) / a;
-                    errorsLogTrend += Math.abs(logTrend - a) / a;
-                    scored++;
-                }
+                boolean flat = before[g].length < 2;
+                double trend = flat ? start : line.predict(m);
+                double logTrend = flat ? start : Math.exp(logLine.predict(m));
+                months.add(new Month(rows.get(m).period(), actual[g][m], s.p5(), s.p50(), s.p95(), start, trend, logTrend));
             }
-            double n = Math.max(1, scored);
-            out.add(new Series(groups.get(g), months, errors / n, months.isEmpty() ? 0 : (double) inside / months.size(),
-                    errorsConstant / n, errorsTrend / n, errorsLogTrend / n));
+            out.add(new Series(groups.get(g), months));
         }
         return out;
     }
