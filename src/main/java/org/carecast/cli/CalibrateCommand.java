@@ -77,7 +77,7 @@ final class CalibrateCommand implements Callable<Integer> {
         ProblemLog problems = returns.problems();
         List<CareHistory.Period> periods = read.periods();
         List<String> warnings = input.check(read, asAt, "--as-at");
-        Calibration.Estimates estimates = Calibration.estimate(periods, map, asAt, input.windowYears, read.returns().firstDay());
+        Calibration.Estimates estimates = Calibration.estimate(periods, map, asAt, input.windowYears, input.exitYears(), read.returns().firstDay());
         String step = input.stepWarning(estimates);
         if (step != null) {
             warnings.add(step);

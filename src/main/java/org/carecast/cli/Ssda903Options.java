@@ -30,6 +30,16 @@ final class Ssda903Options {
             description = "Years before the as-at date or cutoff to estimate rates over (default: ${DEFAULT-VALUE}).")
     int windowYears;
 
+    @Option(names = "--exit-window-years", paramLabel = "N",
+            description = "Fit exit hazards to the last N years of the window only (default: the whole window), where"
+                    + " children have been leaving care faster or slower lately.")
+    Integer exitWindowYears;
+
+    /** Years of the window exits are fitted to. */
+    int exitYears() {
+        return exitWindowYears == null ? windowYears : exitWindowYears;
+    }
+
     @Option(names = "--strict", description = "Stop at the first bad row instead of skipping and counting bad rows.")
     boolean strict;
 
@@ -108,6 +118,10 @@ final class Ssda903Options {
         this.commandLine = line;
         if (windowYears < 1 || windowYears > 50) {
             throw new picocli.CommandLine.ParameterException(line, "--window-years must be from 1 to 50, found " + windowYears);
+        }
+        if (exitWindowYears != null && (exitWindowYears < 1 || exitWindowYears > windowYears)) {
+            throw new picocli.CommandLine.ParameterException(line, "--exit-window-years must be from 1 to --window-years ("
+                    + windowYears + "), found " + exitWindowYears);
         }
         PlacementMapping map = mapping == null ? PlacementMapping.defaults() : PlacementMapping.read(mapping);
         Ssda903Reader.Returns returns = Ssda903Reader.read(headers, episodes, new ProblemLog(strict));

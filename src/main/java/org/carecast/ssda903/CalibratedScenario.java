@@ -78,6 +78,7 @@ public final class CalibratedScenario {
         StringBuilder y = new StringBuilder();
         int types = mapping.types().size();
         String window = e.windowStart() + " to " + e.asAt();
+        String exitWindow = e.exitWindowStart() + " to " + e.asAt();
         y.append(FIRST_LINE).append(" as at ").append(e.asAt()).append(".\n");
         y.append("# Sources: ").append(sources).append("\n");
         y.append("# Rates are estimated over ").append(window).append(" from ").append(e.children())
@@ -250,7 +251,9 @@ public final class CalibratedScenario {
         }
 
         y.append("\nexits:\n  ratePerYear:   # exits other than at 18 per child-year, for children 1 to 3 years into care (fitted with\n"
-                + "                # the multipliers below by Poisson maximum likelihood); comments give the crude rate, ").append(window).append('\n');
+                + "                # the multipliers below by Poisson maximum likelihood); comments give the crude rate, ").append(exitWindow)
+                .append(e.exitWindowStart().isAfter(e.windowStart()) ? " (exits fitted to the recent years only: --exit-window-years)" : "")
+                .append('\n');
         double[][] reasonShares = new double[Calibration.BANDS.length][];
         long[] overall = new long[Calibration.REASONS.length];
         for (long[] band : e.exitReasons()) {

@@ -75,6 +75,8 @@ public final class Calibration {
      * @param entryTrend        entries' log-linear trend over the whole window
      * @param entryStep         the same with a search for a step change: after the break when
      *                          one is found, otherwise equal to {@code entryTrend}
+     * @param exitWindowStart   the first day exits and their exposure are counted from: the
+     *                          window's start, or later when exits are fitted to recent years only
      */
     public record Estimates(LocalDate asAt, LocalDate windowStart, int[][] stock, Rate entries, double[] entryBandShares,
                             double[] entryTypeShares, Rate[] exitRates, double[] exitBaseRates,
@@ -83,7 +85,7 @@ public final class Calibration {
                             long[][] transitions, double[] placementYears, CarePlanMoves carePlan,
                             long entriesUnderOne, long newbornEntries, int[] stockAway, int[] stockLocated,
                             Frailty frailty, List<StockChild> inCareOnAsAt, EntryTrend entryTrend,
-                            EntryTrend entryStep) {
+                            EntryTrend entryStep, LocalDate exitWindowStart) {
 
         /** Share of under-1 entries that were newborns, or NaN when no child entered under 1. */
         public double newbornShare() {
@@ -144,9 +146,21 @@ public final class Calibration {
      */
     public static Estimates estimate(List<CareHistory.Period> periods, PlacementMapping mapping, LocalDate asAt,
                                      int windowYears, LocalDate dataStart) {
+        return estimate(periods, mapping, asAt, windowYears, windowYears, dataStart);
+    }
+
+    /**
+     * As {@link #estimate(List, PlacementMapping, LocalDate, int, LocalDate)}, with exit hazards
+     * (their rates, time-in-care multipliers and reasons) fitted to the last {@code exitYears}
+     * of the window only, where exits have changed more recently than the window is long.
+     */
+    public static Estimates estimate(List<CareHistory.Period> periods, PlacementMapping mapping, LocalDate asAt,
+                                     int windowYears, int exitYears, LocalDate dataStart) {
         int types = mapping.types().size();
         LocalDate wanted = asAt.minusYears(windowYears);
         LocalDate from = dataStart != null && dataStart.isAfter(wanted) ? dataStart : wanted;
+        LocalDate exitFrom = asAt.minusYears(Math.min(exitYears, windowYears)).isAfter(from)
+                ? asAt.minusYears(Math.min(exitYears, windowYears)) : from;
         int[][] stock = new int[types][BANDS.length];
         int[] stockAway = new int[mapping.types().size()];
         int[] stockLocated = new int[mapping.types().size()];
@@ -200,10 +214,10 @@ public final class Calibration {
             }
             // Person-time in care by band, and exits, within the window.
             LocalDate until = end == null || end.isAfter(asAt) ? asAt : end;
-            addBandDays(careDays, p.birth(), start.isBefore(from) ? from : start, until);
-            addCrossDays(crossDays, p.birth(), start, start.isBefore(from) ? from : start, until);
+            addBandDays(careDays, p.birth(), start.isBefore(exitFrom) ? exitFrom : start, until);
+            addCrossDays(crossDays, p.birth(), start, start.isBefore(exitFrom) ? exitFrom : start, until);
             // Leaving within days of the 18th birthday is leaving at 18, not an exit of a 17-year-old.
-            if (end != null && !end.isBefore(from) && end.isBefore(asAt)
+            if (end != null && !end.isBefore(exitFrom) && end.isBefore(asAt)
                     && end.isBefore(p.birth().plusYears(18).minusDays(AT_18_DAYS))) {
                 int b = band(p.birth(), end.minusDays(1));
                 exits[b]++;
@@ -294,7 +308,7 @@ public final class Calibration {
                         firstYearExposure == 0 ? 0 : firstYearExits / firstYearExposure),
                 underOne, newborns, stockAway, stockLocated, frailty, stockChildren,
                 EntryTrend.line(entryDays, ChronoUnit.DAYS.between(from, asAt)),
-                EntryTrend.fit(entryDays, ChronoUnit.DAYS.between(from, asAt)));
+                EntryTrend.fit(entryDays, ChronoUnit.DAYS.between(from, asAt)), exitFrom);
     }
 
     /**

@@ -63,4 +63,38 @@ class EntryStepTest {
         }
         throw new AssertionError("no monthlyRate in " + yaml);
     }
+
+    /**
+     * --exit-window-years fits exits to the window's last years only: the scenario says which
+     * dates, counts fewer exits than over the whole window, and a window longer than
+     * --window-years is refused.
+     */
+    @Test
+    void exitsCanBeFittedToTheRecentYearsOnly(@TempDir Path tmp) throws Exception {
+        CommandLineTest.Outcome whole = carecast(calibrate(tmp.resolve("whole.yaml")));
+        CommandLineTest.Outcome recent = carecast(calibrate(tmp.resolve("recent.yaml"), "--exit-window-years", "1"));
+        assertEquals(0, whole.status(), whole.err());
+        assertEquals(0, recent.status(), recent.err());
+        String wholeYaml = Files.readString(tmp.resolve("whole.yaml"));
+        String recentYaml = Files.readString(tmp.resolve("recent.yaml"));
+        assertTrue(recentYaml.contains("comments give the crude rate, 2019-04-01 to 2020-04-01 (exits fitted to the recent"),
+                recentYaml);
+        assertTrue(exits(recentYaml) > 0 && exits(recentYaml) < exits(wholeYaml) / 2,
+                exits(recentYaml) + " exits in the last year against " + exits(wholeYaml) + " over the window");
+        // Entries are still fitted over the whole window.
+        assertEquals(rate(wholeYaml), rate(recentYaml));
+
+        CommandLineTest.Outcome tooLong = carecast(calibrate(tmp.resolve("long.yaml"), "--exit-window-years", "4"));
+        assertEquals(2, tooLong.status());
+        assertTrue(tooLong.err().contains("--exit-window-years must be from 1 to --window-years (3), found 4"), tooLong.err());
+    }
+
+    /** The crude exits the scenario's comments count, summed over the age bands. */
+    private static int exits(String yaml) {
+        int n = 0;
+        for (java.util.regex.Matcher m = java.util.regex.Pattern.compile("# crude: (\\d+) exits in").matcher(yaml); m.find(); ) {
+            n += Integer.parseInt(m.group(1));
+        }
+        return n;
+    }
 }
