@@ -194,6 +194,8 @@ public final class Replication {
     private double[] extraEntryRate;
     /** This replication's multiplier on every exit hazard: 1, or drawn when the scenario says how uncertain they are. */
     private double exitScale = 1;
+    /** Each type's breakdown-rate multiplier in this replication (1 where the rate is known). */
+    private double[] breakdownScale;
     private double nextUascEntry;
     /** Unaccompanied asylum-seeking children in care now, their child-days this month, and since when. */
     private int uascInCare;
@@ -444,6 +446,14 @@ public final class Replication {
      * exp(rateLogSd z1 + trendSdPerYear z2 t). Known assumptions (sd 0) use the model's values.
      */
     private void drawAssumptions() {
+        double[] breakdownSd = model.breakdown().rateLogSd();
+        if (breakdownScale == null) {
+            breakdownScale = new double[breakdownSd.length];
+        }
+        for (int t = 0; t < breakdownSd.length; t++) {
+            // Draws 4 + 2t and 5 + 2t of the stream: a type's draw is the same whatever the others' sd.
+            breakdownScale[t] = breakdownSd[t] > 0 ? Math.exp(breakdownSd[t] * normal(4 + 2L * t)) : 1;
+        }
         double sd = model.exits().rateLogSd();
         if (sd > 0) {
             // A hazard k times as high spends the same exponential draw k times as fast.
@@ -476,6 +486,13 @@ public final class Replication {
             entryRate[m] = entries.ratePerDay()[m] * k;
             extraEntryRate[m] = entries.extraRatePerDay()[m] * k;
         }
+    }
+
+    /** A standard normal from draws {@code n} and {@code n + 1} of this replication's assumption stream (Box-Muller). */
+    private double normal(long n) {
+        double u1 = uniform(replicationKey, RandomStreams.ASSUMPTION, n);
+        double u2 = uniform(replicationKey, RandomStreams.ASSUMPTION, n + 1);
+        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
     }
 
     private void accrueUasc() {
@@ -690,7 +707,7 @@ public final class Replication {
             result.placementsStarted[month * types + t]++;
         }
         long k = key(id);
-        double rate = model.breakdown().ratePerDay()[t] * model.needs().breakdownMultiplier()[ints[id * I + NEED]];
+        double rate = model.breakdown().ratePerDay()[t] * breakdownScale[t] * model.needs().breakdownMultiplier()[ints[id * I + NEED]];
         Frailty frailty = model.breakdown().frailty();
         if (frailty != null && rate > 0) {
             // From the child's own keyed uniform at each placement, so always the same value:

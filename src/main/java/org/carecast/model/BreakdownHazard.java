@@ -17,13 +17,29 @@ package org.carecast.model;
  *                          so that moves concentrate on some children as they do in life
  */
 public record BreakdownHazard(double[] ratePerDay, double[] plannedRatePerDay, int[] plannedNeed, double[] voidDays,
-                              double frailtyVariance, Frailty frailty) {
+                              double frailtyVariance, Frailty frailty, double[] rateLogSd) {
 
     /** Builds the hazards, with the frailty quantile table when {@code frailtyVariance} is above 0. */
     public static BreakdownHazard of(double[] ratePerDay, double[] plannedRatePerDay, int[] plannedNeed, double[] voidDays,
                                      double frailtyVariance) {
+        return of(ratePerDay, plannedRatePerDay, plannedNeed, voidDays, frailtyVariance, new double[ratePerDay.length]);
+    }
+
+    /** As above, with each type's breakdown rate uncertain: a lognormal multiplier of this log standard deviation. */
+    public static BreakdownHazard of(double[] ratePerDay, double[] plannedRatePerDay, int[] plannedNeed, double[] voidDays,
+                                     double frailtyVariance, double[] rateLogSd) {
         return new BreakdownHazard(ratePerDay, plannedRatePerDay, plannedNeed, voidDays, frailtyVariance,
-                frailtyVariance > 0 ? Frailty.of(frailtyVariance) : null);
+                frailtyVariance > 0 ? Frailty.of(frailtyVariance) : null, rateLogSd);
+    }
+
+    /** Whether any type's breakdown rate is drawn per replication. */
+    public boolean uncertain() {
+        for (double sd : rateLogSd) {
+            if (sd > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether any type leaves its place empty for a while after a breakdown. */

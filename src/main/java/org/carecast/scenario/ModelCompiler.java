@@ -304,7 +304,11 @@ public final class ModelCompiler {
             plannedNeed[t] = p.plannedEnd() == null || p.plannedEnd().needAfter() == null ? -1
                     : needIds.indexOf(p.plannedEnd().needAfter());
         }
-        return BreakdownHazard.of(rate, planned, plannedNeed, voidDays, s.breakdownFrailtyVariance());
+        double[] sd = new double[n];
+        for (int t = 0; t < n; t++) {
+            sd[t] = s.breakdownRateLogSd().getOrDefault(s.placementTypes().get(t).id(), 0.0);
+        }
+        return BreakdownHazard.of(rate, planned, plannedNeed, voidDays, s.breakdownFrailtyVariance(), sd);
     }
 
     private static StepDownRules stepDown(Scenario s, List<String> typeIds) {

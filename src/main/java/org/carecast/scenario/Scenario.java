@@ -24,10 +24,11 @@ public record Scenario(Path file, String name, String description, LocalDate sta
                        List<PlacementType> placementTypes, InitialPopulation initialPopulation,
                        Entries entries, List<MatchingRule> matching, List<StepDown> stepDowns,
                        Ageing ageing, Exits exits, List<Intervention> interventions, Finance finance,
-                       double breakdownFrailtyVariance, List<Path> sources) {
+                       double breakdownFrailtyVariance, Map<String, Double> breakdownRateLogSd, List<Path> sources) {
 
     public Scenario {
         sources = List.copyOf(sources);
+        breakdownRateLogSd = Map.copyOf(breakdownRateLogSd);
         interventions = List.copyOf(interventions);
         ageBands = List.copyOf(ageBands);
         needLevels = List.copyOf(needLevels);

@@ -127,9 +127,25 @@ public final class ScenarioReader {
             frailty = b.number("variance", 0, 10, "the variance of a child's breakdown multiplier (mean 1), 0 to 10");
             b.finish();
         }
+        // Each type's breakdown rate as an estimate: a replication draws its own, so bands carry the estimation error.
+        Map<String, Double> breakdownSd = new java.util.LinkedHashMap<>();
+        YamlNode uncertaintyNode = f.optional("breakdownUncertainty");
+        if (uncertaintyNode != null) {
+            FieldReader u = FieldReader.of(uncertaintyNode, "how uncertain the breakdown rates are");
+            FieldReader bySd = FieldReader.of(u.required("rateLogSd", "a mapping from placement type to a standard deviation"),
+                    "the standard deviation of the log of each type's breakdown rate");
+            for (String id : typesById.keySet()) {
+                double sd = bySd.optionalNumber(id, 0, 0, 2, "the standard deviation of the log of the breakdown rate, 0 to 2");
+                if (sd > 0) {
+                    breakdownSd.put(id, sd);
+                }
+            }
+            bySd.finish();
+            u.finish();
+        }
         f.finish();
         return new Scenario(file, name, description, start, horizon, replications, seed, bands, needs, types,
-                initial, entries, matching, stepDowns, ageing, exits, interventions, finance, frailty,
+                initial, entries, matching, stepDowns, ageing, exits, interventions, finance, frailty, breakdownSd,
                 sources.stream().distinct().toList());
     }
 

@@ -95,6 +95,19 @@ public final class CalibratedScenario {
         y.append(String.format(Locale.ROOT, "breakdownFrailty: {variance: %s}   # how unevenly moves fall on children: method of moments"
                         + " over %d children's %d moves in %s (a child's moves vary as mu + variance x mu^2 around its expected mu)%n%n",
                 number(e.frailty().variance()), e.frailty().children(), e.frailty().moves(), window));
+        StringBuilder sds = new StringBuilder();
+        for (int t = 0; t < types; t++) {
+            long moved = e.moveRates()[t].events();
+            if (moved > 0) {
+                sds.append(sds.length() == 0 ? "" : ", ").append(mapping.types().get(t).id()).append(": ")
+                        .append(number(1 / Math.sqrt(moved)));
+            }
+        }
+        if (sds.length() > 0) {
+            y.append("breakdownUncertainty:   # each type's breakdown rate is an estimate: 1 / sqrt(its moves), the standard error of\n"
+                    + "                        # the log of a Poisson rate (more where proneness varies); each replication draws its own\n");
+            y.append("  rateLogSd: {").append(sds).append("}\n\n");
+        }
 
         double[] pathway = roundedShares(e.entryTypeShares());
         y.append("needLevels:   # one pathway per placement type: the type of a child's first placement\n");

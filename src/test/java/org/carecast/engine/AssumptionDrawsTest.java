@@ -67,4 +67,84 @@ class AssumptionDrawsTest {
         assertEquals(mean, drawn[0], 4 * Math.sqrt(variance / 2000));
         assertEquals(variance, drawn[1], 0.15 * variance);
     }
+
+    /**
+     * Breakdown rates drawn per replication: N children who never leave, in one unlimited type
+     * with breakdown rate beta times k, re-placed there after each breakdown, break down
+     * Poisson(N beta k T) times in T years given k; so over replications the mean is
+     * N beta T e^(s^2 / 2) and the variance that mean plus (N beta T)^2 (e^(2 s^2) - e^(s^2)).
+     * Another type's sd must not change this type's draw.
+     */
+    @Test
+    void anUncertainBreakdownRateWidensTheBandAsTheLognormalSays() {
+        double s = 0.25;
+        int children = 200;
+        double beta = 0.5;
+        double[] drawn = momentsOfBreakdowns(breakdowns(children, beta, "home: " + s), 2000);
+        double[] withOther = momentsOfBreakdowns(breakdowns(children, beta, "home: " + s + ", other: 0.7"), 2000);
+        double[] known = momentsOfBreakdowns(breakdowns(children, beta, null), 2000);
+        double a = children * beta * 365 / 365.25;
+        double mean = a * Math.exp(s * s / 2);
+        double variance = mean + a * a * (Math.exp(2 * s * s) - Math.exp(s * s));
+        System.out.printf(Locale.ROOT, "breakdowns, rate known: mean %.1f variance %.1f (Poisson %.1f); uncertain (sd %.2f): mean"
+                + " %.1f (expected %.1f), variance %.0f (expected %.0f)%n", known[0], known[1], a, s, drawn[0], mean, drawn[1], variance);
+        assertEquals(a, known[0], 4 * Math.sqrt(a / 2000));
+        assertEquals(a, known[1], 0.15 * a);
+        assertEquals(mean, drawn[0], 4 * Math.sqrt(variance / 2000));
+        assertEquals(variance, drawn[1], 0.15 * variance);
+        assertEquals(drawn[0], withOther[0], 1e-9, "another type's uncertainty leaves this type's draws alone");
+    }
+
+    static double[] momentsOfBreakdowns(String yaml, int replications) {
+        Model model = Scenarios.compile(yaml);
+        Replication replication = new Replication(model);
+        double sum = 0;
+        double sumSq = 0;
+        for (int r = 0; r < replications; r++) {
+            ReplicationResult result = replication.run(9, r);
+            int n = 0;
+            for (int b : result.breakdowns) {
+                n += b;
+            }
+            sum += n;
+            sumSq += (double) n * n;
+        }
+        double mean = sum / replications;
+        return new double[] {mean, sumSq / replications - mean * mean};
+    }
+
+    /** Children who never leave one unlimited type, re-placed there after every breakdown. */
+    static String breakdowns(int children, double perYear, String sds) {
+        return String.format(Locale.ROOT, """
+                name: breakdowns
+                start: 2025-04-01
+                horizon: 12
+                replications: 10
+                seed: 7
+                ageBands: [0, 1]
+                needLevels:
+                  - {id: standard, entryShare: 1}
+                placementTypes:
+                  - {id: home, category: council_foster, provider: council, location: in_borough,
+                     weeklyCost: 500, annualInflation: 0, capacity: unlimited, breakdownRatePerYear: %s}
+                  - {id: other, category: independent_fostering, provider: external, location: in_borough,
+                     weeklyCost: 900, annualInflation: 0, capacity: unlimited, breakdownRatePerYear: 1}
+                %s
+                initialPopulation:
+                  meanYearsInCare: 0.5
+                  meanYearsInPlacement: 0.5
+                  groups:
+                    - {type: home, need: standard, byAgeBand: {"0": %d}}
+                entries:
+                  monthlyRate: 0
+                  ageShares: {"0": 1, "1-17": 0}
+                matching:
+                  - order: [home, other]
+                exits:
+                  ratePerYear: {"0": 0, "1-17": 0}
+                  reasons:
+                    "0": {return_home: 1}
+                    "1-17": {return_home: 1}
+                """, perYear, sds == null ? "" : "breakdownUncertainty: {rateLogSd: {" + sds + "}}", children);
+    }
 }
