@@ -37,6 +37,8 @@ public final class RandomStreams {
     public static final int UASC_ARRIVAL = 16;
     /** Per replication: the draws of uncertain assumptions (the entry rate and trend). */
     public static final int ASSUMPTION = 17;
+    /** Per child and placement: where a breakdown sends it, where the scenario gives shares. */
+    public static final int BREAKDOWN_DESTINATION = 18;
 
     private RandomStreams() {
     }

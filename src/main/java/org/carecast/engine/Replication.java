@@ -194,6 +194,8 @@ public final class Replication {
     private double[] extraEntryRate;
     /** This replication's multiplier on every exit hazard: 1, or drawn when the scenario says how uncertain they are. */
     private double exitScale = 1;
+    /** One-type preference lists, {t}, made once, for a breakdown sent to a given type. */
+    private final int[][] onlyType;
     /** Each type's breakdown-rate multiplier in this replication (1 where the rate is known). */
     private double[] breakdownScale;
     private double nextUascEntry;
@@ -218,6 +220,10 @@ public final class Replication {
         this.result = new ReplicationResult(model.time().months(), types, model.costLines().size());
         slots = new int[types];
         members = new int[types];
+        onlyType = new int[types][];
+        for (int t = 0; t < types; t++) {
+            onlyType[t] = new int[] {t};
+        }
         stepDownAfter = new double[types];
         stepDownAgeLimit = new double[types];
         for (int t = 0; t < types; t++) {
@@ -567,8 +573,20 @@ public final class Replication {
                 < model.needs().escalationProbability()[level]) {
             ints[id * I + NEED] = escalatesTo;
         }
+        int from = ints[id * I + TYPE];
+        double voidDays = model.breakdown().voidDays()[from];
+        if (model.breakdown().hasDestinations(from)) {
+            int to = model.breakdown().destination(from, uniform(key(id), RandomStreams.BREAKDOWN_DESTINATION,
+                    ints[id * I + PLACEMENTS]));
+            double age = now - dbl[id * D + BIRTH];
+            if (to >= 0 && hasFreePlace(to) && age >= model.placements().minAgeDays()[to]
+                    && age < model.placements().maxAgeDays()[to]) {
+                move(id, onlyType[to], voidDays);
+                return;
+            }
+        }
         int band = model.ages().bandOf(now - dbl[id * D + BIRTH]);
-        move(id, model.matching().preferences(band, ints[id * I + NEED]), model.breakdown().voidDays()[ints[id * I + TYPE]]);
+        move(id, model.matching().preferences(band, ints[id * I + NEED]), voidDays);
     }
 
     /** The one move the care plan makes after entry: the child is matched again, need unchanged. */

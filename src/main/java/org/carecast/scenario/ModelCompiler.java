@@ -31,6 +31,7 @@ import org.carecast.scenario.Scenario.StepDown;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import static org.carecast.model.TimeGrid.DAYS_PER_YEAR;
 
@@ -308,7 +309,16 @@ public final class ModelCompiler {
         for (int t = 0; t < n; t++) {
             sd[t] = s.breakdownRateLogSd().getOrDefault(s.placementTypes().get(t).id(), 0.0);
         }
-        return BreakdownHazard.of(rate, planned, plannedNeed, voidDays, s.breakdownFrailtyVariance(), sd);
+        double[] destinations = new double[n * n];
+        for (int from = 0; from < n; from++) {
+            Map<String, Double> shares = s.breakdownDestinations().getOrDefault(s.placementTypes().get(from).id(), Map.of());
+            double running = 0;
+            for (int to = 0; to < n; to++) {
+                running += shares.getOrDefault(s.placementTypes().get(to).id(), 0.0);
+                destinations[from * n + to] = running;
+            }
+        }
+        return BreakdownHazard.of(rate, planned, plannedNeed, voidDays, s.breakdownFrailtyVariance(), sd, destinations);
     }
 
     private static StepDownRules stepDown(Scenario s, List<String> typeIds) {

@@ -24,11 +24,13 @@ public record Scenario(Path file, String name, String description, LocalDate sta
                        List<PlacementType> placementTypes, InitialPopulation initialPopulation,
                        Entries entries, List<MatchingRule> matching, List<StepDown> stepDowns,
                        Ageing ageing, Exits exits, List<Intervention> interventions, Finance finance,
-                       double breakdownFrailtyVariance, Map<String, Double> breakdownRateLogSd, List<Path> sources) {
+                       double breakdownFrailtyVariance, Map<String, Double> breakdownRateLogSd,
+                       Map<String, Map<String, Double>> breakdownDestinations, List<Path> sources) {
 
     public Scenario {
         sources = List.copyOf(sources);
         breakdownRateLogSd = Map.copyOf(breakdownRateLogSd);
+        breakdownDestinations = Map.copyOf(breakdownDestinations);
         interventions = List.copyOf(interventions);
         ageBands = List.copyOf(ageBands);
         needLevels = List.copyOf(needLevels);

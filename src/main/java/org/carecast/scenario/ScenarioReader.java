@@ -143,10 +143,40 @@ public final class ScenarioReader {
             bySd.finish();
             u.finish();
         }
+        // Where a breakdown in each type sends a child, as shares; the rest are matched by need as usual.
+        Map<String, Map<String, Double>> destinations = new java.util.LinkedHashMap<>();
+        YamlNode destinationsNode = f.optional("breakdownDestinations");
+        if (destinationsNode != null) {
+            FieldReader byFrom = FieldReader.of(destinationsNode, "a mapping from placement type to the shares of its breakdowns"
+                    + " that go to each type");
+            for (String from : typesById.keySet()) {
+                YamlNode row = byFrom.optional(from);
+                if (row == null) {
+                    continue;
+                }
+                FieldReader byTo = FieldReader.of(row, "the shares of breakdowns in " + from + " going to each type");
+                Map<String, Double> shares = new java.util.LinkedHashMap<>();
+                double sum = 0;
+                for (String to : typesById.keySet()) {
+                    double share = byTo.optionalNumber(to, 0, 0, 1, "a share from 0 to 1");
+                    if (share > 0) {
+                        shares.put(to, share);
+                        sum += share;
+                    }
+                }
+                if (sum > 1 + 1e-6) {
+                    throw new ScenarioException(byTo.location(), "breakdownDestinations." + from,
+                            "shares adding up to at most 1, found " + sum);
+                }
+                byTo.finish();
+                destinations.put(from, shares);
+            }
+            byFrom.finish();
+        }
         f.finish();
         return new Scenario(file, name, description, start, horizon, replications, seed, bands, needs, types,
                 initial, entries, matching, stepDowns, ageing, exits, interventions, finance, frailty, breakdownSd,
-                sources.stream().distinct().toList());
+                destinations, sources.stream().distinct().toList());
     }
 
     private Scenario.Finance readFinance(YamlNode node) {

@@ -142,21 +142,33 @@ public final class CalibratedScenario {
                 inCare += n;
             }
         }
-        y.append("\n# Observed but not modelled as rules (the calibrated model returns a child who moves to the type of\n"
-                + "# its first placement, and every type is unlimited, so there is nothing to step down into):\n");
-        y.append("#   moves between types in ").append(window).append(" (from -> to: count):");
-        int shown = 0;
+        StringBuilder rows = new StringBuilder();
         for (int from = 0; from < types; from++) {
+            long all = 0;
+            for (int to = 0; to < types; to++) {
+                all += e.transitions()[from][to];
+            }
+            if (all == 0) {
+                continue;
+            }
+            StringBuilder row = new StringBuilder();
             for (int to = 0; to < types; to++) {
                 long n = e.transitions()[from][to];
-                if (from != to && n > 0) {
-                    y.append(shown % 3 == 0 ? "\n#     " : "; ").append(mapping.types().get(from).id()).append(" -> ")
-                            .append(mapping.types().get(to).id()).append(": ").append(n);
-                    shown++;
+                if (n > 0) {
+                    // Rounded down, so a row never adds up to more than 1.
+                    double share = Math.floor(1e6 * n / all) / 1e6;
+                    row.append(row.length() == 0 ? "" : ", ").append(mapping.types().get(to).id()).append(": ").append(number(share));
                 }
             }
+            rows.append("  ").append(mapping.types().get(from).id()).append(": {").append(row).append("}   # ").append(all)
+                    .append(" moves\n");
         }
-        y.append(shown == 0 ? " none\n" : "\n");
+        if (rows.length() > 0) {
+            y.append("\nbreakdownDestinations:   # where moves from each type went in ").append(window)
+                    .append(" (care-plan moves left out);\n                         # a destination outside its ages is"
+                            + " matched by the child's pathway instead\n").append(rows);
+        }
+        y.append("\n# Observed, not modelled: every type is unlimited here, so there is nothing to step down into.\n");
         if (e.placementYears().length == 3) {
             y.append(String.format(Locale.ROOT, "#   placements that ended in the window lasted %s years (quartiles: %s, %s, %s)%n",
                     "a median of " + number(e.placementYears()[1]), number(e.placementYears()[0]),

@@ -64,7 +64,8 @@ public final class Calibration {
      * @param meanYearsInCare   mean time in care so far of the children in care at {@code asAt}
      * @param meanYearsInPlacement mean time in the current placement of those children
      * @param children          children with any episode in the data
-     * @param transitions       placement moves in the window from one type to another: [from][to]
+     * @param transitions       placement moves in the window from one type to another, [from][to],
+     *                          the care-plan move left out (as from the breakdown hazards)
      * @param placementYears    25th, 50th and 75th percentiles of the length in years of placements
      *                          that ended in the window (moves and exits), or empty when none did
      * @param carePlan          the first move within a year of entry made to carry out the care
@@ -259,7 +260,7 @@ public final class Calibration {
                 if (movedOn && !pl.end().isBefore(from) && pl.end().isBefore(asAt)) {
                     moves[pl.type()] += k == carePlanMove ? 0 : 1;
                     ownMoves[0] += k == carePlanMove ? 0 : 1;
-                    transitions[pl.type()][placements.get(k + 1).type()]++;
+                    transitions[pl.type()][placements.get(k + 1).type()] += k == carePlanMove ? 0 : 1;
                 }
                 if (pl.end() != null && !pl.end().isBefore(from) && pl.end().isBefore(asAt)) {
                     completed.add(ChronoUnit.DAYS.between(pl.start(), pl.end()) / YEAR);
