@@ -221,8 +221,13 @@ public final class CalibratedScenario {
         }
         // The scenario takes trends from -50% to +100% a year: a steeper fitted one is held there.
         double annual = Math.max(-0.5, Math.min(1, fitted.annualTrend()));
-        String trendNote = String.format(Locale.ROOT, "log-linear Poisson fit to the %d entries in %s: %s a year (95%% CI %s to %s)%s",
-                fitted.entries(), window, percent(fitted.annualTrend()), percent(fitted.lower()), percent(fitted.upper()),
+        boolean afterBreak = projection == EntryProjection.STEP && fitted.breakDay() > 0;
+        String fittedOver = afterBreak ? breakDate(e) + " to " + e.asAt() : window;
+        String trendNote = afterBreak && fitted.trendSdPerYear() == 0 && fitted.annualTrend() == 0
+                ? String.format(Locale.ROOT, "held flat: the %d entries in %s, under a year after the step, are too few to"
+                        + " tell a trend from chance", fitted.entries(), fittedOver)
+                : String.format(Locale.ROOT, "log-linear Poisson fit to the %d entries in %s: %s a year (95%% CI %s to %s)%s",
+                fitted.entries(), fittedOver, percent(fitted.annualTrend()), percent(fitted.lower()), percent(fitted.upper()),
                 annual != fitted.annualTrend() ? ", held at the scenario's limit" : "");
         if (projection == EntryProjection.STEP && fitted.breakDay() > 0) {
             y.append(String.format(Locale.ROOT, "  # Entries changed at a stroke around %s (a break there fits better than one line by a"

@@ -54,7 +54,18 @@ final class SyntheticReturns {
     final List<LocalDate> births = new ArrayList<>();
 
     SyntheticReturns(Parameters p, LocalDate from, LocalDate to, long seed) {
+        this(p, from, to, seed, null);
+    }
+
+    /**
+     * As above, with the entry rate multiplied by {@code entryMultiplier} (of the entry date, at
+     * most 1) by thinning: a candidate entry is kept with that probability, drawn from a stream of
+     * its own (none is drawn when the multiplier is null, so a run without one is unchanged).
+     */
+    SyntheticReturns(Parameters p, LocalDate from, LocalDate to, long seed,
+                     java.util.function.ToDoubleFunction<LocalDate> entryMultiplier) {
         Random random = new Random(seed);
+        Random thinning = new Random(seed ^ 0x9E3779B97F4A7C15L);
         // Care-plan moves draw from a stream of their own, so the other draws are those of a run without them.
         Random carePlan = new Random(seed ^ 0x2545F4914F6CDD1DL);
         // Frailties likewise: a run without them draws exactly what it drew before.
@@ -72,6 +83,9 @@ final class SyntheticReturns {
                 break;
             }
             LocalDate entry = from.plusDays((long) day);
+            if (entryMultiplier != null && thinning.nextDouble() >= entryMultiplier.applyAsDouble(entry)) {
+                continue;
+            }
             int band = pick(p.ageShares(), random.nextDouble());
             double lower = Calibration.BANDS[band];
             double upper = band + 1 < Calibration.BANDS.length ? Calibration.BANDS[band + 1] : 18;
