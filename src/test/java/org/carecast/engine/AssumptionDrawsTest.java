@@ -80,8 +80,8 @@ class AssumptionDrawsTest {
         double s = 0.25;
         int children = 200;
         double beta = 0.5;
-        double[] drawn = momentsOfBreakdowns(breakdowns(children, beta, "home: " + s), 2000);
-        double[] withOther = momentsOfBreakdowns(breakdowns(children, beta, "home: " + s + ", other: 0.7"), 2000);
+        double[] drawn = momentsOfBreakdowns(breakdowns(children, beta, "a: " + s), 2000);
+        double[] withOther = momentsOfBreakdowns(breakdowns(children, beta, "a: " + s + ", b: 0.7"), 2000);
         double[] known = momentsOfBreakdowns(breakdowns(children, beta, null), 2000);
         double a = children * beta * 365 / 365.25;
         double mean = a * Math.exp(s * s / 2);
@@ -115,36 +115,7 @@ class AssumptionDrawsTest {
 
     /** Children who never leave one unlimited type, re-placed there after every breakdown. */
     static String breakdowns(int children, double perYear, String sds) {
-        return String.format(Locale.ROOT, """
-                name: breakdowns
-                start: 2025-04-01
-                horizon: 12
-                replications: 10
-                seed: 7
-                ageBands: [0, 1]
-                needLevels:
-                  - {id: standard, entryShare: 1}
-                placementTypes:
-                  - {id: home, category: council_foster, provider: council, location: in_borough,
-                     weeklyCost: 500, annualInflation: 0, capacity: unlimited, breakdownRatePerYear: %s}
-                  - {id: other, category: independent_fostering, provider: external, location: in_borough,
-                     weeklyCost: 900, annualInflation: 0, capacity: unlimited, breakdownRatePerYear: 1}
-                %s
-                initialPopulation:
-                  meanYearsInCare: 0.5
-                  meanYearsInPlacement: 0.5
-                  groups:
-                    - {type: home, need: standard, byAgeBand: {"0": %d}}
-                entries:
-                  monthlyRate: 0
-                  ageShares: {"0": 1, "1-17": 0}
-                matching:
-                  - order: [home, other]
-                exits:
-                  ratePerYear: {"0": 0, "1-17": 0}
-                  reasons:
-                    "0": {return_home: 1}
-                    "1-17": {return_home: 1}
-                """, perYear, sds == null ? "" : "breakdownUncertainty: {rateLogSd: {" + sds + "}}", children);
+        return Scenarios.closedPopulation(children, perYear, 12,
+                sds == null ? "" : "breakdownUncertainty: {rateLogSd: {" + sds + "}}");
     }
 }

@@ -69,36 +69,6 @@ class BreakdownDestinationTest {
     }
 
     static String scenario(int children, double perYear, String destinations) {
-        return String.format(Locale.ROOT, """
-                name: destinations
-                start: 2025-04-01
-                horizon: 24
-                replications: 10
-                seed: 7
-                ageBands: [0, 1]
-                needLevels:
-                  - {id: standard, entryShare: 1}
-                placementTypes:
-                  - {id: a, category: council_foster, provider: council, location: in_borough,
-                     weeklyCost: 500, annualInflation: 0, capacity: unlimited, breakdownRatePerYear: %s}
-                  - {id: b, category: independent_fostering, provider: external, location: in_borough,
-                     weeklyCost: 900, annualInflation: 0, capacity: unlimited, breakdownRatePerYear: 0}
-                breakdownDestinations: %s
-                initialPopulation:
-                  meanYearsInCare: 0.5
-                  meanYearsInPlacement: 0.5
-                  groups:
-                    - {type: a, need: standard, byAgeBand: {"0": %d}}
-                entries:
-                  monthlyRate: 0
-                  ageShares: {"0": 1, "1-17": 0}
-                matching:
-                  - order: [a, b]
-                exits:
-                  ratePerYear: {"0": 0, "1-17": 0}
-                  reasons:
-                    "0": {return_home: 1}
-                    "1-17": {return_home: 1}
-                """, perYear, destinations, children);
+        return Scenarios.closedPopulation(children, perYear, 24, "breakdownDestinations: " + destinations);
     }
 }

@@ -25,6 +25,46 @@ public final class Scenarios {
     }
 
     /**
+     * A closed population over {@code months}: {@code children} babies in unlimited type
+     * {@code a} (breakdown rate {@code perYear}), who never leave care; type {@code b}
+     * (unlimited, no breakdowns) is second on the matching list. {@code extra} is YAML added at the top level (a
+     * {@code breakdownDestinations} or {@code breakdownUncertainty} section, for example).
+     */
+    public static String closedPopulation(int children, double perYear, int months, String extra) {
+        return String.format(Locale.ROOT, """
+                name: closed
+                start: 2025-04-01
+                horizon: %d
+                replications: 10
+                seed: 7
+                ageBands: [0, 1]
+                needLevels:
+                  - {id: standard, entryShare: 1}
+                placementTypes:
+                  - {id: a, category: council_foster, provider: council, location: in_borough,
+                     weeklyCost: 500, annualInflation: 0, capacity: unlimited, breakdownRatePerYear: %s}
+                  - {id: b, category: independent_fostering, provider: external, location: in_borough,
+                     weeklyCost: 900, annualInflation: 0, capacity: unlimited, breakdownRatePerYear: 0}
+                %s
+                initialPopulation:
+                  meanYearsInCare: 0.5
+                  meanYearsInPlacement: 0.5
+                  groups:
+                    - {type: a, need: standard, byAgeBand: {"0": %d}}
+                entries:
+                  monthlyRate: 0
+                  ageShares: {"0": 1, "1-17": 0}
+                matching:
+                  - order: [a, b]
+                exits:
+                  ratePerYear: {"0": 0, "1-17": 0}
+                  reasons:
+                    "0": {return_home: 1}
+                    "1-17": {return_home: 1}
+                """, months, perYear, extra, children);
+    }
+
+    /**
      * A queue with one limited placement type of {@code places} places that overflows to an
      * unlimited type: Poisson entries at {@code entriesPerDay}, exponential stays of mean
      * {@code meanStayDays} (a constant exit hazard in every age band), no breakdowns. Children
