@@ -136,7 +136,16 @@ final class BacktestCommand implements Callable<Integer> {
         String yaml = CalibratedScenario.yaml(estimates, map, "back-test calibration", "mapping", horizon, cutoff.toEpochDay(),
                 "calibrated-children.csv", input.entryTrend.projection);
         String children = CalibratedScenario.childrenCsv(estimates, map);
-        Model model = compileCalibrated(yaml, children);
+        Model model;
+        try {
+            model = compileCalibrated(yaml, children);
+        } catch (org.carecast.scenario.ScenarioException e) {
+            // The scenario exists only in memory here: say which cutoff and field, not a temporary path.
+            throw new Ssda903Exception(input.episodes.get(input.episodes.size() - 1), "",
+                    "the scenario calibrated at the cutoff " + cutoff + " cannot be run (" + (e.field() == null || e.field().isEmpty()
+                            ? "" : "field '" + e.field() + "': ") + e.problem() + "); run calibrate with --as-at " + cutoff
+                            + " to see the scenario");
+        }
         int reps = options.replications(500, spec.commandLine());
         long seed = options.seed(cutoff.toEpochDay());
         Aggregator aggregator = new Aggregator(model, reps);
