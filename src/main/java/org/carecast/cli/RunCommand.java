@@ -54,12 +54,16 @@ final class RunCommand implements Callable<Integer> {
         return all;
     }
 
-    /** The start-versus-flows caution, and that the budgets are placeholders where the scenario says so. */
+    /**
+     * The start-versus-flows caution, that the budgets are placeholders where the scenario says
+     * so, and what the bands hold.
+     */
     static java.util.List<String> cautions(Scenario scenario, Model model) {
         java.util.List<String> cautions = new java.util.ArrayList<>(StartingMix.of(model).cautions());
         if (scenario.finance().placeholderBudgets()) {
             cautions.add(0, Scenario.Finance.PLACEHOLDER_CAUTION);
         }
+        cautions.add(org.carecast.report.BandNote.of(model));
         return cautions;
     }
 
