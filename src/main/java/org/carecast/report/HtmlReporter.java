@@ -43,8 +43,8 @@ final class HtmlReporter implements Reporter<RunReport> {
         page.cautions(info);
         page.raw("<p class=\"note\">").text("A median is the middle outcome of the replications: half came out "
                 + "higher, half lower. \"90% chance\" means 90% of the simulated futures fell in that range, given the "
-                + "scenario's assumptions (listed at the end); the range does not include uncertainty in the "
-                + "assumptions themselves."
+                + "scenario's assumptions (listed at the end); the note above says which uncertainties the range "
+                + "holds and which it leaves out."
                 + (pressure(p) ? " Pressure is measured against the budgets written in the scenario file (see "
                         + "finance.budgetLines under Assumptions): check them against the budget book before quoting it."
                         : "")).raw("</p>\n");
