@@ -23,59 +23,20 @@ public final class ConsoleSummary {
     }
 
     public static String render(Projection p, RunInfo info) {
-        List<String> years = p.series(Table.YEARLY, OutputMetric.SPEND, "all").stream().map(Projection.Row::period).toList();
-        Set<String> types = new LinkedHashSet<>();
-        Set<String> spendLines = new LinkedHashSet<>();
-        for (Projection.Row r : p.table(Table.YEARLY)) {
-            if (r.metric() == OutputMetric.SPEND && !r.group().equals("all")) {
-                spendLines.add(r.group());
-            }
-        }
-        for (Projection.Row r : p.table(Table.MONTHLY)) {
-            if (r.metric() == OutputMetric.CHILDREN && !r.group().equals("all")) {
-                types.add(r.group());
-            }
-        }
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "carecast %s - %s%n", info.version(), p.scenario()));
         out.append(String.format(Locale.ROOT, "%d replications, seed %d, %d months from %s%n%n",
                 p.replications(), info.seed(), p.months(), p.start()));
 
-        TextTable children = new TextTable("Children in care at the end of each financial year (median)", years);
-        List<String> yearEnds = p.series(Table.YEARLY, OutputMetric.CHILDREN_AT_YEAR_END, "all").stream().map(Projection.Row::period).toList();
-        List<String> censusMonths = yearEndCensusMonths(p, years);
-        for (String type : types) {
-            children.row(p.label(type), censusMonths, m -> whole(p.find(Table.MONTHLY, OutputMetric.CHILDREN, type, m).orElseThrow().summary().p50()));
-        }
-        children.row("All children in care", yearEnds, y -> whole(p.find(Table.YEARLY, OutputMetric.CHILDREN_AT_YEAR_END, "all", y).orElseThrow().summary().p50()));
-        children.row("  90% band", yearEnds, y -> band(p.find(Table.YEARLY, OutputMetric.CHILDREN_AT_YEAR_END, "all", y).orElseThrow().summary(), 1, 0));
-        children.renderTo(out);
-
-        TextTable spend = new TextTable("Spend by financial year, pounds million (median)", years);
-        for (String type : spendLines) {
-            spend.row(p.label(type), years, y -> millions(p.find(Table.YEARLY, OutputMetric.SPEND, type, y).orElseThrow().summary().p50()));
-        }
-        spend.row("Total", years, y -> millions(p.find(Table.YEARLY, OutputMetric.SPEND, "all", y).orElseThrow().summary().p50()));
-        spend.row("  90% band", years, y -> band(p.find(Table.YEARLY, OutputMetric.SPEND, "all", y).orElseThrow().summary(), 1e6, 1));
-        if (!p.series(Table.YEARLY, OutputMetric.INCOME, "all").isEmpty()) {
-            spend.row("Income", years, y -> millions(p.find(Table.YEARLY, OutputMetric.INCOME, "all", y).orElseThrow().summary().p50()));
-        }
-        spend.row("Net cost (spend less income)", years, y -> millions(p.find(Table.YEARLY, OutputMetric.NET_COST, "all", y).orElseThrow().summary().p50()));
-        if (!p.series(Table.YEARLY, OutputMetric.BUDGET, "all").isEmpty()) {
-            spend.row("Budget (net of expected income)", years, y -> millions(p.find(Table.YEARLY, OutputMetric.BUDGET, "all", y).orElseThrow().summary().p50()));
-            spend.row("Pressure (net cost less budget)", years, y -> millions(p.find(Table.YEARLY, OutputMetric.PRESSURE, "all", y).orElseThrow().summary().p50()));
-            spend.row("  90% band", years, y -> band(p.find(Table.YEARLY, OutputMetric.PRESSURE, "all", y).orElseThrow().summary(), 1e6, 1));
-        }
-        spend.renderTo(out);
+        List<TextTable> tables = yearTables(p);
+        tables.get(0).renderTo(out);
+        tables.get(1).renderTo(out);
         out.append(String.join("\n",
                 "Each figure is the median of the simulated futures: half fall above it, half below. Medians of",
                 "separate lines do not add up to the median total. In 9 futures out of 10 the total lies inside",
                 "the 90% band.", "", ""));
 
-        TextTable flows = new TextTable("Flows per financial year (median)", years);
-        for (OutputMetric flow : List.of(OutputMetric.ENTRIES, OutputMetric.EXITS, OutputMetric.SPILL_OVER, OutputMetric.MOVES)) {
-            flows.row(flow.label(), years, y -> whole(p.find(Table.YEARLY, flow, "all", y).orElseThrow().summary().p50()));
-        }
+        TextTable flows = tables.get(2);
         flows.renderTo(out);
         out.append(String.join("\n",
                 "Spill-over: placements, on entry or after a move, that could not be made in the first-choice type",
@@ -92,6 +53,55 @@ public final class ConsoleSummary {
         out.append(String.format(Locale.ROOT, "Simulated %,d events in %.2f s on %d thread(s): %.1f million events per second.%n",
                 info.events(), info.seconds(), info.threads(), info.eventsPerSecond() / 1e6));
         return out.toString();
+    }
+
+    /**
+     * The three tables per financial year that the console and the HTML report share:
+     * children in care at each year's end by placement type, spend by line, and the flows.
+     */
+    static List<TextTable> yearTables(Projection p) {
+        List<String> years = p.series(Table.YEARLY, OutputMetric.SPEND, "all").stream().map(Projection.Row::period).toList();
+        Set<String> types = new LinkedHashSet<>();
+        Set<String> spendLines = new LinkedHashSet<>();
+        for (Projection.Row r : p.table(Table.YEARLY)) {
+            if (r.metric() == OutputMetric.SPEND && !r.group().equals("all")) {
+                spendLines.add(r.group());
+            }
+        }
+        for (Projection.Row r : p.table(Table.MONTHLY)) {
+            if (r.metric() == OutputMetric.CHILDREN && !r.group().equals("all")) {
+                types.add(r.group());
+            }
+        }
+        TextTable children = new TextTable("Children in care at the end of each financial year (median)", years);
+        List<String> yearEnds = p.series(Table.YEARLY, OutputMetric.CHILDREN_AT_YEAR_END, "all").stream().map(Projection.Row::period).toList();
+        List<String> censusMonths = yearEndCensusMonths(p, years);
+        for (String type : types) {
+            children.row(p.label(type), censusMonths, m -> whole(p.find(Table.MONTHLY, OutputMetric.CHILDREN, type, m).orElseThrow().summary().p50()));
+        }
+        children.row("All children in care", yearEnds, y -> whole(p.find(Table.YEARLY, OutputMetric.CHILDREN_AT_YEAR_END, "all", y).orElseThrow().summary().p50()));
+        children.row("  90% band", yearEnds, y -> band(p.find(Table.YEARLY, OutputMetric.CHILDREN_AT_YEAR_END, "all", y).orElseThrow().summary(), 1, 0));
+
+        TextTable spend = new TextTable("Spend by financial year, pounds million (median)", years);
+        for (String type : spendLines) {
+            spend.row(p.label(type), years, y -> millions(p.find(Table.YEARLY, OutputMetric.SPEND, type, y).orElseThrow().summary().p50()));
+        }
+        spend.row("Total", years, y -> millions(p.find(Table.YEARLY, OutputMetric.SPEND, "all", y).orElseThrow().summary().p50()));
+        spend.row("  90% band", years, y -> band(p.find(Table.YEARLY, OutputMetric.SPEND, "all", y).orElseThrow().summary(), 1e6, 1));
+        if (!p.series(Table.YEARLY, OutputMetric.INCOME, "all").isEmpty()) {
+            spend.row("Income", years, y -> millions(p.find(Table.YEARLY, OutputMetric.INCOME, "all", y).orElseThrow().summary().p50()));
+        }
+        spend.row("Net cost (spend less income)", years, y -> millions(p.find(Table.YEARLY, OutputMetric.NET_COST, "all", y).orElseThrow().summary().p50()));
+        if (!p.series(Table.YEARLY, OutputMetric.BUDGET, "all").isEmpty()) {
+            spend.row("Budget (net of expected income)", years, y -> millions(p.find(Table.YEARLY, OutputMetric.BUDGET, "all", y).orElseThrow().summary().p50()));
+            spend.row("Pressure (net cost less budget)", years, y -> millions(p.find(Table.YEARLY, OutputMetric.PRESSURE, "all", y).orElseThrow().summary().p50()));
+            spend.row("  90% band", years, y -> band(p.find(Table.YEARLY, OutputMetric.PRESSURE, "all", y).orElseThrow().summary(), 1e6, 1));
+        }
+        TextTable flows = new TextTable("Flows per financial year (median)", years);
+        for (OutputMetric flow : List.of(OutputMetric.ENTRIES, OutputMetric.EXITS, OutputMetric.SPILL_OVER, OutputMetric.MOVES)) {
+            flows.row(flow.label(), years, y -> whole(p.find(Table.YEARLY, flow, "all", y).orElseThrow().summary().p50()));
+        }
+        return List.of(children, spend, flows);
     }
 
     /** The run's cautions as wrapped paragraphs, each headed "Note:". */

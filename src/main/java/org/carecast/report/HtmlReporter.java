@@ -33,7 +33,7 @@ final class HtmlReporter implements Reporter<RunReport> {
                 "carecast %s projection from %s over %d months; %,d replications, seed %d. Produced %s.",
                 info.version(), p.start(), p.months(), info.replications(), info.seed(), LocalDate.now())).raw("</p>\n");
 
-        page.raw("<nav><a href=\"#summary\">Summary</a> · <a href=\"#charts\">Charts</a> · <a href=\"#money\">Money</a>"
+        page.raw("<nav><a href=\"#summary\">Summary</a> · <a href=\"#years\">By year</a> · <a href=\"#charts\">Charts</a> · <a href=\"#money\">Money</a>"
                 + " · <a href=\"#places\">Places</a> · <a href=\"#indicators\">Indicators</a> · <a href=\"#assumptions\">Assumptions</a></nav>\n");
         page.raw("<h2 id=\"summary\">Summary</h2>\n<ul class=\"summary\">\n");
         for (String sentence : Headlines.forRun(p)) {
@@ -48,6 +48,14 @@ final class HtmlReporter implements Reporter<RunReport> {
                 + (pressure(p) ? " Pressure is measured against the budgets written in the scenario file (see "
                         + "finance.budgetLines under Assumptions): check them against the budget book before quoting it."
                         : "")).raw("</p>\n");
+
+        page.raw("<h2 id=\"years\">By financial year</h2>\n<p class=\"note\">").text("Medians of the simulated futures, "
+                + "with the 90% range of the totals; medians of separate lines do not add up to the median total. Children "
+                + "are counted on the last day of each year (or of the horizon).").raw("</p>\n");
+        for (TextTable table : ConsoleSummary.yearTables(p)) {
+            page.raw("<h3>").text(table.title()).raw("</h3>\n");
+            page.table(table.rows());
+        }
 
         page.raw("<h2 id=\"charts\">Charts</h2>\n");
         for (Charts.Named c : report.charts().charts()) {
@@ -110,6 +118,9 @@ final class HtmlReporter implements Reporter<RunReport> {
                 + "instead, as the last column says. "
                 : "Every value the scenario file sets, with the comment that gives its source. ")
                 + "[ASSUMPTION] marks a modelling choice with no published local figure.").raw("</p>\n");
+        // Folded: the tables run to many printed pages, and a reader opens them to check one value.
+        page.raw("<details><summary>").text("Show every value and its source (" + files.size()
+                + (several ? " files)" : " file)")).raw("</summary>\n");
         for (int f = 0; f < files.size(); f++) {
             ScenarioAssumptions.FileRows file = files.get(f);
             if (several) {
@@ -120,6 +131,7 @@ final class HtmlReporter implements Reporter<RunReport> {
             }
             page.table(ScenarioAssumptions.table(file, several));
         }
+        page.raw("</details>\n");
     }
 
     // ---- the plain-English summary ----

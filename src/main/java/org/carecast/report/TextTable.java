@@ -25,6 +25,18 @@ final class TextTable {
         rows.add(row);
     }
 
+    String title() {
+        return title;
+    }
+
+    /** The header (first cell empty) and the rows, for a table in another format. */
+    List<List<String>> rows() {
+        List<List<String>> all = new ArrayList<>();
+        all.add(header);
+        all.addAll(rows);
+        return all;
+    }
+
     void renderTo(StringBuilder out) {
         int labelWidth = header.get(0).length();
         int cellWidth = 0;

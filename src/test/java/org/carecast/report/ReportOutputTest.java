@@ -96,6 +96,15 @@ class ReportOutputTest {
         }
         // Assumptions keep their sources: the weekly cost of secure welfare cites the minutes.
         assertTrue(html.contains("placementTypes[secure_welfare].weeklyCost"), "assumptions table");
+        assertTrue(html.indexOf("<details>") > 0 && html.indexOf("<details>") < html.indexOf("placementTypes[secure_welfare].weeklyCost"),
+                "the assumptions are folded");
+        int years = html.indexOf("id=\"years\"");
+        assertTrue(years > 0 && years < html.indexOf("id=\"charts\""), "the tables by year come before the charts");
+        for (String title : List.of("Children in care at the end of each financial year (median)",
+                "Spend by financial year, pounds million (median)", "Flows per financial year (median)")) {
+            assertTrue(html.indexOf(title) > years, title);
+        }
+        assertTrue(html.contains("<td>Independent fostering agency</td>"), "by placement type");
         assertTrue(html.contains("court ordered payment up to GBP 32,000 a week"), "its source comment");
     }
 
