@@ -40,13 +40,63 @@ final class XlsxReporter implements Reporter<RunReport> {
                 summary.value(r++, 0, sentence);
             }
             r++;
-            summary.value(r++, 0, "Sheets 'Yearly' (financial years, April to March) and 'Monthly' hold every figure: "
-                    + "mean and percentiles over replications; p50 is the median, p5 to p95 the 90% range.");
-            summary.value(r, 0, "Medians of parts do not add up to the median of the total; means do.");
+            summary.value(r++, 0, "Sheet 'By year' lays the yearly figures out as finance reads them: a row per measure"
+                    + " and placement type, and for each financial year (April to March) the median (P50) with P5 and P95"
+                    + " beside it. Sheets 'Yearly' and 'Monthly' hold every figure, one row each, with the mean and more"
+                    + " percentiles, for filters and pivot tables.");
+            summary.value(r++, 0, "Medians of parts do not add up to the median of the total; means do.");
+            for (String caution : report.info().cautions()) {
+                summary.value(++r, 0, "Note: " + caution);
+            }
+            byYear(wb.newWorksheet("By year"), p);
             table(wb.newWorksheet("Yearly"), p, p.table(Table.YEARLY));
             table(wb.newWorksheet("Monthly"), p, p.table(Table.MONTHLY));
             wb.finish();
         }
+    }
+
+    /**
+     * The yearly figures pivoted: a row per (measure, group) in the projection's order, and for
+     * each financial year three columns, P50, P5 and P95, so a year's median sits beside its range.
+     */
+    private static void byYear(Worksheet sheet, Projection p) {
+        List<String> years = new java.util.ArrayList<>();
+        java.util.Map<String, java.util.Map<String, Projection.Row>> rows = new java.util.LinkedHashMap<>();
+        for (Projection.Row row : p.table(Table.YEARLY)) {
+            if (!years.contains(row.period())) {
+                years.add(row.period());
+            }
+            rows.computeIfAbsent(row.metric().id() + "\u0000" + row.group(), k -> new java.util.LinkedHashMap<>())
+                    .put(row.period(), row);
+        }
+        List<String> names = new java.util.ArrayList<>(List.of("measure", "placement type or line", "unit"));
+        for (String year : years) {
+            names.addAll(List.of(year + " P50", year + " P5", year + " P95"));
+        }
+        header(sheet, names.toArray(String[]::new), 30, 44, 10);
+        int r = 1;
+        for (java.util.Map<String, Projection.Row> byPeriod : rows.values()) {
+            Projection.Row first = byPeriod.values().iterator().next();
+            sheet.value(r, 0, first.metric().label());
+            sheet.value(r, 1, first.group().equals("all") ? "all" : p.label(first.group()));
+            sheet.value(r, 2, first.unit());
+            for (int y = 0; y < years.size(); y++) {
+                Projection.Row row = byPeriod.get(years.get(y));
+                if (row == null) {
+                    continue;
+                }
+                double[] v = {row.summary().p50(), row.summary().p5(), row.summary().p95()};
+                for (int k = 0; k < 3; k++) {
+                    if (Double.isFinite(v[k])) {
+                        sheet.value(r, 3 + 3 * y + k, v[k]);
+                    }
+                }
+                sheet.range(r, 3 + 3 * y, r, 5 + 3 * y).style().format(format(row.unit())).set();
+            }
+            r++;
+        }
+        sheet.freezePane(3, 1);
+        sheet.setAutoFilter(0, 0, names.size() - 1);
     }
 
     private static void table(Worksheet sheet, Projection p, List<Projection.Row> rows) {
@@ -61,6 +111,7 @@ final class XlsxReporter implements Reporter<RunReport> {
             summary(sheet, r, 5, row.summary(), format(row.unit()));
             r++;
         }
+        sheet.setAutoFilter(0, 0, HEADER.length - 1);
     }
 
     /** A bold, shaded header row that stays in view, and the widths of the first columns. */

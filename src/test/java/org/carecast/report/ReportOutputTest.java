@@ -112,7 +112,7 @@ class ReportOutputTest {
     void theWorkbookOpensAndItsFiguresAreNumbersThatMatchTheCsv() throws Exception {
         try (ReadableWorkbook wb = new ReadableWorkbook(folder.resolve("workbook.xlsx").toFile())) {
             List<String> sheets = wb.getSheets().map(Sheet::getName).toList();
-            assertEquals(List.of("Summary", "Yearly", "Monthly"), sheets);
+            assertEquals(List.of("Summary", "By year", "Yearly", "Monthly"), sheets);
             Sheet yearly = wb.getSheets().filter(s -> s.getName().equals("Yearly")).findFirst().orElseThrow();
             List<Row> rows;
             try (Stream<Row> stream = yearly.openStream()) {
@@ -130,6 +130,20 @@ class ReportOutputTest {
                 }
             }
             assertTrue(checked > 50, "checked " + checked);
+
+            // By year: a row per measure and group; each year's P50, P5, P95 side by side, equal to the CSV's.
+            Sheet byYear = wb.getSheets().filter(s -> s.getName().equals("By year")).findFirst().orElseThrow();
+            List<Row> pivot;
+            try (Stream<Row> stream = byYear.openStream()) {
+                pivot = stream.collect(Collectors.toList());
+            }
+            assertEquals("2025/26 P50", pivot.get(0).getCellText(3));
+            assertEquals("2025/26 P95", pivot.get(0).getCellText(5));
+            Row spend = pivot.stream().filter(row -> row.getCellText(0).equals(
+                    org.carecast.results.OutputMetric.SPEND.label()) && row.getCellText(1).equals("all")).findFirst().orElseThrow();
+            assertEquals(csv("yearly.csv", "spend", "all", "2026/27", 7), spend.getCellAsNumber(6).orElseThrow().doubleValue(), 0.006);
+            assertEquals(csv("yearly.csv", "spend", "all", "2026/27", 5), spend.getCellAsNumber(7).orElseThrow().doubleValue(), 0.006);
+            assertEquals(csv("yearly.csv", "spend", "all", "2026/27", 9), spend.getCellAsNumber(8).orElseThrow().doubleValue(), 0.006);
         }
     }
 }
