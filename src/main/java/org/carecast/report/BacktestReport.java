@@ -31,21 +31,23 @@ public final class BacktestReport {
 
     public static String render(String cutoff, int horizon, List<Backtest.Series> series, String labelOfAll) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "Back-test from %s over %d months: children in care on the 1st of each month%n%n",
+        out.append(String.format(Locale.ROOT, "Back-test from %s over %d months:%nchildren in care on the 1st of each month%n%n",
                 cutoff, horizon));
-        out.append(String.format(Locale.ROOT, "%-32s %10s %14s %14s %14s %14s%n", "series", "MAPE", "inside 90% band",
-                "naive: constant", "naive: trend", "naive: log-lin"));
+        out.append(String.format(Locale.ROOT, "%-28s %8s %8s %8s %8s %8s%n", "series", "MAPE", "band",
+                "const", "line", "log-lin"));
         for (Backtest.Series s : series) {
-            out.append(String.format(Locale.ROOT, "%-32s %9.1f%% %13.0f%% %13.1f%% %13.1f%% %13.1f%%%n",
+            out.append(String.format(Locale.ROOT, "%-28s %7.1f%% %7.0f%% %7.1f%% %7.1f%% %7.1f%%%n",
                     s.group().equals("all") ? labelOfAll : s.group(), s.mape() * 100, s.coverage() * 100,
                     s.mapeConstant() * 100, s.mapeTrend() * 100, s.mapeLogTrend() * 100));
         }
-        out.append(String.format(Locale.ROOT, "%nMAPE: mean absolute percentage error of the median forecast (months with"
+        out.append(System.lineSeparator()).append(ConsoleSummary.wrap(String.format(Locale.ROOT,
+                "MAPE: mean absolute percentage error of the median forecast (months with"
                 + " none in care are left out). A 90%% band should hold the actual in about 90%% of months; it allows for"
-                + " chance and for the estimation error of the calibrated entry and exit rates (drawn per replication),"
+                + " chance and for the estimation error of the calibrated entry, exit and breakdown rates (drawn per replication),"
                 + " not for changes the returns before the cutoff did not show. Naive forecasts: the stock at the cutoff"
-                + " held constant, a straight line and a log-linear line (constant %% change a month) fitted to the (up"
-                + " to) 24 months of returns before it.%n"));
+                + " held constant (const), a straight line (line) and a log-linear line (log-lin, constant %% change a"
+                + " month) fitted to the (up to) 24 months of returns before it; band: months inside the 90%% band."),
+                80)).append(System.lineSeparator());
         return out.toString();
     }
 
@@ -55,10 +57,11 @@ public final class BacktestReport {
      */
     public static String renderRolling(List<java.time.LocalDate> cutoffs, int horizon, List<BacktestResult> results) {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-                "Rolling-origin back-test: %d cutoffs, %d months each; children in care on the 1st of each month, in total%n%n",
+                "Rolling-origin back-test: %d cutoffs, %d months each;%nchildren in care on the 1st of each month, in total%n%n",
                 cutoffs.size(), horizon));
-        out.append(String.format(Locale.ROOT, "%-12s %9s %9s %11s %11s %11s %11s %11s%n", "cutoff", "MAPE 6m", "band 6m",
-                "MAPE " + horizon + "m", "band " + horizon + "m", "naive const", "naive trend", "naive loglin"));
+        // Under 80 columns, so it reads in a standard terminal.
+        out.append(String.format(Locale.ROOT, "%-10s %8s %8s %8s %8s %8s %8s %8s%n", "cutoff", "MAPE 6m", "band 6m",
+                "MAPE " + horizon + "m", "band " + horizon + "m", "const", "line", "log-lin"));
         double[] sums = new double[7];
         for (int k = 0; k < cutoffs.size(); k++) {
             Backtest.Series total = results.get(k).scored().get(0);
@@ -72,9 +75,8 @@ public final class BacktestReport {
             }
         }
         out.append(rollingRow("mean", sums));
-        out.append(String.format(Locale.ROOT, "%nBy series, mean over the cutoffs:%n%n%-32s %9s %9s %11s %11s %11s %11s %11s%n",
-                "series", "MAPE 6m", "band 6m", "MAPE " + horizon + "m", "band " + horizon + "m", "naive const", "naive trend",
-                "naive loglin"));
+        out.append(String.format(Locale.ROOT, "%nBy series, mean over the cutoffs (%d months):%n%n%-28s %8s %8s %8s %8s %8s%n",
+                horizon, "series", "MAPE", "band", "const", "line", "log-lin"));
         List<Backtest.Series> first = results.get(0).scored();
         for (int g = 0; g < first.size(); g++) {
             double[] mean = new double[7];
@@ -89,20 +91,22 @@ public final class BacktestReport {
                 }
             }
             String name = first.get(g).group().equals("all") ? "all children in care" : first.get(g).group();
-            out.append(String.format(Locale.ROOT, "%-32s %8.1f%% %8.0f%% %10.1f%% %10.0f%% %10.1f%% %10.1f%% %10.1f%%%n", name,
-                    mean[0] * 100, mean[1] * 100, mean[2] * 100, mean[3] * 100, mean[4] * 100, mean[5] * 100, mean[6] * 100));
+            out.append(String.format(Locale.ROOT, "%-28s %7.1f%% %7.0f%% %7.1f%% %7.1f%% %7.1f%%%n", name,
+                    mean[2] * 100, mean[3] * 100, mean[4] * 100, mean[5] * 100, mean[6] * 100));
         }
-        out.append(String.format(Locale.ROOT, "%nMAPE: mean absolute percentage error of the median forecast; band: share of"
-                + " months whose actual lies inside the 90%% band. Naive: the stock at the cutoff held constant, a straight"
-                + " line and a log-linear line (constant %% change a month) fitted to the (up to) 24 months of returns before"
-                + " it. A small series' percentage error is large for a difference of a few children. Each cutoff's own"
+        out.append(System.lineSeparator()).append(ConsoleSummary.wrap(String.format(Locale.ROOT,
+                "MAPE: mean absolute percentage error of the median forecast; band: share of"
+                + " months whose actual lies inside the 90%% band. Naive forecasts, their MAPE over the horizon: const, the"
+                + " stock at the cutoff held constant; line and log-lin, a straight line and a log-linear line (constant %%"
+                + " change a month) fitted to the (up to) 24 months of returns before it. Every series' 6-month figures are"
+                + " in rolling.csv. A small series' percentage error is large for a difference of a few children. Each cutoff's own"
                 + " tables are in its folder (cutoff-DATE/summary.txt); every figure is in rolling.csv and"
-                + " charts/rolling.png.%n"));
+                + " charts/rolling.png."), 80)).append(System.lineSeparator());
         return out.toString();
     }
 
     private static String rollingRow(String label, double[] row) {
-        return String.format(Locale.ROOT, "%-12s %8.1f%% %8.0f%% %10.1f%% %10.0f%% %10.1f%% %10.1f%% %10.1f%%%n", label,
+        return String.format(Locale.ROOT, "%-10s %7.1f%% %7.0f%% %7.1f%% %7.0f%% %7.1f%% %7.1f%% %7.1f%%%n", label,
                 row[0] * 100, row[1] * 100, row[2] * 100, row[3] * 100, row[4] * 100, row[5] * 100, row[6] * 100);
     }
 
