@@ -45,7 +45,12 @@ public final class ComparisonPage {
         page.cautions(info);
         page.raw("<p class=\"note\">").text("Savings are the base's spend less the option's, net of the option's "
                 + "own running and capital costs: above zero the option costs less. Medians and 90% ranges are over "
-                + "the paired replications.").raw("</p>\n<h2>Charts</h2>\n");
+                + "the paired replications.").raw("</p>\n");
+        page.raw("<h2>Options ranked</h2>\n<p class=\"note\">").text("By the median saving over the whole horizon, "
+                + "best first. Children figures are averages over the horizon, base minus option (above zero the option "
+                + "does better).").raw("</p>\n");
+        page.table(ranking(rows));
+        page.raw("<h2>Charts</h2>\n");
         for (Charts.Named c : result.charts().charts()) {
             page.raw("<figure>").raw(result.charts().svg(c)).raw("<figcaption>").text(c.caption())
                     .raw("</figcaption></figure>\n");
@@ -113,6 +118,38 @@ public final class ComparisonPage {
         }
         return "a median extra cost of " + Format.millions(-s.p50()) + " (90% range " + Format.millions(-s.p95())
                 + " to " + Format.millions(-s.p5()) + " more)";
+    }
+
+    /**
+     * One row per option, best median whole-horizon saving first: the saving with its range, the
+     * chance it costs less, when it pays for itself, and what it does for children.
+     */
+    static List<List<String>> ranking(List<Comparison.Row> rows) {
+        List<String> options = new ArrayList<>(ComparisonReport.scenarios(rows));
+        options.sort(java.util.Comparator.comparingDouble((String o) -> -ComparisonReport.find(
+                rows.stream().filter(r -> r.scenario().equals(o)).toList(), Metric.SAVING, "all").summary().p50()));
+        List<List<String>> table = new ArrayList<>();
+        table.add(List.of("Option", "Saving, whole horizon (90% range)", "Chance it costs less", "Pays for itself",
+                "Children kept in borough", "External placements avoided", "Breakdowns avoided"));
+        for (String option : options) {
+            List<Comparison.Row> mine = rows.stream().filter(r -> r.scenario().equals(option)).toList();
+            Comparison.Row all = ComparisonReport.find(mine, Metric.SAVING, "all");
+            double months = ComparisonReport.find(mine, Metric.PAYBACK_MONTHS, "all").summary().p50();
+            table.add(List.of(option,
+                    Format.millions(all.summary().p50()) + " (" + Format.millionsRange(all.summary()) + ")",
+                    Format.percent(all.probabilityBetter()),
+                    months == 0 ? "never behind" : Double.isInfinite(months) ? "not by the end"
+                            : String.format(Locale.ROOT, "after %.0f months", months),
+                    horizonMedian(mine, Metric.KEPT_IN_BOROUGH),
+                    horizonMedian(mine, Metric.EXTERNAL_AVOIDED),
+                    horizonMedian(mine, Metric.BREAKDOWNS_AVOIDED)));
+        }
+        return table;
+    }
+
+    private static String horizonMedian(List<Comparison.Row> mine, Metric metric) {
+        return mine.stream().filter(r -> r.metric() == metric && r.period().equals("all")).findFirst()
+                .map(r -> String.format(Locale.ROOT, "%.1f", r.summary().p50())).orElse("");
     }
 
     private static List<List<String>> optionTable(List<Comparison.Row> rows, String scenario) {

@@ -1,0 +1,42 @@
+package org.carecast.report;
+
+import org.carecast.results.Comparison;
+import org.carecast.results.Comparison.Metric;
+import org.carecast.results.Summary;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The compare page's ranking: best median whole-horizon saving first, each option's figures in its row. */
+class ComparisonRankingTest {
+
+    @Test
+    void optionsAreRankedByTheirMedianSaving() {
+        List<Comparison.Row> rows = new ArrayList<>();
+        option(rows, "small", 1e6, 0.7, 30);
+        option(rows, "loses", -5e5, 0.1, Double.POSITIVE_INFINITY);
+        option(rows, "best", 9e6, 1.0, 0);
+        List<List<String>> table = ComparisonPage.ranking(rows);
+        assertEquals(List.of("best", "small", "loses"), table.subList(1, 4).stream().map(r -> r.get(0)).toList());
+        assertEquals(List.of("best", Format.millions(9e6) + " (" + Format.millionsRange(flat(9e6)) + ")", Format.percent(1.0),
+                "never behind", "2.0", "3.0", "4.0"), table.get(1));
+        assertEquals("after 30 months", table.get(2).get(3));
+        assertEquals("not by the end", table.get(3).get(3));
+    }
+
+    private static void option(List<Comparison.Row> rows, String name, double saving, double chance, double payback) {
+        rows.add(new Comparison.Row(name, Metric.SAVING, "2025/26", flat(saving / 5), chance));
+        rows.add(new Comparison.Row(name, Metric.SAVING, "all", flat(saving), chance));
+        rows.add(new Comparison.Row(name, Metric.PAYBACK_MONTHS, "all", flat(payback), Double.NaN));
+        rows.add(new Comparison.Row(name, Metric.KEPT_IN_BOROUGH, "all", flat(2), Double.NaN));
+        rows.add(new Comparison.Row(name, Metric.EXTERNAL_AVOIDED, "all", flat(3), Double.NaN));
+        rows.add(new Comparison.Row(name, Metric.BREAKDOWNS_AVOIDED, "all", flat(4), Double.NaN));
+    }
+
+    private static Summary flat(double x) {
+        return new Summary(x, x, x, x, x, x);
+    }
+}
