@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * A scenario as the user wrote it, validated: every reference resolves, every share sums to
  * one, every matching list ends in an unlimited type. Money is in pounds, rates are per year
- * (entries per month), durations in days or years as each field's name says. The README
+ * (entries per month), durations in days or years as each field's name says. docs/scenarios.md
  * documents each field; {@link ScenarioReader} reads them and {@link ModelCompiler} turns a
  * scenario into the engine's arrays.
  *
