@@ -98,10 +98,15 @@ public final class Replication {
     private static final int PLACEMENTS = 3;
     /** Step-down offers made: the draw number for the acceptance stream. */
     private static final int OFFERS = 4;
-    /** Bit flags: {@link #AGED_OUT_FLAG} when the child leaves at 18, {@link #UASC_FLAG} for an unaccompanied asylum seeker. */
+    /**
+     * Bit flags: {@link #AGED_OUT_FLAG} when the child leaves at 18, {@link #UASC_FLAG} for an
+     * unaccompanied asylum seeker, {@link #AWAY_FLAG} while placed out of the council's area.
+     */
     private static final int FLAGS = 5;
     private static final int AGED_OUT_FLAG = 1;
     private static final int UASC_FLAG = 2;
+    /** Set while the child's current placement is outside the council's area. */
+    private static final int AWAY_FLAG = 4;
     /** 1 while the child lives in a Mockingbird satellite household. */
     private static final int MEMBER = 6;
     /**
@@ -461,14 +466,8 @@ public final class Replication {
             breakdownScale[t] = breakdownSd[t] > 0 ? Math.exp(breakdownSd[t] * normal(4 + 2L * t)) : 1;
         }
         double sd = model.exits().rateLogSd();
-        if (sd > 0) {
-            // A hazard k times as high spends the same exponential draw k times as fast.
-            double u1 = uniform(replicationKey, RandomStreams.ASSUMPTION, 2);
-            double u2 = uniform(replicationKey, RandomStreams.ASSUMPTION, 3);
-            exitScale = Math.exp(sd * Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2));
-        } else {
-            exitScale = 1;
-        }
+        // A hazard k times as high spends the same exponential draw k times as fast.
+        exitScale = sd > 0 ? Math.exp(sd * normal(2)) : 1;
         EntryProcess entries = model.entries();
         if (!entries.uncertain()) {
             entryRate = entries.ratePerDay();
@@ -578,9 +577,7 @@ public final class Replication {
         if (model.breakdown().hasDestinations(from)) {
             int to = model.breakdown().destination(from, uniform(key(id), RandomStreams.BREAKDOWN_DESTINATION,
                     ints[id * I + PLACEMENTS]));
-            double age = now - dbl[id * D + BIRTH];
-            if (to >= 0 && hasFreePlace(to) && age >= model.placements().minAgeDays()[to]
-                    && age < model.placements().maxAgeDays()[to]) {
+            if (to >= 0 && canTake(to, now - dbl[id * D + BIRTH])) {
                 move(id, onlyType[to], voidDays);
                 return;
             }
@@ -677,12 +674,10 @@ public final class Replication {
      */
     private int choose(int id, int[] preferences) {
         double age = now - dbl[id * D + BIRTH];
-        double[] minAge = model.placements().minAgeDays();
-        double[] maxAge = model.placements().maxAgeDays();
         int last = preferences.length - 1;
         for (int i = 0; i < last; i++) {
             int t = preferences[i];
-            if (hasFreePlace(t) && age >= minAge[t] && age < maxAge[t]) {
+            if (canTake(t, age)) {
                 if (i > 0) {
                     result.spillOver[month * types + t]++;
                 }
@@ -697,12 +692,17 @@ public final class Replication {
 
     /**
      * Whether the child's placement number {@code n}, of type {@code t}, is outside the council's
-     * area: decided by the child's own keyed draw for that placement, so the same answer when
-     * the placement starts and when it ends, with no slot in the child's row.
+     * area: decided by the child's own keyed draw for that placement, so every scenario compared
+     * places the same child's same placement alike. Drawn once, when the placement starts.
      */
     private boolean placedAway(int id, int t, int n) {
         double share = model.placements().outOfBoroughShare()[t];
         return share >= 1 || (share > 0 && uniform(key(id), RandomStreams.OUT_OF_BOROUGH, n) < share);
+    }
+
+    /** Whether type {@code t} has a free place and takes a child of {@code ageDays}. */
+    private boolean canTake(int t, double ageDays) {
+        return hasFreePlace(t) && ageDays >= model.placements().minAgeDays()[t] && ageDays < model.placements().maxAgeDays()[t];
     }
 
     /** Whether type {@code t} has a place that is neither taken nor held empty after a breakdown. */
@@ -720,6 +720,9 @@ public final class Replication {
         int n = ints[id * I + PLACEMENTS]++;
         if (placedAway(id, t, n)) {
             away[t]++;
+            ints[id * I + FLAGS] |= AWAY_FLAG;
+        } else {
+            ints[id * I + FLAGS] &= ~AWAY_FLAG;
         }
         if (since >= 0 && month < result.months) {
             result.placementsStarted[month * types + t]++;
@@ -754,7 +757,7 @@ public final class Replication {
         int t = ints[id * I + TYPE];
         accrue(t);
         occupancy[t]--;
-        if (placedAway(id, t, ints[id * I + PLACEMENTS] - 1)) {
+        if ((ints[id * I + FLAGS] & AWAY_FLAG) != 0) {
             away[t]--;
         }
         if (ints[id * I + MEMBER] != 0) {
@@ -1019,7 +1022,7 @@ public final class Replication {
         }
     }
 
-    /** Integrates occupancy over time since the last change: exact child-days without daily events. */
+    /** Integrates the places of a limited type over time since the last change: exact place-days. */
     private void accruePlaces(int t) {
         if (capacity[t] != CapacityPlan.UNLIMITED) {
             placeArea[t] += capacity[t] * (now - placeSince[t]);
@@ -1027,6 +1030,7 @@ public final class Replication {
         placeSince[t] = now;
     }
 
+    /** Integrates occupancy over time since the last change: exact child-days without daily events. */
     private void accrue(int t) {
         awayArea[t] += away[t] * (now - areaSince[t]);
         area[t] += occupancy[t] * (now - areaSince[t]);
