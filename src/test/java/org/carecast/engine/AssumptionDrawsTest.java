@@ -21,18 +21,24 @@ class AssumptionDrawsTest {
     static final double LAMBDA_PER_DAY = 0.5;
     static final double MEAN_STAY_DAYS = 120;
 
-    static double[] momentsOfStock(String yaml, int replications) {
+    /** Mean and variance over replications of {@code figure} of each replication's result. */
+    static double[] moments(String yaml, int replications, long seed,
+                            java.util.function.ToIntBiFunction<Model, ReplicationResult> figure) {
         Model model = Scenarios.compile(yaml);
         Replication replication = new Replication(model);
         double sum = 0;
         double sumSq = 0;
         for (int r = 0; r < replications; r++) {
-            int n = replication.run(5, r).childrenInCare(model.time().months());
+            int n = figure.applyAsInt(model, replication.run(seed, r));
             sum += n;
             sumSq += (double) n * n;
         }
         double mean = sum / replications;
         return new double[] {mean, sumSq / replications - mean * mean};
+    }
+
+    static double[] momentsOfStock(String yaml, int replications) {
+        return moments(yaml, replications, 5, (model, result) -> result.childrenInCare(model.time().months()));
     }
 
     @Test
@@ -96,21 +102,7 @@ class AssumptionDrawsTest {
     }
 
     static double[] momentsOfBreakdowns(String yaml, int replications) {
-        Model model = Scenarios.compile(yaml);
-        Replication replication = new Replication(model);
-        double sum = 0;
-        double sumSq = 0;
-        for (int r = 0; r < replications; r++) {
-            ReplicationResult result = replication.run(9, r);
-            int n = 0;
-            for (int b : result.breakdowns) {
-                n += b;
-            }
-            sum += n;
-            sumSq += (double) n * n;
-        }
-        double mean = sum / replications;
-        return new double[] {mean, sumSq / replications - mean * mean};
+        return moments(yaml, replications, 9, (model, result) -> java.util.Arrays.stream(result.breakdowns).sum());
     }
 
     /** Children who never leave one unlimited type, re-placed there after every breakdown. */

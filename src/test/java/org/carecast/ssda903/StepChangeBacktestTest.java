@@ -1,16 +1,12 @@
 package org.carecast.ssda903;
 
-import org.carecast.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -71,24 +67,9 @@ class StepChangeBacktestTest {
 
     /** {months inside the band, sum of absolute percentage errors} of the total over 24 months from April 2019. */
     private static double[] score(List<List<Path>> files, Path out, String trend) throws Exception {
-        List<String> args = new ArrayList<>(List.of("backtest", "--cutoff", "2019-04-01", "--horizon", "24",
-                "--replications", "200", "--entry-trend", trend, "--out", out.toString(), "--quiet", "--header"));
-        files.get(0).forEach(f -> args.add(f.toString()));
-        args.add("--episodes");
-        files.get(1).forEach(f -> args.add(f.toString()));
-        StringWriter err = new StringWriter();
-        int status = Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), args.toArray(String[]::new));
-        assertEquals(0, status, err.toString());
-        double inside = 0;
-        double error = 0;
-        for (String line : Files.readAllLines(out.resolve("backtest.csv"))) {
-            String[] f = line.split(",");
-            if (f[0].equals("all")) {
-                double actual = Double.parseDouble(f[2]);
-                inside += actual >= Double.parseDouble(f[3]) && actual <= Double.parseDouble(f[5]) ? 1 : 0;
-                error += Math.abs(Double.parseDouble(f[4]) - actual) / actual;
-            }
-        }
-        return new double[] {inside, error};
+        BacktestTest.Total total = BacktestTest.backtest(files, out, "--cutoff", "2019-04-01", "--horizon", "24",
+                "--replications", "200", "--entry-trend", trend);
+        assertEquals(24, total.months());
+        return new double[] {total.inside(), total.errorSum()};
     }
 }
