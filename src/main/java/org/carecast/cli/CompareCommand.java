@@ -102,10 +102,7 @@ final class CompareCommand implements Callable<Integer> {
         progress.finish();
         List<StartingMix> mixes = models.stream().map(StartingMix::of).toList();
         List<String> cautions = new ArrayList<>(RunCommand.withSettings(startCautions(scenarios, mixes), settings));
-        // Paired savings share the chance and the drawn rates, so their bands are narrower; what they leave out is the same.
-        cautions.add(org.carecast.report.BandNote.of(models.get(0)).replace("The 90% bands hold",
-                "The 90% bands of each scenario hold") + " The bands of the savings are of paired differences:"
-                + " chance mostly cancels in them, and a single-number assumption the scenarios share is not tested by them.");
+        cautions.add(org.carecast.report.BandNote.forComparison(models.get(0)));
         RunInfo info = new RunInfo(VersionProvider.version(), baseFile, seed, reps, stats.threads(), stats.seconds(),
                 stats.events(), cautions, List.of(), folder).withSettings(settings.given);
         List<Comparison.Row> rows = comparison.rows();

@@ -17,6 +17,19 @@ public final class BandNote {
     }
 
     public static String of(Model model) {
+        return text(model, "The 90% bands hold");
+    }
+
+    /**
+     * For compare: each scenario's bands as {@link #of}, and what the bands of the paired
+     * savings mean.
+     */
+    public static String forComparison(Model base) {
+        return text(base, "The 90% bands of each scenario hold") + " The bands of the savings are of paired differences:"
+                + " chance mostly cancels in them, and a single-number assumption the scenarios share is not tested by them.";
+    }
+
+    private static String text(Model model, String opening) {
         List<String> drawn = new ArrayList<>();
         if (model.entries().rateLogSd() > 0) {
             drawn.add("the entry rate");
@@ -32,7 +45,7 @@ public final class BandNote {
         }
         String rates = drawn.isEmpty() ? "" : " and the uncertainty the scenario gives for " + join(drawn)
                 + " (drawn once per replication)";
-        return "The 90% bands hold chance (which children arrive, when, and how their placements go)" + rates
+        return opening + " chance (which children arrive, when, and how their placements go)" + rates
                 + ". They do not hold uncertainty in the prices, inflation, capacity, intervention effects and other"
                 + " figures the scenario gives as single numbers: a different assumption can move a figure by more than"
                 + " its band (try one with --set PATH=VALUE).";

@@ -14,6 +14,9 @@ class BandNoteTest {
         String plain = BandNote.of(Scenarios.compile(Scenarios.closedPopulation(10, 1, 12, "")));
         assertTrue(plain.startsWith("The 90% bands hold chance") && plain.contains("do not hold uncertainty in the prices"), plain);
         assertFalse(plain.contains("drawn once per replication"), plain);
+        String compared = BandNote.forComparison(Scenarios.compile(Scenarios.closedPopulation(10, 1, 12, "")));
+        assertTrue(compared.startsWith("The 90% bands of each scenario hold chance") && compared.contains("paired differences"),
+                compared);
 
         String drawn = BandNote.of(Scenarios.compile(Scenarios.closedPopulation(10, 1, 12,
                 "breakdownUncertainty: {rateLogSd: {a: 0.1}}")));
