@@ -23,10 +23,12 @@ package org.carecast.model;
  *                      spend, or pounds per month, in month {@code m} at {@code m * incomes + i}
  *                      (inflation included)
  * @param incomeBudget  income the budget expects in month {@code m} on line {@code i}, at {@code m * incomes + i}
+ * @param placeholderBudgets whether the budgets are placeholders, not a council's budget book:
+ *                      every figure measured against them must say so, charts included
  */
 public record Finance(String[] lineIds, String[] lineLabels, int[] lineOfType, double[] budget,
                       String[] incomeIds, String[] incomeLabels, Kind[] incomeKinds, boolean[] incomeTypes,
-                      double[] incomeRate, double[] incomeBudget) {
+                      double[] incomeRate, double[] incomeBudget, boolean placeholderBudgets) {
 
     /** How an income line is earned (see the scenario's {@code finance.income}). */
     public enum Kind { PER_CHILD_DAY, SHARE_OF_SPEND, FIXED, PER_UASC_CHILD_DAY }

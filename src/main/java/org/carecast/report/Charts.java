@@ -202,6 +202,9 @@ public final class Charts {
         }
         JFreeChart chart = chart(withBudget ? "Net cost against budget" : "Net cost", plot);
         chart.addSubtitle(subtitle("Per financial year (April to March). Box: middle 50% of outcomes; whiskers: 90%; line in box: median."));
+        if (withBudget && p.placeholderBudgets()) {
+            chart.addSubtitle(placeholderWarning());
+        }
         return chart;
     }
 
@@ -212,9 +215,23 @@ public final class Charts {
         }
         CategoryPlot plot = boxPlot(boxes, "£ million");
         plot.addRangeMarker(zeroMarker("on budget"));
-        JFreeChart chart = chart("Budget pressure", plot);
+        JFreeChart chart = chart(p.placeholderBudgets() ? "Budget pressure against placeholder budgets" : "Budget pressure", plot);
         chart.addSubtitle(subtitle("Above zero: overspend. Box: middle 50% of outcomes; whiskers: 90%; line in box: median."));
+        if (p.placeholderBudgets()) {
+            chart.addSubtitle(placeholderWarning());
+        }
         return chart;
+    }
+
+    /**
+     * Said on the chart itself, since a chart is pasted into papers without the report's notes:
+     * pressure against placeholder budgets is not the council's position.
+     */
+    private static TextTitle placeholderWarning() {
+        TextTitle t = new TextTitle("The budgets are placeholders, not the council's budget book: not a forecast of its"
+                + " pressure. Replace finance.budgetLines first.", SUBTITLE);
+        t.setPaint(BUDGET);
+        return t;
     }
 
     // ---- comparison charts ----

@@ -29,11 +29,12 @@ public final class Headlines {
             if (!pressure.isEmpty()) {
                 Summary s = pressure.get(y).summary();
                 String year = pressure.get(y).period();
-                out.add(String.format(Locale.ROOT, "In %s the median projected pressure is %s; there is a 90%% chance "
+                out.add(String.format(Locale.ROOT, "In %s the median projected pressure%s is %s; there is a 90%% chance "
                         + "it lies between %s and %s. That is a median net cost (spend less income) of %s against a "
-                        + "budget of %s.", year, Format.millions(s.p50()), Format.millions(s.p5()),
+                        + "%sbudget of %s.", year, p.placeholderBudgets() ? " against placeholder budgets" : "",
+                        Format.millions(s.p50()), Format.millions(s.p5()),
                         Format.millions(s.p95()), Format.millions(net.get(y).summary().p50()),
-                        Format.millions(p.find(Table.YEARLY, OutputMetric.BUDGET, "all", year).orElseThrow().summary().p50())));
+                        p.placeholderBudgets() ? "placeholder " : "", Format.millions(p.find(Table.YEARLY, OutputMetric.BUDGET, "all", year).orElseThrow().summary().p50())));
             } else {
                 Summary s = net.get(y).summary();
                 out.add(String.format(Locale.ROOT, "In %s the median projected net cost is %s; there is a 90%% chance "

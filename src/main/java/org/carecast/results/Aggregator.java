@@ -135,6 +135,7 @@ public final class Aggregator implements ResultSink {
             labels.putIfAbsent(model.finance().incomeIds()[i], model.finance().incomeLabels()[i]);
         }
         labels.put(Money.UNBUDGETED, "Not in any budget line (new provision, interventions)");
-        return new Projection(model.name(), model.time().start(), model.time().months(), replications, rows, labels);
+        return new Projection(model.name(), model.time().start(), model.time().months(), replications, rows, labels,
+                model.finance().placeholderBudgets());
     }
 }

@@ -15,13 +15,14 @@ import java.util.Optional;
  * @param replications replications summarised
  * @param rows         one row per series and period
  * @param labels       readable names of groups (placement types, intervention cost lines) by id
+ * @param placeholderBudgets whether the budgets (and so pressure) are placeholders, not a council's budget book
  */
 public record Projection(String scenario, LocalDate start, int months, int replications, List<Row> rows,
-                         Map<String, String> labels, Map<String, List<Row>> index) {
+                         Map<String, String> labels, boolean placeholderBudgets, Map<String, List<Row>> index) {
 
     public Projection(String scenario, LocalDate start, int months, int replications, List<Row> rows,
-                      Map<String, String> labels) {
-        this(scenario, start, months, replications, rows, labels, index(rows));
+                      Map<String, String> labels, boolean placeholderBudgets) {
+        this(scenario, start, months, replications, rows, labels, placeholderBudgets, index(rows));
     }
 
     public Projection {

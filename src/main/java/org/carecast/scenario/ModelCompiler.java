@@ -130,7 +130,7 @@ public final class ModelCompiler {
             }
         }
         return new Finance(lineIds, lineLabels, lineOfType, budget, incomeIds, incomeLabels, kinds, incomeTypes, rate,
-                incomeBudget);
+                incomeBudget, s.finance().placeholderBudgets());
     }
 
     /**

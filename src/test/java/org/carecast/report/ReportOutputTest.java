@@ -82,13 +82,16 @@ class ReportOutputTest {
     void theReportStatesTheFiguresInTheCsvAndNeedsNoNetwork() throws Exception {
         String html = Files.readString(folder.resolve("report.html"));
         for (String year : List.of("2025/26", "2026/27")) {
-            String sentence = "In " + year + " the median projected pressure is "
+            // The baseline's budgets are placeholders, and the sentence must say so wherever it is read.
+            String sentence = "In " + year + " the median projected pressure against placeholder budgets is "
                     + Format.millions(csv("yearly.csv", "pressure", "all", year, 7)) + "; there is a 90% chance it lies between "
                     + Format.millions(csv("yearly.csv", "pressure", "all", year, 5)) + " and "
                     + Format.millions(csv("yearly.csv", "pressure", "all", year, 9)) + ".";
             assertTrue(html.contains(Html.escape(sentence)), sentence);
         }
         assertTrue(html.contains(Format.millions(csv("yearly.csv", "net_cost", "all", "2027/28", 7))));
+        assertTrue(Files.readString(folder.resolve("charts/pressure.svg")).contains("placeholder budgets"),
+                "a chart pasted alone still says its budgets are placeholders");
         assertTrue(html.contains(Format.percent(csv("monthly.csv", "own_provision_share", "all", "2025-04", 7))));
         assertEquals(5, html.split("<svg", -1).length - 1, "five charts inline");
         for (String external : List.of("src=\"http", "href=\"http", "<script", "<link", "url(http", "url('http", "@import")) {
