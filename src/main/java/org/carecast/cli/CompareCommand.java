@@ -2,6 +2,7 @@ package org.carecast.cli;
 
 import org.carecast.engine.Simulator;
 import org.carecast.model.Model;
+import org.carecast.model.ReplicationModels;
 import org.carecast.model.StartingMix;
 import org.carecast.report.ComparisonResult;
 import org.carecast.report.ComparisonReport;
@@ -13,7 +14,8 @@ import org.carecast.report.RunRecord;
 import org.carecast.report.ScenarioFiles;
 import org.carecast.results.Aggregator;
 import org.carecast.results.Comparison;
-import org.carecast.scenario.ModelCompiler;
+import org.carecast.scenario.AssumptionDraws;
+import org.carecast.scenario.UncertainScenario;
 import org.carecast.scenario.Scenario;
 import org.carecast.scenario.ScenarioException;
 import org.carecast.scenario.ScenarioReader;
@@ -70,8 +72,11 @@ final class CompareCommand implements Callable<Integer> {
         files.addAll(scenarioFiles);
         List<Scenario> scenarios = new ArrayList<>();
         List<Model> models = new ArrayList<>();
+        List<UncertainScenario> uncertain = new ArrayList<>();
         for (Path file : files) {
-            Scenario scenario = ScenarioReader.read(file, settings.settings());
+            UncertainScenario read = ScenarioReader.readUncertain(file, settings.settings());
+            uncertain.add(read);
+            Scenario scenario = read.central();
             Scenario base = scenarios.isEmpty() ? scenario : scenarios.get(0);
             if (!scenario.start().equals(base.start()) || scenario.horizonMonths() != base.horizonMonths()) {
                 String field = scenario.start().equals(base.start()) ? "horizon" : "start";
@@ -81,10 +86,12 @@ final class CompareCommand implements Callable<Integer> {
                                 + scenario.horizonMonths() + " months");
             }
             scenarios.add(scenario);
-            models.add(ModelCompiler.compile(scenario));
         }
         int reps = options.replications(scenarios.get(0).replications(), spec.commandLine());
         long seed = options.seed(scenarios.get(0).seed());
+        // Every scenario draws its ranges from the same seed: a range the scenarios share takes the same value.
+        List<ReplicationModels> drawn = uncertain.stream().map(u -> AssumptionDraws.of(u, seed)).toList();
+        drawn.forEach(d -> models.add(d.central()));
         int threads = Math.min(options.threads(spec.commandLine()), reps);
         SimulationOptions.checkMemory(baseFile, models, threads);
         Path folder = out != null ? out : Path.of("out", "compare-" + SimulationOptions.stem(baseFile));
@@ -93,7 +100,7 @@ final class CompareCommand implements Callable<Integer> {
         Comparison comparison = new Comparison(models, reps);
         List<Aggregator> aggregators = models.stream().map(m -> new Aggregator(m, reps)).toList();
         ProgressBar progress = ProgressBar.forTerminal(reps, options.quiet);
-        Simulator.RunStats stats = Simulator.runPaired(models, reps, seed, threads, (index, results) -> {
+        Simulator.RunStats stats = Simulator.runDrawn(drawn, reps, seed, threads, (index, results) -> {
             comparison.accept(index, results);
             for (int k = 0; k < results.length; k++) {
                 aggregators.get(k).accept(index, results[k]);
@@ -102,7 +109,7 @@ final class CompareCommand implements Callable<Integer> {
         progress.finish();
         List<StartingMix> mixes = models.stream().map(StartingMix::of).toList();
         List<String> cautions = new ArrayList<>(RunCommand.withSettings(startCautions(scenarios, mixes), settings));
-        cautions.add(org.carecast.report.BandNote.forComparison(models.get(0)));
+        cautions.add(org.carecast.report.BandNote.forComparison(models.get(0), RunCommand.rangedPaths(uncertain.get(0))));
         RunInfo info = new RunInfo(VersionProvider.version(), baseFile, seed, reps, stats.threads(), stats.seconds(),
                 stats.events(), cautions, List.of(), folder).withSettings(settings.given);
         List<Comparison.Row> rows = comparison.rows();
@@ -137,7 +144,7 @@ final class CompareCommand implements Callable<Integer> {
             }
             own.add(new ComparisonResult.Scenario(name, projections.get(k), new RunInfo(info.version(), files.get(k), seed, reps,
                     info.threads(), info.seconds(), info.events(), RunCommand.withSettings(RunCommand.cautions(scenarios.get(k),
-                    models.get(k)), settings)).withSettings(settings.given),
+                    models.get(k), RunCommand.rangedPaths(uncertain.get(k)), projections.get(k).splits()), settings)).withSettings(settings.given),
                     scenarios.get(k).sources()));
         }
         ComparisonResult result = ComparisonResult.of(scenarios.get(0).name(), rows, info, scenarioFiles, text, newProvision, own);

@@ -2,6 +2,7 @@ package org.carecast.cli;
 
 import org.carecast.engine.Simulator;
 import org.carecast.model.Model;
+import org.carecast.model.ReplicationModels;
 import org.carecast.model.StartingMix;
 import org.carecast.report.ConsoleSummary;
 import org.carecast.report.OutputFolder;
@@ -10,7 +11,9 @@ import org.carecast.report.RunInfo;
 import org.carecast.report.RunReport;
 import org.carecast.results.Aggregator;
 import org.carecast.results.Projection;
-import org.carecast.scenario.ModelCompiler;
+import org.carecast.scenario.AssumptionDraws;
+import org.carecast.scenario.AssumptionRange;
+import org.carecast.scenario.UncertainScenario;
 import org.carecast.scenario.Scenario;
 import org.carecast.scenario.ScenarioReader;
 import picocli.CommandLine.Command;
@@ -59,20 +62,33 @@ final class RunCommand implements Callable<Integer> {
      * so, and what the bands hold.
      */
     static java.util.List<String> cautions(Scenario scenario, Model model) {
+        return cautions(scenario, model, java.util.List.of(), java.util.List.of());
+    }
+
+    /** As {@link #cautions(Scenario, Model)}, the band note naming the ranges and the measured variance split. */
+    static java.util.List<String> cautions(Scenario scenario, Model model, java.util.List<String> ranged,
+                                           java.util.List<org.carecast.results.VarianceSplit> splits) {
         java.util.List<String> cautions = new java.util.ArrayList<>(StartingMix.of(model).cautions());
         if (scenario.finance().placeholderBudgets()) {
             cautions.add(0, Scenario.Finance.PLACEHOLDER_CAUTION);
         }
-        cautions.add(org.carecast.report.BandNote.of(model));
+        cautions.add(org.carecast.report.BandNote.of(model, ranged, splits));
         return cautions;
+    }
+
+    /** The canonical paths of a scenario's ranged assumptions. */
+    static java.util.List<String> rangedPaths(UncertainScenario scenario) {
+        return scenario.ranges().stream().map(AssumptionRange::path).toList();
     }
 
     @Override
     public Integer call() throws Exception {
-        Scenario scenario = ScenarioReader.read(scenarioFile, settings.settings());
-        Model model = ModelCompiler.compile(scenario);
+        UncertainScenario uncertain = ScenarioReader.readUncertain(scenarioFile, settings.settings());
+        Scenario scenario = uncertain.central();
         int reps = options.replications(scenario.replications(), spec.commandLine());
         long s = options.seed(scenario.seed());
+        ReplicationModels models = AssumptionDraws.of(uncertain, s);
+        Model model = models.central();
         int t = Math.min(options.threads(spec.commandLine()), reps);
         SimulationOptions.checkMemory(scenarioFile, java.util.List.of(model), t);
         boolean quiet = options.quiet;
@@ -81,11 +97,12 @@ final class RunCommand implements Callable<Integer> {
 
         Aggregator aggregator = new Aggregator(model, reps);
         ProgressBar progress = ProgressBar.forTerminal(reps, quiet);
-        Simulator.RunStats stats = Simulator.run(model, reps, s, t, aggregator, progress);
+        Simulator.RunStats stats = Simulator.run(models, reps, s, t, aggregator, progress);
         progress.finish();
         Projection projection = aggregator.projection();
         RunInfo info = new RunInfo(VersionProvider.version(), scenarioFile, s, reps, stats.threads(), stats.seconds(),
-                stats.events(), withSettings(cautions(scenario, model), settings), scenario.sources(), folder)
+                stats.events(), withSettings(cautions(scenario, model, rangedPaths(uncertain),
+                projection.splits()), settings), scenario.sources(), folder)
                 .withSettings(settings.given);
 
         RunReport report = RunReport.of(projection, info);

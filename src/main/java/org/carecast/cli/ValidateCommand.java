@@ -2,7 +2,9 @@ package org.carecast.cli;
 
 import org.carecast.model.Model;
 import org.carecast.model.StartingMix;
+import org.carecast.scenario.AssumptionRange;
 import org.carecast.scenario.ModelCompiler;
+import org.carecast.scenario.UncertainScenario;
 import org.carecast.scenario.Scenario;
 import org.carecast.scenario.ScenarioReader;
 import picocli.CommandLine.Command;
@@ -29,8 +31,10 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Scenario scenario = ScenarioReader.read(scenarioFile, settings.settings());
+        UncertainScenario uncertain = ScenarioReader.readUncertain(scenarioFile, settings.settings());
+        Scenario scenario = uncertain.central();
         Model model = ModelCompiler.compile(scenario);
+        uncertain.checkExtremes();
         // A scenario that cannot run even one replication at a time is not valid here.
         SimulationOptions.checkMemory(scenarioFile, java.util.List.of(model), 1);
         spec.commandLine().getOut().printf("%s: valid. '%s': %d placement types, %d need levels, %d age bands, %d children at %s, %d months, %d replications, %d interventions.%n",
@@ -43,6 +47,13 @@ final class ValidateCommand implements Callable<Integer> {
             // Which files a value can come from, highest precedence first, as run's copy keeps them.
             out.println("Read from " + scenario.sources().size() + " files (a value set in an earlier one wins): " + String.join(", ",
                     scenario.sources().stream().map(p -> p.getFileName().toString()).toList()) + ".");
+        }
+        if (!uncertain.ranges().isEmpty()) {
+            out.println();
+            out.println("Ranged assumptions (each drawn once per pair of replications; 'sensitivity' swings them one at a time):");
+            for (AssumptionRange r : uncertain.ranges()) {
+                out.println("  " + r.path() + ": " + r.describe());
+            }
         }
         out.println();
         out.println("Children in care by age: at the start, and what the entries and exits sustain in the long run (steady state)");

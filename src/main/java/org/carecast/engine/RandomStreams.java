@@ -35,7 +35,7 @@ public final class RandomStreams {
     public static final int FRAILTY = 14;
     public static final int OUT_OF_BOROUGH = 15;
     public static final int UASC_ARRIVAL = 16;
-    /** Per replication: the draws of uncertain assumptions (the entry rate and trend). */
+    /** Per replication pair: the draws of uncertain assumptions (ranges, entry, exit and breakdown rates). */
     public static final int ASSUMPTION = 17;
     /** Per child and placement: where a breakdown sends it, where the scenario gives shares. */
     public static final int BREAKDOWN_DESTINATION = 18;
@@ -53,6 +53,29 @@ public final class RandomStreams {
     /** Key of one replication of one seed. */
     public static long replicationKey(long seed, int replication) {
         return mix(mix(seed) + (replication + 1L) * GAMMA);
+    }
+
+    /**
+     * Key of the assumption draws of a replication: the same for replications 2k and 2k + 1.
+     * The two runs of a pair share every drawn assumption and differ only by chance, so the
+     * spread of a figure splits into the part from the assumptions and the part from chance
+     * (half the mean squared difference within pairs estimates the chance part).
+     */
+    public static long assumptionKey(long seed, int replication) {
+        return mix(mix(seed ^ 0x5851F42D4C957F2DL) + ((replication >>> 1) + 1L) * GAMMA);
+    }
+
+    /**
+     * Key of one named assumption within a replication's assumption draws: a 64-bit FNV-1a
+     * hash of its canonical path, mixed, so the draw depends on the name and not on the order
+     * assumptions are written or how many there are.
+     */
+    public static long pathKey(long assumptionKey, String path) {
+        long h = 0xCBF29CE484222325L;
+        for (int i = 0; i < path.length(); i++) {
+            h = (h ^ path.charAt(i)) * 0x100000001B3L;
+        }
+        return mix(assumptionKey ^ mix(h));
     }
 
     /** Key of one entity (a child's arrival number) within a replication. */

@@ -190,6 +190,8 @@ public final class Replication {
     private boolean nextTurnoverIsGain;
 
     private long replicationKey;
+    /** Key of the assumption draws, shared by replications 2k and 2k + 1 (see {@link RandomStreams#assumptionKey}). */
+    private long assumptionKey;
     private double now;
     private int month;
     private long entriesSoFar;
@@ -213,6 +215,11 @@ public final class Replication {
     private double nextExtraEntry;
     private double entryResidual;
     private int nextCapacityChange;
+
+    /** The model this engine runs. */
+    public Model model() {
+        return model;
+    }
 
     public Replication(Model model) {
         this(model, new CalendarEventQueue(1024));
@@ -275,6 +282,8 @@ public final class Replication {
      */
     public ReplicationResult run(long seed, int index) {
         reset(RandomStreams.replicationKey(seed, index));
+        assumptionKey = RandomStreams.assumptionKey(seed, index);
+        result.model = model;
         drawAssumptions();
         placeInitialCohort();
         takeCensus(0);
@@ -451,9 +460,9 @@ public final class Replication {
     }
 
     /**
-     * The uncertain assumptions of this replication, drawn once from its own keyed stream
-     * (Box-Muller normals), so every scenario compared sees the same draws in the same
-     * replication: a multiplier exp(rateLogSd z) on every exit hazard, and entry rates scaled by
+     * The uncertain assumptions of this replication, drawn once from the keyed stream of its
+     * pair (Box-Muller normals), so every scenario compared sees the same draws in the same
+     * replication, and the two replications of a pair differ only by chance: a multiplier exp(rateLogSd z) on every exit hazard, and entry rates scaled by
      * exp(rateLogSd z1 + trendSdPerYear z2 t). Known assumptions (sd 0) use the model's values.
      */
     private void drawAssumptions() {
@@ -474,8 +483,8 @@ public final class Replication {
             extraEntryRate = entries.extraRatePerDay();
             return;
         }
-        double u1 = uniform(replicationKey, RandomStreams.ASSUMPTION, 0);
-        double u2 = uniform(replicationKey, RandomStreams.ASSUMPTION, 1);
+        double u1 = uniform(assumptionKey, RandomStreams.ASSUMPTION, 0);
+        double u2 = uniform(assumptionKey, RandomStreams.ASSUMPTION, 1);
         double radius = Math.sqrt(-2 * Math.log(u1));
         double z1 = radius * Math.cos(2 * Math.PI * u2);
         double z2 = radius * Math.sin(2 * Math.PI * u2);
@@ -495,8 +504,8 @@ public final class Replication {
 
     /** A standard normal from draws {@code n} and {@code n + 1} of this replication's assumption stream (Box-Muller). */
     private double normal(long n) {
-        double u1 = uniform(replicationKey, RandomStreams.ASSUMPTION, n);
-        double u2 = uniform(replicationKey, RandomStreams.ASSUMPTION, n + 1);
+        double u1 = uniform(assumptionKey, RandomStreams.ASSUMPTION, n);
+        double u2 = uniform(assumptionKey, RandomStreams.ASSUMPTION, n + 1);
         return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
     }
 

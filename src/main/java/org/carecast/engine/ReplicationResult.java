@@ -67,6 +67,11 @@ public final class ReplicationResult {
     public final double[] lineSpend;
     /** Number of cost lines. */
     public final int lines;
+    /**
+     * The model the replication ran: with ranged assumptions each replication pair has its own
+     * (its prices, budgets and income rates are the ones to value its tallies with).
+     */
+    public org.carecast.model.Model model;
     /** Events processed in the replication (entries, child events, capacity changes, month ends). */
     public long events;
 

@@ -1,6 +1,7 @@
 package org.carecast.engine;
 
 import org.carecast.model.Model;
+import org.carecast.model.ReplicationModels;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,13 @@ public final class Simulator {
      */
     public static RunStats run(Model model, int replications, long seed, int threads, ResultSink sink,
                                IntConsumer progress) {
-        return runPaired(List.of(model), replications, seed, threads,
+        return run(ReplicationModels.fixed(model), replications, seed, threads, sink, progress);
+    }
+
+    /** As {@link #run(Model, int, long, int, ResultSink, IntConsumer)}, each replication running its own model. */
+    public static RunStats run(ReplicationModels models, int replications, long seed, int threads, ResultSink sink,
+                               IntConsumer progress) {
+        return runDrawn(List.of(models), replications, seed, threads,
                 (index, results) -> sink.accept(index, results[0]), progress);
     }
 
@@ -48,6 +55,15 @@ public final class Simulator {
      */
     public static RunStats runPaired(List<Model> models, int replications, long seed, int threads, PairedSink sink,
                                      IntConsumer progress) {
+        return runDrawn(models.stream().map(ReplicationModels::fixed).toList(), replications, seed, threads, sink, progress);
+    }
+
+    /**
+     * As {@link #runPaired}, each scenario's replication running the model it draws for that
+     * replication (ranged assumptions): a new engine is made only when the model changes.
+     */
+    public static RunStats runDrawn(List<ReplicationModels> models, int replications, long seed, int threads,
+                                    PairedSink sink, IntConsumer progress) {
         int workers = Math.max(1, Math.min(threads, replications));
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
@@ -57,12 +73,16 @@ public final class Simulator {
             Replication[] engines = new Replication[models.size()];
             ReplicationResult[] results = new ReplicationResult[models.size()];
             for (int k = 0; k < engines.length; k++) {
-                engines[k] = new Replication(models.get(k));
+                engines[k] = new Replication(models.get(k).central());
             }
             int index;
             while ((index = next.getAndIncrement()) < replications) {
                 long n = 0;
                 for (int k = 0; k < engines.length; k++) {
+                    Model model = models.get(k).forReplication(index);
+                    if (model != engines[k].model()) {
+                        engines[k] = new Replication(model);
+                    }
                     results[k] = engines[k].run(seed, index);
                     n += results[k].events;
                 }

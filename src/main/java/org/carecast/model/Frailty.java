@@ -30,8 +30,26 @@ public final class Frailty {
         this.high = high;
     }
 
+    /** The last tables made: a table takes milliseconds, and drawn assumptions compile a model per replication pair. */
+    private static final java.util.Map<Double, Frailty> RECENT = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<Double, Frailty> eldest) {
+                    return size() > 8;
+                }
+            });
+
     /** The multiplier distribution with mean 1 and the given variance (shape 1/variance). */
     public static Frailty of(double variance) {
+        Frailty known = RECENT.get(variance);
+        if (known == null) {
+            known = tabulate(variance);
+            RECENT.put(variance, known);
+        }
+        return known;
+    }
+
+    private static Frailty tabulate(double variance) {
         // No generator is passed: inverseCumulativeProbability draws nothing.
         GammaDistribution gamma = new GammaDistribution(null, 1 / variance, variance);
         double[] quantile = new double[POINTS + 1];

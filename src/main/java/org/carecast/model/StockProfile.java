@@ -39,8 +39,46 @@ public final class StockProfile {
         this.belowAge = belowAge;
     }
 
+    /** Inputs of a table, compared by content: draws of assumptions that do not touch them reuse it. */
+    private record Inputs(double[] bandLower, double[] bandUpper, double[] entryLower, double[] entryUpper,
+                          double[] entryCumulative, double[] exitRate, double[] ticLower, double[] ticMultiplier) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Inputs x && java.util.Arrays.deepEquals(parts(), x.parts());
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.deepHashCode(parts());
+        }
+
+        private Object[] parts() {
+            return new Object[] {bandLower, bandUpper, entryLower, entryUpper, entryCumulative, exitRate, ticLower, ticMultiplier};
+        }
+    }
+
+    /** The last tables made: a few milliseconds each, made once per drawn replication pair otherwise. */
+    private static final java.util.Map<Inputs, StockProfile> RECENT = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<Inputs, StockProfile> eldest) {
+                    return size() > 8;
+                }
+            });
+
     /** The steady-state table for entries at these ages and under this exit hazard. */
     public static StockProfile steadyState(AgeBands ages, EntryAges entryAges, ExitHazard exits) {
+        Inputs key = new Inputs(ages.lowerDays(), ages.upperDays(), entryAges.lowerDays(), entryAges.upperDays(),
+                entryAges.cumulative(), exits.ratePerDay(), exits.timeInCareLowerDays(), exits.timeInCareMultiplier());
+        StockProfile known = RECENT.get(key);
+        if (known == null) {
+            known = compute(ages, entryAges, exits);
+            RECENT.put(key, known);
+        }
+        return known;
+    }
+
+    private static StockProfile compute(AgeBands ages, EntryAges entryAges, ExitHazard exits) {
         double[] entryDensity = new double[MONTHS];
         for (int m = 0; m < MONTHS; m++) {
             // A month's mean: newborns make the first month's density a step inside it.

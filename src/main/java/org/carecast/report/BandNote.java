@@ -1,6 +1,9 @@
 package org.carecast.report;
 
 import org.carecast.model.Model;
+import org.carecast.results.OutputMetric;
+import org.carecast.results.Table;
+import org.carecast.results.VarianceSplit;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +20,18 @@ public final class BandNote {
     }
 
     public static String of(Model model) {
-        return text(model, "The 90% bands hold");
+        return of(model, List.of(), List.of());
+    }
+
+    /**
+     * What the bands of a run hold.
+     *
+     * @param ranged the canonical paths of the scenario's ranged assumptions
+     * @param splits the measured variance splits of the headline figures (used when assumptions are drawn)
+     */
+    public static String of(Model model, List<String> ranged, List<VarianceSplit> splits) {
+        String text = text(model, ranged, "The 90% bands hold");
+        return drawsAssumptions(model, ranged) ? text + split(splits) : text;
     }
 
     /**
@@ -25,11 +39,56 @@ public final class BandNote {
      * savings mean.
      */
     public static String forComparison(Model base) {
-        return text(base, "The 90% bands of each scenario hold") + " The bands of the savings are of paired differences:"
-                + " chance mostly cancels in them, and a single-number assumption the scenarios share is not tested by them.";
+        return forComparison(base, List.of());
     }
 
-    private static String text(Model model, String opening) {
+    /** For compare, with the base scenario's ranged assumptions. */
+    public static String forComparison(Model base, List<String> ranged) {
+        return text(base, ranged, "The 90% bands of each scenario hold") + " The bands of the savings are of paired differences:"
+                + " chance mostly cancels in them" + (ranged.isEmpty() ? "" : ", a range the scenarios share is drawn alike in both")
+                + ", and a single-number assumption the scenarios share is not tested by them.";
+    }
+
+    /** Whether any assumption is drawn per replication: a range, or a rate given with its uncertainty. */
+    public static boolean drawsAssumptions(Model model, List<String> ranged) {
+        return !ranged.isEmpty() || model.entries().uncertain() || model.exits().rateLogSd() > 0
+                || model.breakdown().uncertain();
+    }
+
+    /**
+     * One sentence: how much of the spread of the next financial years' pressure (or net cost)
+     * and of the children in care at the end comes from the assumptions, and how much from chance.
+     */
+    static String split(List<VarianceSplit> splits) {
+        List<String> parts = new ArrayList<>();
+        boolean pressure = splits.stream().anyMatch(x -> x.metric() == OutputMetric.PRESSURE);
+        int years = 0;
+        for (VarianceSplit x : splits) {
+            if (x.table() == Table.YEARLY && x.metric() == (pressure ? OutputMetric.PRESSURE : OutputMetric.NET_COST)
+                    && years < 2) {
+                years++;
+                parts.add(share(x) + " of the spread of " + x.period() + (pressure ? " pressure" : " net cost"));
+            }
+        }
+        for (VarianceSplit x : splits) {
+            if (x.metric() == OutputMetric.CHILDREN) {
+                parts.add(share(x) + " of that of children in care at " + Format.monthLabel(x.period()));
+            }
+        }
+        if (parts.isEmpty() || splits.get(0).pairs() < 10) {
+            return parts.isEmpty() ? "" : " Too few replications to say how much of the spread comes from the assumptions"
+                    + " (at least 20 are needed).";
+        }
+        return " The drawn assumptions account for about " + join(parts) + "; chance, the rest (measured over "
+                + String.format(java.util.Locale.ROOT, "%,d", splits.get(0).pairs())
+                + " pairs of replications that share their assumptions).";
+    }
+
+    private static String share(VarianceSplit x) {
+        return Math.round(100 * x.assumptionShare()) + "%";
+    }
+
+    private static String text(Model model, List<String> ranged, String opening) {
         List<String> drawn = new ArrayList<>();
         if (model.entries().rateLogSd() > 0) {
             drawn.add("the entry rate");
@@ -43,12 +102,21 @@ public final class BandNote {
         if (model.breakdown().uncertain()) {
             drawn.add("the breakdown rates");
         }
-        String rates = drawn.isEmpty() ? "" : " and the uncertainty the scenario gives for " + join(drawn)
-                + " (drawn once per replication)";
+        List<String> held = new ArrayList<>();
+        if (!drawn.isEmpty()) {
+            held.add("the uncertainty the scenario gives for " + join(drawn));
+        }
+        if (!ranged.isEmpty()) {
+            held.add(ranged.size() == 1 ? "the range given for " + ranged.get(0)
+                    : "the ranges given for " + ranged.size() + " assumptions: " + String.join(", ", ranged.subList(0, Math.min(4, ranged.size())))
+                    + (ranged.size() > 4 ? " and " + (ranged.size() - 4) + " more ('carecast validate' lists them)" : ""));
+        }
+        String rates = held.isEmpty() ? "" : (held.size() == 1 ? " and " + held.get(0) : ", " + held.get(0) + " and " + held.get(1))
+                + ", each drawn once per pair of replications";
         return opening + " chance (which children arrive, when, and how their placements go)" + rates
-                + ". They do not hold uncertainty in the prices, inflation, capacity, intervention effects and other"
-                + " figures the scenario gives as single numbers: a different assumption can move a figure by more than"
-                + " its band (try one with --set PATH=VALUE).";
+                + ". They do not hold uncertainty in the " + (ranged.isEmpty() ? "prices, inflation, capacity, intervention effects and other figures"
+                : "figures") + " the scenario gives as single numbers: a different assumption can move a figure by more than"
+                + " its band (try one with --set PATH=VALUE" + (ranged.isEmpty() ? ", or give it a range" : "") + ").";
     }
 
     private static String join(List<String> items) {

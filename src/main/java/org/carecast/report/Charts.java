@@ -3,6 +3,8 @@ package org.carecast.report;
 import org.carecast.results.Comparison;
 import org.carecast.results.OutputMetric;
 import org.carecast.results.Projection;
+import org.carecast.results.Sensitivity;
+import org.carecast.results.SensitivityOutput;
 import org.carecast.results.Table;
 import org.carecast.results.Summary;
 import org.jfree.chart.JFreeChart;
@@ -274,6 +276,47 @@ public final class Charts {
         plot.addRangeMarker(zeroMarker("break even"));
         JFreeChart chart = chart("Cumulative saving against the base", plot);
         chart.addSubtitle(subtitle("At the end of each financial year; line: median, band: 90% of outcomes. Above zero the option has paid for itself."));
+        return chart;
+    }
+
+    // ---- sensitivity ----
+
+    /**
+     * A tornado chart: one row per assumption, widest swing at the top; from the central case
+     * (the line at zero), a blue bar to the output's change when the assumption is at its low
+     * value and an orange bar to its change at the high value. Two bars per row, not one bar
+     * across, so an assumption that moves the output the same way at both ends still reads.
+     */
+    static JFreeChart tornado(String scenario, List<Sensitivity.Swing> swings) {
+        SensitivityOutput output = swings.get(0).output();
+        double scale = output.metric().isMoney() ? MILLION : 1;
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (Sensitivity.Swing w : swings) {
+            String row = SensitivityReport.shortName(w.assumption()) + " (" + w.lowValue() + " / " + w.highValue() + ")";
+            data.addValue(w.lowEffect() / scale, "assumption at its low value", row);
+            data.addValue(w.highEffect() / scale, "at its high value", row);
+        }
+        org.jfree.chart.renderer.category.BarRenderer renderer = new org.jfree.chart.renderer.category.BarRenderer();
+        renderer.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setItemMargin(0.0);
+        renderer.setSeriesPaint(0, BAND);
+        renderer.setSeriesPaint(1, BUDGET);
+        renderer.setDrawBarOutline(false);
+        CategoryAxis rows = new CategoryAxis();
+        rows.setTickLabelFont(TICK);
+        rows.setMaximumCategoryLabelWidthRatio(0.45f);
+        rows.setCategoryMargin(0.25);
+        NumberAxis x = numberAxis((output.metric().isMoney() ? "£ million" : output.metric().unit())
+                + " change from the central case");
+        x.setAutoRangeIncludesZero(true);
+        CategoryPlot plot = new CategoryPlot(data, rows, x, renderer);
+        plot.setOrientation(org.jfree.chart.plot.PlotOrientation.HORIZONTAL);
+        plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_RIGHT);
+        plot.addRangeMarker(new ValueMarker(0, Color.DARK_GRAY, new BasicStroke(1.5f)));
+        JFreeChart chart = chart("What moves " + output.label().replaceFirst(" \\(.*\\)", "").toLowerCase(java.util.Locale.ROOT), plot);
+        chart.addSubtitle(subtitle(scenario + ": each assumption at the low and the high end of its range, every other at its"
+                + " central value; mean change over paired replications. Widest swing first."));
         return chart;
     }
 

@@ -59,6 +59,12 @@ public final class RunRecord {
      */
     public static void write(Path folder, String command, RunInfo info, List<Path> others, List<Path> copies)
             throws IOException {
+        write(folder, command, info, others, copies, List.of());
+    }
+
+    /** As {@link #write(Path, String, RunInfo, List, List)}, the re-run command repeating the command's own {@code options}. */
+    public static void write(Path folder, String command, RunInfo info, List<Path> others, List<Path> copies,
+                             List<String> options) throws IOException {
         String nl = System.lineSeparator();
         StringBuilder text = new StringBuilder("carecast ").append(info.version()).append(nl);
         text.append(others.isEmpty() ? "scenario: " : "base: ").append(info.scenarioFile()).append(nl);
@@ -82,6 +88,9 @@ public final class RunRecord {
             rerun.append(" --seed ").append(info.seed()).append(" --replications ").append(info.replications());
             for (String setting : info.settings()) {
                 rerun.append(" --set ").append(shellQuoted(setting));
+            }
+            for (String option : options) {
+                rerun.append(' ').append(shellQuoted(option));
             }
             text.append("scenario files as run: copied beside the results. Re-run ")
                     .append(info.outputFolder() == null ? "from this folder" : "from where this run was started")

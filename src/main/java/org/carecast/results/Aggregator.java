@@ -37,6 +37,9 @@ public final class Aggregator implements ResultSink {
     private final int replications;
     /** Replications delivered in order but not yet added to the sketches (at most {@link #BLOCK}). */
     private final List<double[]> block = new ArrayList<>();
+    /** The headline cells whose spread is split into assumptions and chance, and their accumulators. */
+    private final int[] splitCells;
+    private final VarianceSplit.Accumulator[] splits;
 
     public Aggregator(Model model, int replications) {
         this(model, replications, QuantileSketch.DEFAULT_EXACT_LIMIT);
@@ -56,6 +59,22 @@ public final class Aggregator implements ResultSink {
             cells[c] = new QuantileSketch(exactLimit);
         }
         this.order = new ReplicationOrder<>(this::fold, WINDOW);
+        List<Integer> tracked = new ArrayList<>();
+        List<VarianceSplit.Accumulator> accumulators = new ArrayList<>();
+        for (int s = 0; s < series.size(); s++) {
+            Series x = series.get(s);
+            boolean money = x.table() == Table.YEARLY && x.group().equals("all")
+                    && (x.metric() == OutputMetric.NET_COST || x.metric() == OutputMetric.PRESSURE);
+            boolean children = x.table() == Table.MONTHLY && x.group().equals("all") && x.metric() == OutputMetric.CHILDREN;
+            for (int p = 0; p < x.periods().length; p++) {
+                if (money || (children && p == x.periods().length - 1)) {
+                    tracked.add(firstCell[s] + p);
+                    accumulators.add(new VarianceSplit.Accumulator(x.table(), x.metric(), x.group(), x.periods()[p]));
+                }
+            }
+        }
+        this.splitCells = tracked.stream().mapToInt(Integer::intValue).toArray();
+        this.splits = accumulators.toArray(new VarianceSplit.Accumulator[0]);
     }
 
     @Override
@@ -72,6 +91,9 @@ public final class Aggregator implements ResultSink {
 
     /** Called in replication order (under the reorder buffer's lock). */
     private void fold(double[] values) {
+        for (int i = 0; i < splitCells.length; i++) {
+            splits[i].add(values[splitCells[i]]);
+        }
         block.add(values);
         if (block.size() == BLOCK) {
             flush();
@@ -136,6 +158,7 @@ public final class Aggregator implements ResultSink {
         }
         labels.put(Money.UNBUDGETED, "Not in any budget line (new provision, interventions)");
         return new Projection(model.name(), model.time().start(), model.time().months(), replications, rows, labels,
-                model.finance().placeholderBudgets());
+                model.finance().placeholderBudgets(),
+                java.util.Arrays.stream(splits).map(VarianceSplit.Accumulator::split).toList());
     }
 }

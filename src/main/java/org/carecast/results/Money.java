@@ -8,22 +8,29 @@ import org.carecast.model.Model;
  * One replication's money by month in pounds, from its spend and child-days and the model's
  * {@link Finance}: spend per budget line, income per income line, net cost and pressure.
  * Budget line index {@code finance.lines()} is "unbudgeted": types no line lists, and every
- * intervention cost line.
+ * intervention cost line. Budgets, income rates and the line structure are read from the model
+ * the replication ran ({@link ReplicationResult#model}): with ranged assumptions a budget's
+ * growth or an income rate may be drawn per replication; the lines are the same in every draw.
  */
 final class Money {
 
     static final String UNBUDGETED = "unbudgeted";
 
-    private final Finance finance;
+    private final Finance central;
     private final int types;
 
     Money(Model model) {
-        this.finance = model.finance();
+        this.central = model.finance();
         this.types = model.types();
+    }
+
+    private Finance finance(ReplicationResult r) {
+        return r.model != null ? r.model.finance() : central;
     }
 
     /** Spend in month {@code m} on budget line {@code line} (or unbudgeted when {@code line == lines()}). */
     double spend(ReplicationResult r, int line, int m) {
+        Finance finance = finance(r);
         double total = 0;
         for (int t = 0; t < types; t++) {
             int owner = finance.lineOfType()[t];
@@ -40,22 +47,25 @@ final class Money {
     }
 
     /** Budget in month {@code m} on a line (zero for unbudgeted). */
-    double budget(int line, int m) {
+    double budget(ReplicationResult r, int line, int m) {
+        Finance finance = finance(r);
         return line == finance.lines() ? 0 : finance.budget()[m * finance.lines() + line];
     }
 
     /** The net budget in month {@code m}: spending budgets less the income they expect. */
-    double budget(int m) {
-        return finance.netBudget(m);
+    double budget(ReplicationResult r, int m) {
+        return finance(r).netBudget(m);
     }
 
     /** Income the budget expects in month {@code m} on income line {@code i}. */
-    double incomeBudget(int i, int m) {
+    double incomeBudget(ReplicationResult r, int i, int m) {
+        Finance finance = finance(r);
         return finance.incomeBudget()[m * finance.incomes() + i];
     }
 
     /** Income in month {@code m} on income line {@code i}. */
     double income(ReplicationResult r, int i, int m) {
+        Finance finance = finance(r);
         int incomes = finance.incomes();
         double rate = finance.incomeRate()[m * incomes + i];
         Finance.Kind kind = finance.incomeKinds()[i];
@@ -76,7 +86,7 @@ final class Money {
 
     double income(ReplicationResult r, int m) {
         double total = 0;
-        for (int i = 0; i < finance.incomes(); i++) {
+        for (int i = 0; i < central.incomes(); i++) {
             total += income(r, i, m);
         }
         return total;
@@ -89,6 +99,6 @@ final class Money {
 
     /** Net cost minus budget in month {@code m}. */
     double pressure(ReplicationResult r, int m) {
-        return netCost(r, m) - budget(m);
+        return netCost(r, m) - budget(r, m);
     }
 }

@@ -119,7 +119,7 @@ public final class OutputSeries {
         }
         out.add(new Series(Table.MONTHLY, OutputMetric.NET_COST, "all", flowMonths, money::netCost));
         if (finance.hasBudget()) {
-            out.add(new Series(Table.MONTHLY, OutputMetric.BUDGET, "all", flowMonths, (r, m) -> money.budget(m)));
+            out.add(new Series(Table.MONTHLY, OutputMetric.BUDGET, "all", flowMonths, (r, m) -> money.budget(r, m)));
             // Year to date, so a finance officer can read a forecast outturn month by month.
             out.add(new Series(Table.MONTHLY, OutputMetric.PRESSURE_YEAR_TO_DATE, "all", flowMonths, (r, m) -> {
                 double total = 0;
@@ -157,24 +157,24 @@ public final class OutputSeries {
         out.add(new Series(Table.YEARLY, OutputMetric.NET_COST, "all", years, yearly(firstMonth, endMonth, money::netCost)));
         if (finance.hasBudget()) {
             // The net budget: spending budgets less the income they expect.
-            out.add(new Series(Table.YEARLY, OutputMetric.BUDGET, "all", years, yearly(firstMonth, endMonth, (r, m) -> money.budget(m))));
+            out.add(new Series(Table.YEARLY, OutputMetric.BUDGET, "all", years, yearly(firstMonth, endMonth, (r, m) -> money.budget(r, m))));
             for (int l = 0; l <= finance.lines(); l++) {
                 int line = l;
                 out.add(new Series(Table.YEARLY, OutputMetric.BUDGET, budgetLines[l], years,
-                        yearly(firstMonth, endMonth, (r, m) -> money.budget(line, m))));
+                        yearly(firstMonth, endMonth, (r, m) -> money.budget(r, line, m))));
             }
             out.add(new Series(Table.YEARLY, OutputMetric.PRESSURE, "all", years, yearly(firstMonth, endMonth, money::pressure)));
             for (int l = 0; l <= finance.lines(); l++) {
                 int line = l;
                 // A line's own pressure is gross: income is not attributed to lines.
                 out.add(new Series(Table.YEARLY, OutputMetric.PRESSURE, budgetLines[l], years,
-                        yearly(firstMonth, endMonth, (r, m) -> money.spend(r, line, m) - money.budget(line, m))));
+                        yearly(firstMonth, endMonth, (r, m) -> money.spend(r, line, m) - money.budget(r, line, m))));
             }
             for (int i = 0; i < finance.incomes(); i++) {
                 int line = i;
                 // Income short of what the budget expects is pressure; more is a saving (negative).
                 out.add(new Series(Table.YEARLY, OutputMetric.PRESSURE, finance.incomeIds()[i], years,
-                        yearly(firstMonth, endMonth, (r, m) -> money.incomeBudget(line, m) - money.income(r, line, m))));
+                        yearly(firstMonth, endMonth, (r, m) -> money.incomeBudget(r, line, m) - money.income(r, line, m))));
             }
         }
         out.add(new Series(Table.YEARLY, OutputMetric.ENTRIES, "all", years, (r, y) -> sum(r.entries, firstMonth[y], endMonth[y] - firstMonth[y])));

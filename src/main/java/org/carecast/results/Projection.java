@@ -16,18 +16,28 @@ import java.util.Optional;
  * @param rows         one row per series and period
  * @param labels       readable names of groups (placement types, intervention cost lines) by id
  * @param placeholderBudgets whether the budgets (and so pressure) are placeholders, not a council's budget book
+ * @param splits       for the headline figures (yearly net cost and pressure, children in care at
+ *                     the end), how much of their spread comes from drawn assumptions and how much from chance
  */
 public record Projection(String scenario, LocalDate start, int months, int replications, List<Row> rows,
-                         Map<String, String> labels, boolean placeholderBudgets, Map<String, List<Row>> index) {
+                         Map<String, String> labels, boolean placeholderBudgets, List<VarianceSplit> splits,
+                         Map<String, List<Row>> index) {
 
     public Projection(String scenario, LocalDate start, int months, int replications, List<Row> rows,
-                      Map<String, String> labels, boolean placeholderBudgets) {
-        this(scenario, start, months, replications, rows, labels, placeholderBudgets, index(rows));
+                      Map<String, String> labels, boolean placeholderBudgets, List<VarianceSplit> splits) {
+        this(scenario, start, months, replications, rows, labels, placeholderBudgets, splits, index(rows));
     }
 
     public Projection {
         rows = List.copyOf(rows);
         labels = Map.copyOf(labels);
+        splits = List.copyOf(splits);
+    }
+
+    /** The variance split of one figure, if the run measured it. */
+    public Optional<VarianceSplit> split(Table table, OutputMetric metric, String group, String period) {
+        return splits.stream().filter(s -> s.table() == table && s.metric() == metric && s.group().equals(group)
+                && s.period().equals(period)).findFirst();
     }
 
     /** Rows by table, metric and group, each series in period order: reporters look rows up by these. */

@@ -159,6 +159,14 @@ final class FieldReader {
     }
 
     static double number(YamlNode node, double min, double max, String expected) {
+        if (node instanceof YamlNode.Ranged r) {
+            r.range().checkFits(node, min, max, expected, false);
+            return r.used()[0] = r.range().quantile(r.uniform(), min, max);
+        }
+        if (node instanceof YamlNode.Mapping) {
+            throw new ScenarioException(node.location(), node.path(), "expected " + expected + ", found a mapping (an"
+                    + " uncertain number is written {central: C, low: L, high: H}, or with a 'distribution')");
+        }
         String text = text(node, expected);
         double value;
         try {
@@ -179,6 +187,13 @@ final class FieldReader {
     }
 
     static long longValue(YamlNode node, long min, long max, String expected) {
+        if (node instanceof YamlNode.Ranged r) {
+            // A whole-number field (places, a count) takes the drawn value to the nearest whole number.
+            r.range().checkFits(node, min, max, expected, false);
+            long value = Math.max(min, Math.min(max, Math.round(r.range().quantile(r.uniform(), min, max))));
+            r.used()[0] = value;
+            return value;
+        }
         String text = text(node, expected);
         long value;
         try {
@@ -206,6 +221,14 @@ final class FieldReader {
     }
 
     static LocalDate date(YamlNode node) {
+        if (node instanceof YamlNode.Ranged r) {
+            double min = LocalDate.of(1950, 1, 1).toEpochDay();
+            double max = LocalDate.of(2199, 12, 31).toEpochDay();
+            r.range().checkFits(node, min, max, "a date from 1950-01-01 to 2199-12-31", true);
+            long day = Math.round(r.range().quantile(r.uniform(), min, max));
+            r.used()[0] = day;
+            return LocalDate.ofEpochDay(day);
+        }
         String text = text(node, "a date written YYYY-MM-DD");
         try {
             LocalDate date = LocalDate.parse(text);

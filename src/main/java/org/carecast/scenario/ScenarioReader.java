@@ -62,10 +62,18 @@ public final class ScenarioReader {
      * {@code extends}), and validates the result: an override is checked like any field.
      */
     public static Scenario read(Path file, List<Overrides.Setting> overrides) {
-        ScenarioReader reader = new ScenarioReader(file);
-        reader.sources.add(file.toAbsolutePath().normalize());
-        YamlNode composed = ScenarioComposer.compose(file, YamlTreeReader.read(file), reader.sources);
-        return reader.readRoot(Overrides.apply(composed, overrides));
+        return readUncertain(file, overrides).central();
+    }
+
+    /**
+     * As {@link #read(Path, List)}, keeping the scenario's ranged assumptions so a run can draw
+     * them per replication and {@code sensitivity} can swing them one at a time.
+     */
+    public static UncertainScenario readUncertain(Path file, List<Overrides.Setting> overrides) {
+        List<Path> sources = new ArrayList<>();
+        sources.add(file.toAbsolutePath().normalize());
+        YamlNode composed = ScenarioComposer.compose(file, YamlTreeReader.read(file), sources);
+        return new UncertainScenario(file, Overrides.apply(composed, overrides), sources);
     }
 
     /**
@@ -73,8 +81,21 @@ public final class ScenarioReader {
      * paths, and is not among the scenario's sources (the text did not come from it).
      */
     public static Scenario parse(Path file, String yaml) {
+        return parseUncertain(file, yaml).central();
+    }
+
+    /** As {@link #parse}, keeping the ranged assumptions. */
+    public static UncertainScenario parseUncertain(Path file, String yaml) {
+        List<Path> sources = new ArrayList<>();
+        YamlNode composed = ScenarioComposer.compose(file, YamlTreeReader.parse(file, yaml), sources);
+        return new UncertainScenario(file, composed, sources);
+    }
+
+    /** Reads a composed tree whose ranges are already marked; {@code sources} are the files it came from. */
+    static Scenario readTree(Path file, YamlNode tree, List<Path> sources) {
         ScenarioReader reader = new ScenarioReader(file);
-        return reader.readRoot(ScenarioComposer.compose(file, YamlTreeReader.parse(file, yaml), reader.sources));
+        reader.sources.addAll(sources);
+        return reader.readRoot(tree);
     }
 
     /**

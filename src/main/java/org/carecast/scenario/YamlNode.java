@@ -11,7 +11,7 @@ import java.util.Map;
  * to one, a matching list that does not end in an unlimited type) must still name the line the
  * user has to fix; so scenarios are read into this small tree first and bound to records after.
  */
-public sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.Scalar {
+public sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.Scalar, YamlNode.Ranged {
 
     /** Where the node starts in its file. */
     SourceLocation location();
@@ -56,6 +56,21 @@ public sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, Ya
         @Override
         public String kind() {
             return text == null ? "an empty value" : "a value";
+        }
+    }
+
+    /**
+     * A range written where a number or date is expected ({@link AssumptionRange}), with the
+     * uniform this reading takes its value at: NaN for the central value. Made from a mapping
+     * by {@link UncertainScenario} after {@code extends} and {@code --set} are applied. The
+     * reader writes the value it took into {@code used[0]} (NaN until read), so the value a
+     * field was actually given (after truncation to its limits, rounding, a date) can be shown.
+     */
+    record Ranged(SourceLocation location, String path, AssumptionRange range, double uniform, double[] used)
+            implements YamlNode {
+        @Override
+        public String kind() {
+            return "a range (" + range.describe() + ")";
         }
     }
 }

@@ -1,0 +1,155 @@
+package org.carecast.scenario;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * A scenario together with its ranged assumptions ({@link AssumptionRange}): the central
+ * scenario (every range at its central value, as a run without ranges would read it), the
+ * ranges in file order, and the same scenario read again with any values of them. Values are
+ * put into the composed tree (after {@code extends} and {@code --set}) and read by the same
+ * reader, so a drawn value is validated exactly as a written one.
+ */
+public final class UncertainScenario {
+
+    private final Path file;
+    private final YamlNode composed;
+    private final List<Path> sources;
+    private final List<AssumptionRange> ranges;
+    private final Scenario central;
+
+    UncertainScenario(Path file, YamlNode composed, List<Path> sources) {
+        this.file = file;
+        this.composed = composed;
+        this.sources = List.copyOf(sources);
+        List<AssumptionRange> found = new ArrayList<>();
+        YamlNode marked = mark(composed, "", path -> Double.NaN, found);
+        this.ranges = List.copyOf(found);
+        this.central = ScenarioReader.readTree(file, marked, this.sources);
+    }
+
+    /** The scenario with every range at its central value. */
+    public Scenario central() {
+        return central;
+    }
+
+    /** The ranged assumptions, in the order they are written. */
+    public List<AssumptionRange> ranges() {
+        return ranges;
+    }
+
+    /** The scenario file. */
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * The scenario with each range at the value of cumulative probability
+     * {@code uniformOfPath.applyAsDouble(path)} (NaN: its central value).
+     */
+    public Scenario at(ToDoubleFunction<String> uniformOfPath) {
+        return ScenarioReader.readTree(file, mark(composed, "", uniformOfPath, new ArrayList<>()), sources);
+    }
+
+    /**
+     * Reads the scenario with each range in turn at its low and its high value (every other at
+     * its central value) and compiles it, so a range that breaks a rule between fields (shares
+     * that must sum to one, an age band a type cannot take) is found before simulating, with the
+     * rule's own located message and which end of which range broke it.
+     */
+    public void checkExtremes() {
+        for (AssumptionRange r : ranges) {
+            for (boolean high : new boolean[] {false, true}) {
+                double u = high ? r.highUniform() : r.lowUniform();
+                try {
+                    ModelCompiler.compile(withOne(r.path(), u));
+                } catch (ScenarioException e) {
+                    throw new ScenarioException(e.location(), e.field(), e.problem() + " (when " + r.path() + " is at its "
+                            + (high ? "high" : "low") + " value; its range is written at " + r.location() + ")");
+                }
+            }
+        }
+    }
+
+    /** The scenario with one range at a given cumulative probability and every other at its central value. */
+    public Scenario withOne(String path, double uniform) {
+        return swing(path, uniform).scenario();
+    }
+
+    /**
+     * A scenario with one range moved, and the value its field took (after the field's limits
+     * and rounding; days since 1970 for a date), as the reports show it.
+     */
+    public record Swing(Scenario scenario, double value) {
+    }
+
+    /** As {@link #withOne}, with the value the field took. */
+    public Swing swing(String path, double uniform) {
+        List<AssumptionRange> found = new ArrayList<>();
+        List<YamlNode.Ranged> nodes = new ArrayList<>();
+        YamlNode marked = mark(composed, "", p -> p.equals(path) ? uniform : Double.NaN, found);
+        collect(marked, nodes);
+        Scenario s = ScenarioReader.readTree(file, marked, sources);
+        double value = Double.NaN;
+        for (YamlNode.Ranged n : nodes) {
+            if (n.range().path().equals(path)) {
+                value = n.used()[0];
+            }
+        }
+        return new Swing(s, value);
+    }
+
+    private static void collect(YamlNode node, List<YamlNode.Ranged> out) {
+        if (node instanceof YamlNode.Ranged r) {
+            out.add(r);
+        } else if (node instanceof YamlNode.Mapping m) {
+            m.entries().values().forEach(v -> collect(v, out));
+        } else if (node instanceof YamlNode.Sequence q) {
+            q.items().forEach(v -> collect(v, out));
+        }
+    }
+
+    /**
+     * The tree with every range-shaped mapping replaced by a {@link YamlNode.Ranged} at its
+     * uniform. {@code canonical} names list items by id, so the keyed stream of an assumption
+     * does not change when a list is reordered or an item is added before it.
+     */
+    static YamlNode mark(YamlNode node, String canonical, ToDoubleFunction<String> uniformOfPath,
+                         List<AssumptionRange> found) {
+        if (node instanceof YamlNode.Mapping m) {
+            if (AssumptionRange.looksLikeRange(m)) {
+                AssumptionRange range = AssumptionRange.read(m, canonical);
+                found.add(range);
+                return new YamlNode.Ranged(m.location(), m.path(), range, uniformOfPath.applyAsDouble(canonical),
+                        new double[] {Double.NaN});
+            }
+            Map<String, YamlNode> entries = new LinkedHashMap<>();
+            boolean changed = false;
+            for (Map.Entry<String, YamlNode> e : m.entries().entrySet()) {
+                YamlNode child = mark(e.getValue(), canonical.isEmpty() ? e.getKey() : canonical + "." + e.getKey(),
+                        uniformOfPath, found);
+                changed |= child != e.getValue();
+                entries.put(e.getKey(), child);
+            }
+            return changed ? new YamlNode.Mapping(m.location(), m.path(), entries, m.keyLocations()) : m;
+        }
+        if (node instanceof YamlNode.Sequence q) {
+            List<YamlNode> items = new ArrayList<>();
+            boolean changed = false;
+            for (int i = 0; i < q.items().size(); i++) {
+                YamlNode item = q.items().get(i);
+                String name = item instanceof YamlNode.Mapping im && im.entries().get("id") instanceof YamlNode.Scalar id
+                        && id.text() != null ? id.text() : String.valueOf(i);
+                YamlNode child = mark(item, canonical + "[" + name + "]", uniformOfPath, found);
+                changed |= child != item;
+                items.add(child);
+            }
+            return changed ? new YamlNode.Sequence(q.location(), q.path(), items) : q;
+        }
+        return node;
+    }
+}
