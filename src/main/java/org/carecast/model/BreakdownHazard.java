@@ -17,7 +17,7 @@ package org.carecast.model;
  *                          so that moves concentrate on some children as they do in life
  * @param frailty           the quantile table of that distribution, or null
  * @param rateLogSd         per type, the standard deviation of the log of its breakdown rate,
- *                          drawn once per replication (0: known)
+ *                          drawn once per replication pair (0: known)
  * @param destinations      where a breakdown sends a child: for each type of origin, cumulative
  *                          shares over the types of destination ({@code [from * types + to]});
  *                          a draw above a row's last share, or a destination without a free

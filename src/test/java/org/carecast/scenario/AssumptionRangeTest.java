@@ -206,6 +206,24 @@ class AssumptionRangeTest {
     }
 
     @Test
+    void aRangedRunIsTheSameWhateverTheThreadCount() {
+        UncertainScenario s = ScenarioReader.parseUncertain(Path.of("t.yaml"), Scenarios.queue("10", 0.05, 200, 24)
+                .replace("weeklyCost: 1400", "weeklyCost: {central: 1400, low: 900, high: 2400}")
+                .replace("capacity: 10,", "capacity: {distribution: uniform, low: 6, high: 14},"));
+        List<Projection.Row> one = null;
+        for (int threads : new int[] {1, 3}) {
+            Aggregator aggregator = new Aggregator(ModelCompiler.compile(s.central()), 101);
+            Simulator.run(AssumptionDraws.of(s, SEED), 101, SEED, threads, aggregator, null);
+            Projection p = aggregator.projection();
+            if (one == null) {
+                one = p.rows();
+            } else {
+                assertEquals(one, p.rows(), "projection with " + threads + " threads");
+            }
+        }
+    }
+
+    @Test
     void badRangesAreLocatedErrors() {
         assertError("{central: 600, low: 700, high: 1000}", "weeklyCost.central", "from the low end to the high end");
         assertError("{central: 600, low: 400, high: 300}", "weeklyCost.high", "at or above the low end");
