@@ -76,9 +76,9 @@ final class RunCommand implements Callable<Integer> {
         return cautions;
     }
 
-    /** The canonical paths of a scenario's ranged assumptions. */
+    /** The names of a scenario's ranged assumptions: their shared name, or their path. */
     static java.util.List<String> rangedPaths(UncertainScenario scenario) {
-        return scenario.ranges().stream().map(AssumptionRange::path).toList();
+        return scenario.ranges().stream().map(AssumptionRange::key).toList();
     }
 
     @Override

@@ -38,7 +38,7 @@ final class SensitivityCommand implements Callable<Integer> {
     Path scenarioFile;
 
     @Option(names = "--only", paramLabel = "PATH", description = "Swing only this ranged assumption (its path as"
-            + " 'validate' lists it, e.g. placementTypes[external_home].weeklyCost); repeatable.")
+            + " 'validate' lists it, e.g. placementTypes[external_home].weeklyCost, or the name ranges share); repeatable.")
     List<String> only = new ArrayList<>();
 
     @Option(names = "--output", paramLabel = "METRIC[:PERIOD]", description = "Rank by this yearly output: METRIC as in"
@@ -89,11 +89,11 @@ final class SensitivityCommand implements Callable<Integer> {
         List<Sensitivity.Assumption> assumptions = new ArrayList<>();
         cases.add(central);
         for (AssumptionRange r : ranges) {
-            UncertainScenario.Swing low = uncertain.swing(r.path(), r.lowUniform());
-            UncertainScenario.Swing high = uncertain.swing(r.path(), r.highUniform());
+            UncertainScenario.Swing low = uncertain.swing(r.key(), r.lowUniform());
+            UncertainScenario.Swing high = uncertain.swing(r.key(), r.highUniform());
             cases.add(ModelCompiler.compile(low.scenario()));
             cases.add(ModelCompiler.compile(high.scenario()));
-            assumptions.add(new Sensitivity.Assumption(r.path(), r.describe(), r.text(low.value()), r.text(high.value())));
+            assumptions.add(new Sensitivity.Assumption(r.key(), r.describe(), r.text(low.value()), r.text(high.value())));
         }
         SimulationOptions.checkMemory(scenarioFile, List.of(central), threads * cases.size());
         Path folder = out != null ? out : Path.of("out", "sensitivity-" + SimulationOptions.stem(scenarioFile));
@@ -133,7 +133,7 @@ final class SensitivityCommand implements Callable<Integer> {
         if (only.isEmpty()) {
             return all;
         }
-        List<String> paths = all.stream().map(AssumptionRange::path).toList();
+        List<String> paths = all.stream().map(AssumptionRange::key).toList();
         List<AssumptionRange> out = new ArrayList<>();
         for (String path : only) {
             int i = paths.indexOf(path.trim());

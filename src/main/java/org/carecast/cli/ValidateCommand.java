@@ -52,7 +52,7 @@ final class ValidateCommand implements Callable<Integer> {
             out.println();
             out.println("Ranged assumptions (each drawn once per pair of replications; 'sensitivity' swings them one at a time):");
             for (AssumptionRange r : uncertain.ranges()) {
-                out.println("  " + r.path() + ": " + r.describe());
+                out.println("  " + r.key() + ": " + r.describe() + (r.name() != null ? " (shared by every range named so)" : ""));
             }
         }
         out.println();

@@ -17,7 +17,8 @@ import java.util.Locale;
  * sd: 0.01}}, in the field's own unit. The central value is what a run uses when assumptions
  * are not drawn (and what {@code sensitivity} holds every other assumption at); a run draws
  * one value per replication pair by the inverse CDF of a keyed uniform (see
- * {@link AssumptionDraws}), so two scenarios sharing a range draw the same value.
+ * {@link AssumptionDraws}), so two scenarios sharing a range draw the same value. Ranges given
+ * the same {@code name} draw together: one uniform for all of them.
  *
  * <p>Shapes: {@code pert} (the default for central/low/high: a beta on [low, high] with mode
  * central and weight 4, the usual three-point estimate), {@code triangular}, {@code uniform}
@@ -35,9 +36,19 @@ import java.util.Locale;
  * @param a        first parameter: low (bounded shapes), mean, median, or alpha
  * @param b        second parameter: high (bounded shapes), sd, logSd, or beta
  * @param date     whether the values are dates (as epoch days)
+ * @param name     the name given with {@code name:} so that several fields draw together (the
+ *                 same effect written on three interventions), or null: the draw's key is then the path
  */
 public record AssumptionRange(String path, SourceLocation location, Shape shape, double central, double a, double b,
-                              boolean date) {
+                              boolean date, String name) {
+
+    /**
+     * What names this assumption's draw: its {@code name} when given (every range with that name
+     * takes the same uniform, and sensitivity swings them together), else its path.
+     */
+    public String key() {
+        return name != null ? name : path;
+    }
 
     /** The distribution of a range. */
     public enum Shape {
@@ -150,19 +161,28 @@ public record AssumptionRange(String path, SourceLocation location, Shape shape,
             case NORMAL -> {
                 double mean = f.number("mean", -1e15, 1e15, "the mean, a number");
                 double sd = f.number("sd", 0, 1e15, "the standard deviation, 0 or more");
-                yield new AssumptionRange(path, m.location(), shape, mean, mean, sd, false);
+                yield new AssumptionRange(path, m.location(), shape, mean, mean, sd, false, null);
             }
             case LOGNORMAL -> {
                 double median = f.number("median", Double.MIN_VALUE, 1e15, "the median, more than 0");
                 double sd = f.number("logSd", 0, 5, "the standard deviation of the log, 0 to 5 (0.1 is about +/-10%)");
-                yield new AssumptionRange(path, m.location(), shape, median, median, sd, false);
+                yield new AssumptionRange(path, m.location(), shape, median, median, sd, false, null);
             }
             case BETA -> {
                 double alpha = f.number("alpha", 1e-3, 1e6, "the beta shape alpha, more than 0");
                 double beta = f.number("beta", 1e-3, 1e6, "the beta shape beta, more than 0");
-                yield new AssumptionRange(path, m.location(), shape, alpha / (alpha + beta), alpha, beta, false);
+                yield new AssumptionRange(path, m.location(), shape, alpha / (alpha + beta), alpha, beta, false, null);
             }
         };
+        YamlNode nameNode = f.optional("name");
+        if (nameNode != null) {
+            String name = FieldReader.text(nameNode, "a name");
+            if (!name.matches("[A-Za-z][A-Za-z0-9_.-]{0,79}")) {
+                throw new ScenarioException(nameNode.location(), nameNode.path(), "expected a name of letters, digits, '_', '.'"
+                        + " or '-' starting with a letter, found '" + name + "'");
+            }
+            r = new AssumptionRange(path, r.location(), r.shape(), r.central(), r.a(), r.b(), r.date(), name);
+        }
         f.finish();
         return r;
     }
@@ -185,7 +205,7 @@ public record AssumptionRange(String path, SourceLocation location, Shape shape,
                     "expected a central value from the low end to the high end (" + FieldReader.text(lowNode, "") + " to "
                             + FieldReader.text(highNode, "") + "), found " + FieldReader.text(centralNode, ""));
         }
-        return new AssumptionRange(path, m.location(), shape, central, low, high, date);
+        return new AssumptionRange(path, m.location(), shape, central, low, high, date, null);
     }
 
     private static boolean isDate(YamlNode node) {

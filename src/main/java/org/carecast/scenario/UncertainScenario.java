@@ -28,7 +28,15 @@ public final class UncertainScenario {
         this.sources = List.copyOf(sources);
         List<AssumptionRange> found = new ArrayList<>();
         YamlNode marked = mark(composed, "", path -> Double.NaN, found);
-        this.ranges = List.copyOf(found);
+        // One entry per draw: ranges sharing a name are one assumption.
+        List<AssumptionRange> distinct = new ArrayList<>();
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (AssumptionRange r : found) {
+            if (keys.add(r.key())) {
+                distinct.add(r);
+            }
+        }
+        this.ranges = List.copyOf(distinct);
         this.central = ScenarioReader.readTree(file, marked, this.sources);
     }
 
@@ -37,7 +45,7 @@ public final class UncertainScenario {
         return central;
     }
 
-    /** The ranged assumptions, in the order they are written. */
+    /** The ranged assumptions, in the order they are written; ranges sharing a name once (the first). */
     public List<AssumptionRange> ranges() {
         return ranges;
     }
@@ -49,14 +57,15 @@ public final class UncertainScenario {
 
     /**
      * The scenario with each range at the value of cumulative probability
-     * {@code uniformOfPath.applyAsDouble(path)} (NaN: its central value).
+     * {@code uniformOfPath.applyAsDouble(key)} (NaN: its central value), the key being the range's
+     * name or, without one, its path.
      */
     public Scenario at(ToDoubleFunction<String> uniformOfPath) {
         return ScenarioReader.readTree(file, mark(composed, "", uniformOfPath, new ArrayList<>()), sources);
     }
 
     /**
-     * Reads the scenario with each range in turn at its low and its high value (every other at
+     * Reads the scenario with each assumption in turn at its low and its high value (every other at
      * its central value) and compiles it, so a range that breaks a rule between fields (shares
      * that must sum to one, an age band a type cannot take) is found before simulating, with the
      * rule's own located message and which end of which range broke it.
@@ -66,18 +75,21 @@ public final class UncertainScenario {
             for (boolean high : new boolean[] {false, true}) {
                 double u = high ? r.highUniform() : r.lowUniform();
                 try {
-                    ModelCompiler.compile(withOne(r.path(), u));
+                    ModelCompiler.compile(withOne(r.key(), u));
                 } catch (ScenarioException e) {
-                    throw new ScenarioException(e.location(), e.field(), e.problem() + " (when " + r.path() + " is at its "
+                    throw new ScenarioException(e.location(), e.field(), e.problem() + " (when " + r.key() + " is at its "
                             + (high ? "high" : "low") + " value; its range is written at " + r.location() + ")");
                 }
             }
         }
     }
 
-    /** The scenario with one range at a given cumulative probability and every other at its central value. */
-    public Scenario withOne(String path, double uniform) {
-        return swing(path, uniform).scenario();
+    /**
+     * The scenario with one assumption (a range's key: its name, or its path) at a given
+     * cumulative probability and every other at its central value.
+     */
+    public Scenario withOne(String key, double uniform) {
+        return swing(key, uniform).scenario();
     }
 
     /**
@@ -87,16 +99,16 @@ public final class UncertainScenario {
     public record Swing(Scenario scenario, double value) {
     }
 
-    /** As {@link #withOne}, with the value the field took. */
-    public Swing swing(String path, double uniform) {
+    /** As {@link #withOne}, with the value the field took (the first field, for a name several share). */
+    public Swing swing(String key, double uniform) {
         List<AssumptionRange> found = new ArrayList<>();
         List<YamlNode.Ranged> nodes = new ArrayList<>();
-        YamlNode marked = mark(composed, "", p -> p.equals(path) ? uniform : Double.NaN, found);
+        YamlNode marked = mark(composed, "", p -> p.equals(key) ? uniform : Double.NaN, found);
         collect(marked, nodes);
         Scenario s = ScenarioReader.readTree(file, marked, sources);
         double value = Double.NaN;
         for (YamlNode.Ranged n : nodes) {
-            if (n.range().path().equals(path)) {
+            if (n.range().key().equals(key) && Double.isNaN(value)) {
                 value = n.used()[0];
             }
         }
@@ -124,7 +136,7 @@ public final class UncertainScenario {
             if (AssumptionRange.looksLikeRange(m)) {
                 AssumptionRange range = AssumptionRange.read(m, canonical);
                 found.add(range);
-                return new YamlNode.Ranged(m.location(), m.path(), range, uniformOfPath.applyAsDouble(canonical),
+                return new YamlNode.Ranged(m.location(), m.path(), range, uniformOfPath.applyAsDouble(range.key()),
                         new double[] {Double.NaN});
             }
             Map<String, YamlNode> entries = new LinkedHashMap<>();

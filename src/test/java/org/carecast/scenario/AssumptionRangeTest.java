@@ -136,6 +136,26 @@ class AssumptionRangeTest {
     }
 
     @Test
+    void rangesSharingANameDrawTogetherAndSwingTogether() {
+        UncertainScenario s = ScenarioReader.parseUncertain(Path.of("named.yaml"), Scenarios.closedPopulation(10, 0.5, 12, "")
+                .replace("weeklyCost: 500,", "weeklyCost: {central: 500, low: 400, high: 700, name: carer_fee},")
+                .replace("weeklyCost: 900,", "weeklyCost: {central: 900, low: 800, high: 1100, name: carer_fee},"));
+        assertEquals(1, s.ranges().size(), "one assumption");
+        assertEquals("carer_fee", s.ranges().get(0).key());
+        ReplicationModels models = AssumptionDraws.of(s, SEED);
+        for (int k = 0; k < 50; k++) {
+            double[] cost = models.forReplication(2 * k).placements().costPerChildDay();
+            // The same uniform in both: the same point of two PERTs of the same shape, 400 apart.
+            assertEquals(cost[0] * 7 + 400, cost[1] * 7, 1e-6);
+        }
+        double[] high = ModelCompiler.compile(s.withOne("carer_fee", 1)).placements().costPerChildDay();
+        assertEquals(700, high[0] * 7, 1e-9);
+        assertEquals(1100, high[1] * 7, 1e-9);
+        assertThrows(ScenarioException.class, () -> ScenarioReader.parseUncertain(Path.of("n.yaml"), Scenarios.closedPopulation(10, 0.5, 12, "")
+                .replace("weeklyCost: 500,", "weeklyCost: {central: 500, low: 400, high: 700, name: 'a b'},")));
+    }
+
+    @Test
     void twoScenariosSharingARangeStayPaired() {
         // The same market price range in both; the option has more council places. Paired, the
         // difference carries neither the price draw nor most of the chance.
