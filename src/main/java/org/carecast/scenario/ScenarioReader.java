@@ -47,9 +47,12 @@ public final class ScenarioReader {
     private Map<String, PlacementType> typesById;
     /** Files read so far, for {@link Scenario#sources()}; a file is listed once, where first read. */
     private final List<Path> sources = new ArrayList<>();
+    /** Children's CSV files already read, shared by every reading of one {@link UncertainScenario}. */
+    private final Map<Path, List<InitialChild>> csvCache;
 
-    private ScenarioReader(Path file) {
+    private ScenarioReader(Path file, Map<Path, List<InitialChild>> csvCache) {
         this.file = file;
+        this.csvCache = csvCache;
     }
 
     /** Reads and validates the scenario at {@code file}. */
@@ -91,9 +94,12 @@ public final class ScenarioReader {
         return new UncertainScenario(file, composed, sources);
     }
 
-    /** Reads a composed tree whose ranges are already marked; {@code sources} are the files it came from. */
-    static Scenario readTree(Path file, YamlNode tree, List<Path> sources) {
-        ScenarioReader reader = new ScenarioReader(file);
+    /**
+     * Reads a composed tree whose ranges are already marked; {@code sources} are the files it came
+     * from; {@code csvCache} holds the children's CSV files read so far (keep one per scenario).
+     */
+    static Scenario readTree(Path file, YamlNode tree, List<Path> sources, Map<Path, List<InitialChild>> csvCache) {
+        ScenarioReader reader = new ScenarioReader(file, csvCache);
         reader.sources.addAll(sources);
         return reader.readRoot(tree);
     }
@@ -497,7 +503,14 @@ public final class ScenarioReader {
                 throw new ScenarioException(fileNode.location(), fileNode.path(),
                         "expected a CSV file ending in .csv, found '" + relative + "'");
             }
-            List<InitialChild> children = InitialPopulationCsv.read(csv, typesById.keySet(), needIds);
+            // Read once per scenario: a run that reads the scenario again for each draw of its
+            // ranges must see the same children even if the file changes meanwhile.
+            Path key = csv.toAbsolutePath().normalize();
+            List<InitialChild> children = csvCache.get(key);
+            if (children == null) {
+                children = InitialPopulationCsv.read(csv, typesById.keySet(), needIds);
+                csvCache.put(key, children);
+            }
             sources.add(csv.toAbsolutePath().normalize());
             checkInitialCapacity(countByType(children), fileNode);
             return new InitialPopulation(meanCare, meanPlacement, List.of(), children);

@@ -21,6 +21,8 @@ public final class UncertainScenario {
     private final List<Path> sources;
     private final List<AssumptionRange> ranges;
     private final Scenario central;
+    /** The children's CSV read once, for every reading of this scenario. */
+    private final Map<Path, List<Scenario.InitialChild>> csvCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     UncertainScenario(Path file, YamlNode composed, List<Path> sources) {
         this.file = file;
@@ -37,7 +39,7 @@ public final class UncertainScenario {
             }
         }
         this.ranges = List.copyOf(distinct);
-        this.central = ScenarioReader.readTree(file, marked, this.sources);
+        this.central = ScenarioReader.readTree(file, marked, this.sources, csvCache);
     }
 
     /** The scenario with every range at its central value. */
@@ -61,7 +63,7 @@ public final class UncertainScenario {
      * name or, without one, its path.
      */
     public Scenario at(ToDoubleFunction<String> uniformOfPath) {
-        return ScenarioReader.readTree(file, mark(composed, "", uniformOfPath, new ArrayList<>()), sources);
+        return ScenarioReader.readTree(file, mark(composed, "", uniformOfPath, new ArrayList<>()), sources, csvCache);
     }
 
     /**
@@ -105,7 +107,7 @@ public final class UncertainScenario {
         List<YamlNode.Ranged> nodes = new ArrayList<>();
         YamlNode marked = mark(composed, "", p -> p.equals(key) ? uniform : Double.NaN, found);
         collect(marked, nodes);
-        Scenario s = ScenarioReader.readTree(file, marked, sources);
+        Scenario s = ScenarioReader.readTree(file, marked, sources, csvCache);
         double value = Double.NaN;
         for (YamlNode.Ranged n : nodes) {
             if (n.range().key().equals(key) && Double.isNaN(value)) {
