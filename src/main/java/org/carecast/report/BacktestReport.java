@@ -151,7 +151,7 @@ public final class BacktestReport {
      * median beside the naive forecasts, and the share of months inside the band.
      */
     public static ChartSet rollingCharts(List<java.time.LocalDate> cutoffs, int horizon, List<BacktestResult> results) {
-        return ChartSet.of(() -> {
+        return ChartSet.of("Rolling-origin back-test from the returns", () -> {
             java.util.Map<String, double[]> lines = new java.util.LinkedHashMap<>();
             String[] names = {"carecast median", "naive: constant", "naive: straight line", "naive: log-linear",
                 "carecast: months outside the 90% band"};

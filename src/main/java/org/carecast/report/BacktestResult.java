@@ -26,6 +26,6 @@ public record BacktestResult(Projection projection, List<Backtest.Series> scored
     public static BacktestResult of(Projection projection, List<Backtest.Series> scored, String text, String calibrated,
                                     String children) {
         return new BacktestResult(projection, scored, text, calibrated, children,
-                ChartSet.of(() -> List.of(BacktestReport.chart(projection, scored.get(0)))));
+                ChartSet.of("Back-test from the returns, " + projection.scenario(), () -> List.of(BacktestReport.chart(projection, scored.get(0)))));
     }
 }

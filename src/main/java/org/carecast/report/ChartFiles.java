@@ -27,6 +27,28 @@ final class ChartFiles {
         return g2.getSVGElement(null, true, new org.jfree.svg.ViewBox(0, 0, Charts.WIDTH, Charts.HEIGHT), null, null);
     }
 
+    /**
+     * The SVG element with a {@code <title>} and a {@code <desc>} as its first children, and
+     * {@code role="img"} naming them, so a screen reader announces the chart by its title and
+     * reads its description (WCAG 1.1.1).
+     */
+    static String accessible(String svgElement, String title, String description) {
+        int end = svgElement.indexOf('>');
+        if (!svgElement.startsWith("<svg") || end < 0) {
+            return svgElement;
+        }
+        String id = "c" + Integer.toHexString((title + description).hashCode());
+        String open = svgElement.substring(0, end);
+        boolean selfClosed = open.endsWith("/");
+        if (selfClosed) {
+            return svgElement;
+        }
+        return open + " role=\"img\" aria-labelledby=\"" + id + "-t " + id + "-d\">"
+                + "<title id=\"" + id + "-t\">" + Html.escape(title) + "</title>"
+                + "<desc id=\"" + id + "-d\">" + Html.escape(description) + "</desc>"
+                + svgElement.substring(end + 1);
+    }
+
     /** The SVG file content: an XML document around {@link #svg}. */
     static String svgDocument(JFreeChart chart) {
         return svgDocument(svg(chart));

@@ -19,28 +19,44 @@ import java.util.function.Supplier;
 public final class ChartSet {
 
     private final Supplier<List<Charts.Named>> build;
+    private final String source;
     private List<Charts.Named> charts;
     private final Map<String, String> svg = new HashMap<>();
 
-    private ChartSet(Supplier<List<Charts.Named>> build) {
+    private ChartSet(String source, Supplier<List<Charts.Named>> build) {
+        this.source = source;
         this.build = build;
     }
 
-    /** Charts built from {@code build} when first asked for. */
-    public static ChartSet of(Supplier<List<Charts.Named>> build) {
-        return new ChartSet(build);
+    /**
+     * Charts built from {@code build} when first asked for, each signed at its foot with
+     * {@code source} (the scenario) and the date it was made: a chart pasted into a board paper
+     * travels without the report that explains it.
+     */
+    public static ChartSet of(String source, Supplier<List<Charts.Named>> build) {
+        return new ChartSet(source, build);
     }
 
     public synchronized List<Charts.Named> charts() {
         if (charts == null) {
             charts = List.copyOf(build.get());
+            String made = java.time.LocalDate.now().format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
+                    java.util.Locale.UK));
+            for (Charts.Named c : charts) {
+                c.chart().addSubtitle(Charts.footer(source + " - carecast, " + made));
+            }
         }
         return charts;
     }
 
-    /** The chart as an inline SVG element (see {@link ChartFiles#svg}), drawn on first use. */
+    /**
+     * The chart as an inline SVG element (see {@link ChartFiles#svg}), drawn on first use, with a
+     * title and a description for screen readers.
+     */
     public synchronized String svg(Charts.Named chart) {
-        return svg.computeIfAbsent(chart.name(), name -> ChartFiles.svg(chart.chart()));
+        return svg.computeIfAbsent(chart.name(), name -> ChartFiles.accessible(ChartFiles.svg(chart.chart()),
+                chart.chart().getTitle() == null ? chart.caption() : chart.chart().getTitle().getText(),
+                chart.caption() + ". " + source + "."));
     }
 
     /** Writes {@code <name>.png} and {@code <name>.svg} for every chart into {@code folder}. */

@@ -448,6 +448,15 @@ public final class Charts {
         return chart;
     }
 
+    /** The signature at a chart's foot: what it is from and when it was made. */
+    static TextTitle footer(String text) {
+        TextTitle t = new TextTitle(text, TICK);
+        t.setPaint(Color.GRAY);
+        t.setPosition(RectangleEdge.BOTTOM);
+        t.setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.RIGHT);
+        return t;
+    }
+
     private static TextTitle subtitle(String text) {
         TextTitle t = new TextTitle(text, SUBTITLE);
         t.setPaint(Color.DARK_GRAY);

@@ -40,7 +40,7 @@ public record ComparisonResult(String base, List<Comparison.Row> rows, RunInfo i
     public static ComparisonResult of(String base, List<Comparison.Row> rows, RunInfo info, List<Path> compared, String text,
                                       Map<String, List<List<String>>> newProvision, List<Scenario> scenarios) {
         return new ComparisonResult(base, rows, info, compared, text, newProvision, scenarios,
-                ChartSet.of(() -> Charts.forComparison(rows)));
+                ChartSet.of("Options compared with " + base, () -> Charts.forComparison(rows)));
     }
 
     /** The scenario files as given, base first. */

@@ -9,6 +9,6 @@ import org.carecast.results.Projection;
 public record RunReport(Projection projection, RunInfo info, ChartSet charts) {
 
     public static RunReport of(Projection projection, RunInfo info) {
-        return new RunReport(projection, info, ChartSet.of(() -> Charts.forRun(projection)));
+        return new RunReport(projection, info, ChartSet.of(projection.scenario(), () -> Charts.forRun(projection)));
     }
 }

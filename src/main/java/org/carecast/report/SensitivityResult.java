@@ -26,7 +26,7 @@ public record SensitivityResult(String scenario, Sensitivity sensitivity, RunInf
 
     public static SensitivityResult of(String scenario, Sensitivity sensitivity, RunInfo info, List<String> options) {
         return new SensitivityResult(scenario, sensitivity, info, options, SensitivityReport.render(scenario, sensitivity, info),
-                ChartSet.of(() -> {
+                ChartSet.of(scenario, () -> {
                     List<Charts.Named> out = new ArrayList<>();
                     for (int o = 0; o < sensitivity.outputs().size(); o++) {
                         if (!sensitivity.swings(o).isEmpty()) {
