@@ -151,6 +151,15 @@ public final class Replication {
     private final int[] occupancy;
     private final int[] capacity;
     private final double[] area;
+    /**
+     * Per type: what the children there on their own prices (finance commitments from the
+     * initial population) cost beyond the type's price, pounds a day at the start's prices; and
+     * its integral over the month so far. Zero in a scenario without such children.
+     */
+    private final double[] premium;
+    private final double[] premiumArea;
+    /** Per initial child (by id): its own price less its type's, pounds a day at the start's prices, until its placement ends. */
+    private final double[] commitment;
     private final double[] areaSince;
     /** Children of each type placed outside the council's area, and their child-days this month. */
     private final int[] away;
@@ -257,6 +266,9 @@ public final class Replication {
         occupancy = new int[types];
         capacity = new int[types];
         area = new double[types];
+        premium = new double[types];
+        premiumArea = new double[types];
+        commitment = new double[model.initial().size()];
         areaSince = new double[types];
         away = new int[types];
         awayArea = new double[types];
@@ -380,6 +392,13 @@ public final class Replication {
             }
             startCareClocks(id, -inCareDays);
             occupy(id, cohort.type()[i], -inPlacementDays);
+            double own = cohort.ownCostPerDay()[i];
+            if (!Double.isNaN(own)) {
+                int t = cohort.type()[i];
+                // The type's price at the start's level: its month-0 price over its month-0 uplift.
+                commitment[id] = own - model.placements().costPerChildDay()[t] / model.placements().priceIndex()[t];
+                premium[t] += commitment[id];
+            }
             if (inPlacementDays < inCareDays) {
                 // Placed after entering care, so the placement began with a move: the one move
                 // before the start that is known, and the one the 3+ placements count needs.
@@ -766,6 +785,11 @@ public final class Replication {
         int t = ints[id * I + TYPE];
         accrue(t);
         occupancy[t]--;
+        if (id < commitment.length && commitment[id] != 0) {
+            // The placement the council committed to has ended: the child's next one is at the market's price.
+            premium[t] -= commitment[id];
+            commitment[id] = 0;
+        }
         if ((ints[id * I + FLAGS] & AWAY_FLAG) != 0) {
             away[t]--;
         }
@@ -1043,6 +1067,7 @@ public final class Replication {
     private void accrue(int t) {
         awayArea[t] += away[t] * (now - areaSince[t]);
         area[t] += occupancy[t] * (now - areaSince[t]);
+        premiumArea[t] += premium[t] * (now - areaSince[t]);
         areaSince[t] = now;
     }
 
@@ -1051,6 +1076,7 @@ public final class Replication {
         double days = model.time().monthStartDay()[m + 1] - model.time().monthStartDay()[m];
         double[] cost = model.placements().costPerChildDay();
         double[] fixed = model.placements().fixedCostPerDay();
+        double[] index = model.placements().priceIndex();
         for (int t = 0; t < types; t++) {
             accrue(t);
             int cell = m * types + t;
@@ -1060,8 +1086,9 @@ public final class Replication {
             accruePlaces(t);
             result.placeDays[cell] = placeArea[t];
             placeArea[t] = 0;
-            result.spend[cell] = area[t] * cost[cell] + fixed[cell] * days;
+            result.spend[cell] = area[t] * cost[cell] + fixed[cell] * days + premiumArea[t] * index[cell];
             area[t] = 0;
+            premiumArea[t] = 0;
         }
         accrueUasc();
         result.uascDays[m] = uascArea;
@@ -1133,6 +1160,9 @@ public final class Replication {
         freeCount = 0;
         highWater = 0;
         Arrays.fill(occupancy, 0);
+        Arrays.fill(premium, 0);
+        Arrays.fill(premiumArea, 0);
+        Arrays.fill(commitment, 0);
         voids.clear();
         System.arraycopy(model.capacity().initial(), 0, capacity, 0, types);
         Arrays.fill(area, 0);

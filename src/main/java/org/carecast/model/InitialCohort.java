@@ -21,13 +21,16 @@ package org.carecast.model;
  * @param ageMaxDays            upper bound of age at start (exclusive when above the lower bound)
  * @param daysInCare            days in care at start, or NaN to draw
  * @param daysInPlacement       days in current placement at start, or NaN to draw
+ * @param ownCostPerDay         what the child's current placement costs, pounds a day at the start's
+ *                              prices, until that placement ends (a finance commitment), or NaN for
+ *                              the type's price; uplifted each April as the type's price is
  * @param meanDaysInCare        mean of an exponential time in care, or NaN to draw from {@code stockProfile}
  * @param meanDaysInPlacement   mean of the drawn time in placement
  * @param stockProfile          steady-state ages and times in care, used when {@code meanDaysInCare} is NaN
  *                              (null otherwise)
  */
 public record InitialCohort(int[] type, int[] need, boolean[] uasc, double[] ageMinDays, double[] ageMaxDays,
-                            double[] daysInCare, double[] daysInPlacement,
+                            double[] daysInCare, double[] daysInPlacement, double[] ownCostPerDay,
                             double meanDaysInCare, double meanDaysInPlacement, StockProfile stockProfile) {
 
     public int size() {

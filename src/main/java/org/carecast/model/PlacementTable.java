@@ -12,6 +12,9 @@ package org.carecast.model;
  *                             (drawn per placement)
  * @param costPerChildDay      pounds per child per day in month {@code m} for type {@code t},
  *                             at index {@code m * types + t}, inflation included
+ * @param priceIndex           the type's price uplift in month {@code m} against the start (1 in the
+ *                             first financial year, then times 1 + its annual inflation each 1 April),
+ *                             at {@code m * types + t}: how a child's own price at the start is uplifted
  * @param fixedCostPerDay      pounds per day paid whether or not places are filled (council
  *                             homes, block contracts), same indexing, inflation included
  * @param minAgeDays           youngest age a type takes a child at, in days (0 for any)
@@ -19,7 +22,7 @@ package org.carecast.model;
  */
 public record PlacementTable(String[] ids, String[] labels, PlacementCategory[] categories,
                              Provider[] providers, double[] outOfBoroughShare,
-                             double[] costPerChildDay, double[] fixedCostPerDay,
+                             double[] costPerChildDay, double[] priceIndex, double[] fixedCostPerDay,
                              double[] minAgeDays, double[] maxAgeDays) {
 
     public int size() {

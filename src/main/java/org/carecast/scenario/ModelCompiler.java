@@ -163,6 +163,7 @@ public final class ModelCompiler {
         Provider[] providers = new Provider[n];
         double[] outOfBorough = new double[n];
         double[] cost = new double[time.months() * n];
+        double[] index = new double[time.months() * n];
         double[] fixed = new double[time.months() * n];
         double[] minAge = new double[n];
         double[] maxAge = new double[n];
@@ -179,10 +180,11 @@ public final class ModelCompiler {
                 // Prices are at the start date's level and rise by the annual rate each 1 April.
                 double uplift = Math.pow(1 + p.annualInflation(), time.aprilsPassed()[m]);
                 cost[m * n + t] = p.weeklyCost() / 7.0 * uplift;
+                index[m * n + t] = uplift;
                 fixed[m * n + t] = p.fixedAnnualCost() / DAYS_PER_YEAR * uplift * effects.fixedCostShare(p.id(), m);
             }
         }
-        return new PlacementTable(ids, labels, categories, providers, outOfBorough, cost, fixed, minAge, maxAge);
+        return new PlacementTable(ids, labels, categories, providers, outOfBorough, cost, index, fixed, minAge, maxAge);
     }
 
     private static CapacityPlan capacity(Scenario s, TimeGrid time, List<String> typeIds, InterventionEffects effects) {
@@ -407,6 +409,8 @@ public final class ModelCompiler {
         double[] ageMax = new double[total];
         double[] care = new double[total];
         double[] placement = new double[total];
+        double[] ownCost = new double[total];
+        java.util.Arrays.fill(ownCost, Double.NaN);
         int i = 0;
         for (InitialGroup g : p.groups()) {
             // Iterate bands in scenario order so the cohort's order, and so its random keys, is stable.
@@ -432,9 +436,11 @@ public final class ModelCompiler {
             ageMax[i] = ageMin[i];
             care[i] = c.daysInCare();
             placement[i] = c.daysInPlacement();
+            uasc[i] = c.uasc();
+            ownCost[i] = c.weeklyCost() / 7.0;
             i++;
         }
-        return new InitialCohort(type, need, uasc, ageMin, ageMax, care, placement,
+        return new InitialCohort(type, need, uasc, ageMin, ageMax, care, placement, ownCost,
                 p.meanYearsInCare() * DAYS_PER_YEAR, p.meanYearsInPlacement() * DAYS_PER_YEAR, stockProfile);
     }
 }

@@ -117,9 +117,17 @@ public record Scenario(Path file, String name, String description, LocalDate sta
         }
     }
 
-    /** One child from an initial-population CSV; NaN days mean "draw". */
+    /**
+     * One child from an initial-population CSV; NaN days mean "draw"; {@code weeklyCost} is what
+     * the child's current placement costs in pounds a week (NaN: the type's price).
+     */
     public record InitialChild(String type, String need, double ageYears, double daysInCare,
-                               double daysInPlacement) {
+                               double daysInPlacement, boolean uasc, double weeklyCost) {
+
+        /** A child without a price of its own, not an unaccompanied asylum seeker. */
+        public InitialChild(String type, String need, double ageYears, double daysInCare, double daysInPlacement) {
+            this(type, need, ageYears, daysInCare, daysInPlacement, false, Double.NaN);
+        }
     }
 
     /**

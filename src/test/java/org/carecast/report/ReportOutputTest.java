@@ -75,6 +75,9 @@ class ReportOutputTest {
             assertTrue(colours.size() > 20, name + " has " + colours.size() + " colours");
             String svg = Files.readString(folder.resolve("charts/" + name + ".svg"));
             assertTrue(svg.contains("<svg") && svg.contains("viewBox='0.0 0.0 " + Charts.WIDTH + ".0 " + Charts.HEIGHT + ".0'"), name);
+            // Read by a screen reader by its title and description; signed with the scenario it came from.
+            assertTrue(svg.contains("role=\"img\"") && svg.matches("(?s).*<svg[^>]*><title id=\"[^\"]+\">[^<]+</title><desc id=.*"), name);
+            assertTrue(svg.contains("Oldham baseline (status quo from April 2025) - carecast,"), name + " is signed");
         }
     }
 
