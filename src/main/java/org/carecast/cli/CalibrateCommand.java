@@ -71,6 +71,10 @@ final class CalibrateCommand implements Callable<Integer> {
         Path childrenPath = out.resolveSibling(stem + "-children.csv");
         OutputFile childrenTarget = OutputFile.prepare(childrenPath, inputs,
                 text -> text.startsWith(CalibratedScenario.CHILDREN_HEADER + "\n"), "the children of a calibrated scenario");
+        // And the children in care month by month before it, for the charts' history.
+        Path actualsPath = out.resolveSibling(stem + "-actuals.csv");
+        OutputFile actualsTarget = OutputFile.prepare(actualsPath, inputs,
+                text -> text.startsWith(CalibratedScenario.ACTUALS_HEADER + "\n"), "the actuals of a calibrated scenario");
         Ssda903Options.Read read = input.read(spec.commandLine());
         PlacementMapping map = read.mapping();
         Ssda903Reader.Returns returns = read.returns();
@@ -87,15 +91,29 @@ final class CalibrateCommand implements Callable<Integer> {
         String yaml = CalibratedScenario.yaml(estimates, map, sources,
                 input.mapping == null ? "the default mapping" : input.mapping.toString(), horizon, asAt.toEpochDay(),
                 childrenPath.getFileName().toString(), input.entryTrend.projection);
+        String actuals = CalibratedScenario.actualsCsv(periods, map, read.returns().firstDay(), asAt);
+        boolean anyActuals = actuals.indexOf('\n') < actuals.length() - 1;
+        if (anyActuals) {
+            yaml += "\nactuals: " + actualsPath.getFileName() + "   # children in care by type on the first of each month the"
+                    + " returns cover in full, before " + asAt + "; SSDA903 has no spend: add it by month (column spend) from the"
+                    + " ledger for a projected outturn\n";
+        }
 
         // The scenario is written only once it reads back as valid (located at its own name).
         boolean childrenExisted = java.nio.file.Files.exists(childrenPath);
+        boolean actualsExisted = java.nio.file.Files.exists(actualsPath);
         childrenTarget.write(CalibratedScenario.childrenCsv(estimates, map));
+        if (anyActuals) {
+            actualsTarget.write(actuals);
+        }
         try {
             ScenarioReader.parse(out, yaml);
         } catch (RuntimeException e) {
             if (!childrenExisted) {
                 java.nio.file.Files.deleteIfExists(childrenPath);
+            }
+            if (anyActuals && !actualsExisted) {
+                java.nio.file.Files.deleteIfExists(actualsPath);
             }
             throw e;
         }
@@ -126,7 +144,7 @@ final class CalibrateCommand implements Callable<Integer> {
         for (String warning : warnings) {
             console.println("WARNING: " + warning + ".");
         }
-        console.printf("Wrote %s and %s%n", out, childrenPath);
+        console.printf("Wrote %s, %s%s%n", out, childrenPath, anyActuals ? " and " + actualsPath : "");
         console.flush();
         return 0;
     }

@@ -22,12 +22,13 @@ package org.carecast.model;
  * @param satellites   Mockingbird satellite households and their effect on breakdowns
  * @param costLines    fixed spending by interventions (hubs, campaigns, capital)
  * @param finance      budgets and income
+ * @param history      what happened before the start (actuals), or {@link History#NONE}
  */
 public record Model(String name, TimeGrid time, PlacementTable placements, CapacityPlan capacity,
                    AgeBands ages, NeedLevels needs, EntryProcess entries, MatchingTable matching,
                    BreakdownHazard breakdown, StepDownRules stepDown, AgeingRule ageing, ExitHazard exits,
                    InitialCohort initial, CarerTurnover turnover, SatelliteCare satellites,
-                    CostLines costLines, Finance finance) {
+                    CostLines costLines, Finance finance, History history) {
 
     public int types() {
         return placements.size();

@@ -2,13 +2,7 @@ package org.carecast.report;
 
 import org.carecast.results.Backtest;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -176,20 +170,8 @@ public final class BacktestReport {
     /** The total's forecast band with the actual counts drawn over it. */
     static Charts.Named chart(org.carecast.results.Projection projection, Backtest.Series total) {
         JFreeChart chart = Charts.fan(projection, org.carecast.results.OutputMetric.CHILDREN, "Back-test: children in care, forecast and actual", "children", 1);
-        XYPlot plot = chart.getXYPlot();
-        XYSeries actual = new XYSeries("Actual");
-        for (Backtest.Month m : total.months()) {
-            actual.add(java.time.LocalDate.parse(m.month() + "-01").atStartOfDay().toInstant(java.time.ZoneOffset.UTC)
-                    .toEpochMilli(), m.actual());
-        }
-        XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
-        dots.setSeriesPaint(0, new Color(0xD55E00));
-        dots.setSeriesStroke(0, new BasicStroke(2f));
-        plot.setDataset(1, new XYSeriesCollection(actual));
-        plot.setRenderer(1, dots);
-        org.jfree.chart.LegendItemCollection legend = plot.getFixedLegendItems();
-        legend.add(dots.getLegendItem(1, 0));
-        plot.setFixedLegendItems(legend);
+        Charts.addActual(chart.getXYPlot(), "Actual", total.months().stream().map(Backtest.Month::month).toList(),
+                total.months().stream().map(m -> (double) m.actual()).toList(), false);
         return new Charts.Named("backtest", "Back-test of the total", chart);
     }
 }

@@ -86,8 +86,25 @@ public final class Charts {
     /** The charts of one run, in reading order. Charts whose data the scenario lacks are left out. */
     public static List<Named> forRun(Projection p) {
         List<Named> out = new ArrayList<>();
-        out.add(new Named("children-in-care", "Children in care at the start of each month",
-                fan(p, OutputMetric.CHILDREN, "Children in care", "children", 1)));
+        JFreeChart children = fan(p, OutputMetric.CHILDREN, "Children in care", "children", 1);
+        org.carecast.model.History h = p.history();
+        if (!h.isEmpty()) {
+            // The past from the actuals file, so the forecast is seen continuing it.
+            List<String> months = new ArrayList<>();
+            List<Double> values = new ArrayList<>();
+            for (int m = 0; m < h.months().length; m++) {
+                if (!Double.isNaN(h.children()[m])) {
+                    months.add(h.months()[m]);
+                    values.add(h.children()[m]);
+                }
+            }
+            if (!months.isEmpty()) {
+                addActual(children.getXYPlot(), "Actual (the scenario's actuals file)", months, values, true);
+                children.getXYPlot().getDomainAxis().setAutoRange(true);
+            }
+        }
+        out.add(new Named("children-in-care", h.isEmpty() ? "Children in care at the start of each month"
+                : "Children in care at the start of each month: actual before the start, then the forecast", children));
         out.add(new Named("placement-mix", "Average children in each kind of placement",
                 placementMix(p)));
         boolean budget = !p.series(Table.YEARLY, OutputMetric.BUDGET, "all").isEmpty();
@@ -321,6 +338,27 @@ public final class Charts {
     }
 
     // ---- building blocks ----
+
+    /**
+     * Draws actual monthly values ("2025-04" months) over a fan chart, in a colour of their own,
+     * and adds them to its legend: as a line (a history leading into the forecast) or as dots
+     * (actuals scored against a forecast).
+     */
+    static void addActual(XYPlot plot, String label, List<String> months, List<Double> values, boolean line) {
+        XYSeries actual = new XYSeries(label);
+        for (int m = 0; m < months.size(); m++) {
+            actual.add(monthMillis(months.get(m)), values.get(m));
+        }
+        org.jfree.chart.renderer.xy.XYLineAndShapeRenderer renderer = new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(line, !line);
+        renderer.setSeriesPaint(0, BUDGET);
+        renderer.setSeriesStroke(0, new BasicStroke(line ? 3f : 2f));
+        int index = plot.getDatasetCount();
+        plot.setDataset(index, new XYSeriesCollection(actual));
+        plot.setRenderer(index, renderer);
+        LegendItemCollection legend = plot.getFixedLegendItems();
+        legend.add(renderer.getLegendItem(index, 0));
+        plot.setFixedLegendItems(legend);
+    }
 
     private static BoxAndWhiskerItem box(Summary s, double scale) {
         return new BoxAndWhiskerItem(s.mean() / scale, s.p50() / scale, s.p25() / scale, s.p75() / scale,

@@ -28,6 +28,7 @@ public final class ConsoleSummary {
         out.append(String.format(Locale.ROOT, "%d replications, seed %d, %d months from %s%n%n",
                 p.replications(), info.seed(), p.months(), p.start()));
 
+        Headlines.outturn(p).ifPresent(s -> out.append(wrap(s, 100)).append(String.format("%n%n")));
         List<TextTable> tables = yearTables(p);
         tables.get(0).renderTo(out);
         tables.get(1).renderTo(out);

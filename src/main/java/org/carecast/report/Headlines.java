@@ -20,6 +20,28 @@ public final class Headlines {
     private Headlines() {
     }
 
+    /**
+     * The projected outturn of the year the start falls in, when the actuals give its spend to
+     * date: "In 2025/26 the projected spend outturn is £41.20m (90% range ...): £24.00m spent
+     * from April to October 2025 and a median £17.20m forecast for the remaining months."
+     */
+    public static java.util.Optional<String> outturn(Projection p) {
+        List<Projection.Row> rows = p.series(Table.YEARLY, OutputMetric.SPEND_OUTTURN, "all");
+        if (rows.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Projection.Row r = rows.get(0);
+        Summary forecast = p.find(Table.YEARLY, OutputMetric.SPEND, "all", r.period()).orElseThrow().summary();
+        // The actual part is a constant, so it is the difference of the medians exactly.
+        double actual = r.summary().p50() - forecast.p50();
+        java.time.YearMonth start = java.time.YearMonth.from(p.start());
+        return java.util.Optional.of(String.format(Locale.ROOT, "In %s the projected spend outturn is %s (90%% range %s to"
+                        + " %s): %s spent from April to %s (the actuals file) and a median %s forecast for the remaining months.",
+                r.period(), Format.millions(r.summary().p50()), Format.millions(r.summary().p5()),
+                Format.millions(r.summary().p95()), Format.millions(actual),
+                Format.monthLabel(start.minusMonths(1).toString()), Format.millions(forecast.p50())));
+    }
+
     /** The headline sentences of a run, most important first. */
     public static List<String> forRun(Projection p) {
         List<String> out = new ArrayList<>();
@@ -42,6 +64,7 @@ public final class Headlines {
                         Format.millions(s.p5()), Format.millions(s.p95())));
             }
         }
+        outturn(p).ifPresent(out::add);
         List<Projection.Row> children = p.series(Table.MONTHLY, OutputMetric.CHILDREN, "all");
         Summary now = children.get(0).summary();
         Projection.Row end = children.get(children.size() - 1);

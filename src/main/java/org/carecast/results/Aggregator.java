@@ -159,6 +159,6 @@ public final class Aggregator implements ResultSink {
         labels.put(Money.UNBUDGETED, "Not in any budget line (new provision, interventions)");
         return new Projection(model.name(), model.time().start(), model.time().months(), replications, rows, labels,
                 model.finance().placeholderBudgets(),
-                java.util.Arrays.stream(splits).map(VarianceSplit.Accumulator::split).toList());
+                java.util.Arrays.stream(splits).map(VarianceSplit.Accumulator::split).toList(), model.history());
     }
 }

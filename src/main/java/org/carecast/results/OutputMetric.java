@@ -35,7 +35,8 @@ public enum OutputMetric {
     PLACES_MEAN("places", "Places, averaged over the year's days"),
     CHILDREN_PLACED_MEAN("children", "Children placed, averaged over the year's days"),
     PLACEMENTS_STARTED("placements", "Placements begun"),
-    SUPPORTED_BY_HUBS("children", "Children with Mockingbird hub support");
+    SUPPORTED_BY_HUBS("children", "Children with Mockingbird hub support"),
+    SPEND_OUTTURN("pounds", "Projected spend outturn: actual to date plus forecast");
 
     private final String unit;
     private final String label;

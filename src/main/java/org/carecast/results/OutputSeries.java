@@ -3,6 +3,7 @@ package org.carecast.results;
 import org.carecast.engine.ReplicationResult;
 import org.carecast.model.ExitReason;
 import org.carecast.model.Finance;
+import org.carecast.model.History;
 import org.carecast.model.PlacementCategory;
 import org.carecast.model.Provider;
 import org.carecast.model.Model;
@@ -135,6 +136,7 @@ public final class OutputSeries {
         String[] years = time.financialYears();
         int[] firstMonth = time.yearFirstMonth();
         int[] endMonth = time.yearEndMonth();
+        outturn(model, out);
         out.add(new Series(Table.YEARLY, OutputMetric.SPEND, "all", years, yearly(firstMonth, endMonth, (r, m) -> r.totalSpend(m))));
         for (int t = 0; t < types; t++) {
             int type = t;
@@ -216,6 +218,58 @@ public final class OutputSeries {
             }
         }
         return out;
+    }
+
+    /**
+     * The projected outturn of the financial year the start falls in, when the start is not in
+     * April and the actuals give the spend of every earlier month of that year: actual spend to
+     * date plus the forecast of the year's remaining months, in all and for each type whose
+     * every earlier month is given.
+     */
+    private static void outturn(Model model, List<Series> out) {
+        History h = model.history();
+        TimeGrid time = model.time();
+        java.time.YearMonth start = java.time.YearMonth.from(time.start());
+        java.time.YearMonth april = java.time.YearMonth.of(start.getMonthValue() >= 4 ? start.getYear() : start.getYear() - 1, 4);
+        if (h.isEmpty() || start.equals(april)) {
+            return;
+        }
+        int types = model.types();
+        int end = time.yearEndMonth()[0];
+        String[] year = {time.financialYears()[0]};
+        double all = 0;
+        double[] byType = new double[types];
+        for (java.time.YearMonth m = april; m.isBefore(start); m = m.plusMonths(1)) {
+            int k = h.indexOf(m.toString());
+            all += k < 0 ? Double.NaN : h.spend()[k];
+            for (int t = 0; t < types; t++) {
+                byType[t] += k < 0 ? Double.NaN : h.spendByType()[k * types + t];
+            }
+        }
+        if (!Double.isNaN(all)) {
+            double actual = all;
+            out.add(new Series(Table.YEARLY, OutputMetric.SPEND_OUTTURN, "all", year, (r, y) -> {
+                double total = actual;
+                for (int m = 0; m < end; m++) {
+                    total += r.totalSpend(m);
+                }
+                return total;
+            }));
+        }
+        String[] ids = model.placements().ids();
+        for (int t = 0; t < types; t++) {
+            if (!Double.isNaN(byType[t])) {
+                int type = t;
+                double actual = byType[t];
+                out.add(new Series(Table.YEARLY, OutputMetric.SPEND_OUTTURN, ids[t], year, (r, y) -> {
+                    double total = actual;
+                    for (int m = 0; m < end; m++) {
+                        total += r.spend[m * types + type];
+                    }
+                    return total;
+                }));
+            }
+        }
     }
 
     private static boolean hasUascAtStart(Model model) {

@@ -18,14 +18,16 @@ import java.util.Optional;
  * @param placeholderBudgets whether the budgets (and so pressure) are placeholders, not a council's budget book
  * @param splits       for the headline figures (yearly net cost and pressure, children in care at
  *                     the end), how much of their spread comes from drawn assumptions and how much from chance
+ * @param history      what happened before the start (the scenario's actuals), for charts that continue the past
  */
 public record Projection(String scenario, LocalDate start, int months, int replications, List<Row> rows,
                          Map<String, String> labels, boolean placeholderBudgets, List<VarianceSplit> splits,
-                         Map<String, List<Row>> index) {
+                         org.carecast.model.History history, Map<String, List<Row>> index) {
 
     public Projection(String scenario, LocalDate start, int months, int replications, List<Row> rows,
-                      Map<String, String> labels, boolean placeholderBudgets, List<VarianceSplit> splits) {
-        this(scenario, start, months, replications, rows, labels, placeholderBudgets, splits, index(rows));
+                      Map<String, String> labels, boolean placeholderBudgets, List<VarianceSplit> splits,
+                      org.carecast.model.History history) {
+        this(scenario, start, months, replications, rows, labels, placeholderBudgets, splits, history, index(rows));
     }
 
     public Projection {

@@ -123,7 +123,7 @@ final class InterventionEffects {
         return new Scenario(s.file(), s.name(), s.description(), s.start(), s.horizonMonths(), s.replications(),
                 s.seed(), s.ageBands(), s.needLevels(), types, s.initialPopulation(), s.entries(), matching,
                 stepDowns, ageing, s.exits(), s.interventions(), s.finance(), s.breakdownFrailtyVariance(),
-                s.breakdownRateLogSd(), s.breakdownDestinations(), s.sources());
+                s.breakdownRateLogSd(), s.breakdownDestinations(), s.actuals(), s.sources());
     }
 
     /** Capacity 0, then {@code places} from {@code start} (spread over {@code ramp} months), all gone at {@code end}. */

@@ -8,6 +8,7 @@ import org.carecast.model.EntryAges;
 import org.carecast.model.EntryProcess;
 import org.carecast.model.ExitHazard;
 import org.carecast.model.ExitReason;
+import org.carecast.model.History;
 import org.carecast.model.InitialCohort;
 import org.carecast.model.StockProfile;
 import org.carecast.model.MatchingTable;
@@ -68,7 +69,68 @@ public final class ModelCompiler {
                 matching(s, typeIds, needIds, bandNames), breakdown(s, needIds), stepDown(s, typeIds),
                 ageing(s, typeIds), exits, initial(s, typeIds, needIds, bandNames, stockProfile),
                 effects.turnover(s.placementTypes()), new SatelliteCare(effects.satelliteMultipliers(typeIds)),
-                effects.costLines(), finance(s, time, typeIds));
+                effects.costLines(), finance(s, time, typeIds), history(s, typeIds));
+    }
+
+    /** The actuals by month, up to the month before the start; a type's rows summed where no "all" row is given. */
+    static History history(Scenario s, List<String> typeIds) {
+        List<Scenario.ActualMonth> rows = s.actuals().months();
+        if (rows.isEmpty()) {
+            return History.NONE;
+        }
+        java.time.YearMonth last = java.time.YearMonth.from(s.start()).minusMonths(1);
+        java.time.YearMonth first = rows.stream().map(Scenario.ActualMonth::month).min(java.util.Comparator.naturalOrder()).orElseThrow();
+        int months = (int) first.until(last, java.time.temporal.ChronoUnit.MONTHS) + 1;
+        int types = typeIds.size();
+        String[] labels = new String[months];
+        double[] children = new double[months];
+        double[] childrenByType = new double[months * types];
+        double[] spend = new double[months];
+        double[] spendByType = new double[months * types];
+        java.util.Arrays.fill(children, Double.NaN);
+        java.util.Arrays.fill(childrenByType, Double.NaN);
+        java.util.Arrays.fill(spend, Double.NaN);
+        java.util.Arrays.fill(spendByType, Double.NaN);
+        for (int m = 0; m < months; m++) {
+            labels[m] = first.plusMonths(m).toString();
+        }
+        double[] childrenSum = new double[months];
+        double[] spendSum = new double[months];
+        boolean[] childrenTyped = new boolean[months];
+        boolean[] spendTyped = new boolean[months];
+        for (Scenario.ActualMonth r : rows) {
+            int m = (int) first.until(r.month(), java.time.temporal.ChronoUnit.MONTHS);
+            if (r.type().equals("all")) {
+                if (r.children() >= 0) {
+                    children[m] = r.children();
+                }
+                if (!Double.isNaN(r.spend())) {
+                    spend[m] = r.spend();
+                }
+                continue;
+            }
+            int t = typeIds.indexOf(r.type());
+            if (r.children() >= 0) {
+                childrenByType[m * types + t] = r.children();
+                childrenSum[m] += r.children();
+                childrenTyped[m] = true;
+            }
+            if (!Double.isNaN(r.spend())) {
+                spendByType[m * types + t] = r.spend();
+                spendSum[m] += r.spend();
+                spendTyped[m] = true;
+            }
+        }
+        for (int m = 0; m < months; m++) {
+            // Without an "all" row, the types given make the total (a type not listed had none).
+            if (Double.isNaN(children[m]) && childrenTyped[m]) {
+                children[m] = childrenSum[m];
+            }
+            if (Double.isNaN(spend[m]) && spendTyped[m]) {
+                spend[m] = spendSum[m];
+            }
+        }
+        return new History(labels, children, childrenByType, spend, spendByType);
     }
 
     private static Finance finance(Scenario s, TimeGrid time, List<String> typeIds) {

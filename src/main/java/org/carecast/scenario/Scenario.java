@@ -25,7 +25,35 @@ public record Scenario(Path file, String name, String description, LocalDate sta
                        Entries entries, List<MatchingRule> matching, List<StepDown> stepDowns,
                        Ageing ageing, Exits exits, List<Intervention> interventions, Finance finance,
                        double breakdownFrailtyVariance, Map<String, Double> breakdownRateLogSd,
-                       Map<String, Map<String, Double>> breakdownDestinations, List<Path> sources) {
+                       Map<String, Map<String, Double>> breakdownDestinations, Actuals actuals, List<Path> sources) {
+
+    /**
+     * What happened before the start, from the scenario's {@code actuals} file: children in
+     * care at the start of each month and spend in each month, in total ({@code type} "all")
+     * and by placement type. Charts draw it before the forecast; the financial year the start
+     * falls in gets a projected outturn, actual spend to date plus the forecast of its remaining months.
+     *
+     * @param file   where it was read, for messages
+     * @param months every row, in file order
+     */
+    public record Actuals(Path file, List<ActualMonth> months) {
+        public static final Actuals NONE = new Actuals(null, List.of());
+
+        public Actuals {
+            months = List.copyOf(months);
+        }
+    }
+
+    /**
+     * One row of an actuals file.
+     *
+     * @param month    the calendar month, e.g. 2025-04
+     * @param type     a placement type id, or "all"
+     * @param children children in care on the first of the month, or -1 when not given
+     * @param spend    pounds spent in the month, or NaN when not given
+     */
+    public record ActualMonth(java.time.YearMonth month, String type, int children, double spend) {
+    }
 
     public Scenario {
         sources = List.copyOf(sources);

@@ -48,9 +48,9 @@ public final class ScenarioReader {
     /** Files read so far, for {@link Scenario#sources()}; a file is listed once, where first read. */
     private final List<Path> sources = new ArrayList<>();
     /** Children's CSV files already read, shared by every reading of one {@link UncertainScenario}. */
-    private final Map<Path, List<InitialChild>> csvCache;
+    private final Map<Path, Object> csvCache;
 
-    private ScenarioReader(Path file, Map<Path, List<InitialChild>> csvCache) {
+    private ScenarioReader(Path file, Map<Path, Object> csvCache) {
         this.file = file;
         this.csvCache = csvCache;
     }
@@ -98,7 +98,7 @@ public final class ScenarioReader {
      * Reads a composed tree whose ranges are already marked; {@code sources} are the files it came
      * from; {@code csvCache} holds the children's CSV files read so far (keep one per scenario).
      */
-    static Scenario readTree(Path file, YamlNode tree, List<Path> sources, Map<Path, List<InitialChild>> csvCache) {
+    static Scenario readTree(Path file, YamlNode tree, List<Path> sources, Map<Path, Object> csvCache) {
         ScenarioReader reader = new ScenarioReader(file, csvCache);
         reader.sources.addAll(sources);
         return reader.readRoot(tree);
@@ -200,10 +200,26 @@ public final class ScenarioReader {
             }
             byFrom.finish();
         }
+        Scenario.Actuals actuals = Scenario.Actuals.NONE;
+        YamlNode actualsNode = f.optional("actuals");
+        if (actualsNode != null) {
+            String relative = FieldReader.text(actualsNode, "the path of a CSV of actual children and spend by month");
+            Path owner = actualsNode.location().file();
+            Path csv = owner.getParent() == null ? Path.of(relative) : owner.getParent().resolve(relative);
+            if (!relative.toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
+                throw new ScenarioException(actualsNode.location(), actualsNode.path(),
+                        "expected a CSV file ending in .csv, found '" + relative + "'");
+            }
+            Path key = csv.toAbsolutePath().normalize();
+            Object known = csvCache.get(key);
+            actuals = known instanceof Scenario.Actuals a ? a : ActualsCsv.read(csv, typesById.keySet(), start);
+            csvCache.put(key, actuals);
+            sources.add(key);
+        }
         f.finish();
         return new Scenario(file, name, description, start, horizon, replications, seed, bands, needs, types,
                 initial, entries, matching, stepDowns, ageing, exits, interventions, finance, frailty, breakdownSd,
-                destinations, sources.stream().distinct().toList());
+                destinations, actuals, sources.stream().distinct().toList());
     }
 
     private Scenario.Finance readFinance(YamlNode node) {
@@ -506,7 +522,8 @@ public final class ScenarioReader {
             // Read once per scenario: a run that reads the scenario again for each draw of its
             // ranges must see the same children even if the file changes meanwhile.
             Path key = csv.toAbsolutePath().normalize();
-            List<InitialChild> children = csvCache.get(key);
+            @SuppressWarnings("unchecked")
+            List<InitialChild> children = (List<InitialChild>) csvCache.get(key);
             if (children == null) {
                 children = InitialPopulationCsv.read(csv, typesById.keySet(), needIds);
                 csvCache.put(key, children);

@@ -22,7 +22,7 @@ public final class UncertainScenario {
     private final List<AssumptionRange> ranges;
     private final Scenario central;
     /** The children's CSV read once, for every reading of this scenario. */
-    private final Map<Path, List<Scenario.InitialChild>> csvCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Path, Object> csvCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     UncertainScenario(Path file, YamlNode composed, List<Path> sources) {
         this.file = file;

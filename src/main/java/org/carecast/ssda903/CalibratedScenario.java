@@ -41,6 +41,33 @@ public final class CalibratedScenario {
         return yaml(e, mapping, sources, mappingName, horizonMonths, seed, null, EntryProjection.FLAT);
     }
 
+    /** The header of {@link #actualsCsv}, as a scenario's actuals reader expects it. */
+    public static final String ACTUALS_HEADER = "month,placement_type,children,spend";
+
+    /**
+     * The children in care by placement type on the first of each month the returns cover in
+     * full, from {@code from} to the month before {@code asAt}, for the scenario's {@code actuals}:
+     * charts then show the forecast continuing the past. Spend is not in SSDA903 and is left
+     * empty. Counts only; no identifier.
+     */
+    public static String actualsCsv(List<CareHistory.Period> periods, PlacementMapping mapping, java.time.LocalDate from,
+                                    java.time.LocalDate asAt) {
+        java.time.LocalDate first = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+        int months = (int) java.time.temporal.ChronoUnit.MONTHS.between(first, asAt.withDayOfMonth(1));
+        StringBuilder csv = new StringBuilder(ACTUALS_HEADER).append('\n');
+        if (months <= 0) {
+            return csv.toString();
+        }
+        int[][] counts = ActualCensus.monthly(periods, mapping, first, months - 1);
+        for (int m = 0; m < months; m++) {
+            String month = first.plusMonths(m).toString().substring(0, 7);
+            for (int t = 0; t < mapping.types().size(); t++) {
+                csv.append(month).append(',').append(mapping.types().get(t).id()).append(',').append(counts[m][t]).append(",\n");
+            }
+        }
+        return csv.toString();
+    }
+
     /** The header of {@link #childrenCsv}, as the initial-population reader expects it. */
     public static final String CHILDREN_HEADER = "placement_type,need,age_years,days_in_care,days_in_placement";
 

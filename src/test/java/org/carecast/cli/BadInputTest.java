@@ -184,9 +184,11 @@ class BadInputTest {
         assertEquals(0, a.status(), a.err());
         assertEquals(0, b.status(), b.err());
         assertTrue(b.out().contains("WARNING: the episodes files were not given oldest first"), b.out());
-        assertEquals(withoutSources(tmp.resolve("a.yaml")).replace("a-children.csv", "b-children.csv"),
+        assertEquals(withoutSources(tmp.resolve("a.yaml")).replace("a-children.csv", "b-children.csv")
+                        .replace("a-actuals.csv", "b-actuals.csv"),
                 withoutSources(tmp.resolve("b.yaml")));
         assertEquals(Files.readString(tmp.resolve("a-children.csv")), Files.readString(tmp.resolve("b-children.csv")));
+        assertEquals(Files.readString(tmp.resolve("a-actuals.csv")), Files.readString(tmp.resolve("b-actuals.csv")));
     }
 
     @Test
@@ -201,7 +203,7 @@ class BadInputTest {
         assertEquals(0, carecast(concat(inputs, "calibrate", "--out", ours.toString())).status());
         assertEquals(0, carecast(concat(inputs, "calibrate", "--out", ours.toString())).status(), "its own earlier output is replaced");
         try (Stream<Path> left = Files.list(tmp)) {
-            assertEquals(List.of("header.yaml", "mine.yaml", "ours-children.csv", "ours.yaml"),
+            assertEquals(List.of("header.yaml", "mine.yaml", "ours-actuals.csv", "ours-children.csv", "ours.yaml"),
                     left.map(p -> p.getFileName().toString()).sorted().toList(), "no temporary file left beside it");
         }
     }
