@@ -67,15 +67,16 @@ public final class ComparisonReport {
             table.renderTo(out);
             Comparison.Row payback = find(mine, Metric.PAYBACK_MONTHS, "all");
             double median = payback.summary().p50();
-            out.append(String.format(Locale.ROOT, "Pays for itself %s; within the horizon in %s of replications.%n%n",
+            out.append(ConsoleSummary.paragraph(String.format(Locale.ROOT, "Pays for itself %s; within the horizon in %s of replications.",
                     median == 0 ? "from the start (never costs more than the base)"
                             : Double.isInfinite(median) ? "not within the horizon (median)"
                             : String.format(Locale.ROOT, "after %.0f months (median)", median),
-                    percent(payback.probabilityBetter())));
+                    percent(payback.probabilityBetter())))).append(String.format("%n%n"));
         }
         ConsoleSummary.appendCautions(out, info);
-        out.append(String.format(Locale.ROOT, "Simulated %,d events in %.2f s on %d thread(s): %.1f million events per second.%n",
-                info.events(), info.seconds(), info.threads(), info.eventsPerSecond() / 1e6));
+        out.append(ConsoleSummary.paragraph(String.format(Locale.ROOT, "Simulated %,d events in %.2f s on %d thread(s): %.1f million"
+                + " events per second.", info.events(), info.seconds(), info.threads(), info.eventsPerSecond() / 1e6)))
+                .append(System.lineSeparator());
         return out.toString();
     }
 

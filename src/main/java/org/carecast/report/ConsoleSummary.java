@@ -28,31 +28,30 @@ public final class ConsoleSummary {
         out.append(String.format(Locale.ROOT, "%d replications, seed %d, %d months from %s%n%n",
                 p.replications(), info.seed(), p.months(), p.start()));
 
-        Headlines.outturn(p).ifPresent(s -> out.append(wrap(s, 100)).append(String.format("%n%n")));
+        Headlines.outturn(p).ifPresent(s -> out.append(wrap(s, TextTable.WIDTH)).append(String.format("%n%n")));
         List<TextTable> tables = yearTables(p);
         tables.get(0).renderTo(out);
         tables.get(1).renderTo(out);
-        out.append(String.join("\n",
-                "Each figure is the median of the simulated futures: half fall above it, half below. Medians of",
-                "separate lines do not add up to the median total. In 9 futures out of 10 the total lies inside",
-                "the 90% band.", "", ""));
+        out.append(wrap("Each figure is the median of the simulated futures: half fall above it, half below. Medians of"
+                + " separate lines do not add up to the median total. In 9 futures out of 10 the total lies inside"
+                + " the 90% band.", TextTable.WIDTH)).append(String.format("%n%n"));
 
         TextTable flows = tables.get(2);
         flows.renderTo(out);
-        out.append(String.join("\n",
-                "Spill-over: placements, on entry or after a move, that could not be made in the first-choice type",
-                "(its places were full or it does not take the child's age) and went to the next type on the list,",
-                "often an external one; a child who moves can miss it again, so this can exceed the entries.",
-                "Years run April to March; money is in pounds at each year's prices.", "", ""));
+        out.append(wrap("Spill-over: placements, on entry or after a move, that could not be made in the first-choice type"
+                + " (its places were full or it does not take the child's age) and went to the next type on the list,"
+                + " often an external one; a child who moves can miss it again, so this can exceed the entries."
+                + " Years run April to March; money is in pounds at each year's prices.", TextTable.WIDTH))
+                .append(String.format("%n%n"));
         List<List<String>> use = PlaceUse.table(p);
         if (!use.isEmpty()) {
             out.append(PlaceUse.text("Use of limited places: council and new provision (mean)", use));
-            out.append(wrap(PlaceUse.NOTE, 100)).append(String.format("%n%n"));
+            out.append(wrap(PlaceUse.NOTE, TextTable.WIDTH)).append(String.format("%n%n"));
         }
         appendCautions(out, info);
 
-        out.append(String.format(Locale.ROOT, "Simulated %,d events in %.2f s on %d thread(s): %.1f million events per second.%n",
-                info.events(), info.seconds(), info.threads(), info.eventsPerSecond() / 1e6));
+        out.append(wrap(String.format(Locale.ROOT, "Simulated %,d events in %.2f s on %d thread(s): %.1f million events per second.",
+                info.events(), info.seconds(), info.threads(), info.eventsPerSecond() / 1e6), TextTable.WIDTH)).append(System.lineSeparator());
         return out.toString();
     }
 
@@ -78,14 +77,14 @@ public final class ConsoleSummary {
         List<String> yearEnds = p.series(Table.YEARLY, OutputMetric.CHILDREN_AT_YEAR_END, "all").stream().map(Projection.Row::period).toList();
         List<String> censusMonths = yearEndCensusMonths(p, years);
         for (String type : types) {
-            children.row(p.label(type), censusMonths, m -> whole(p.find(Table.MONTHLY, OutputMetric.CHILDREN, type, m).orElseThrow().summary().p50()));
+            children.row(p.label(type), type, censusMonths, m -> whole(p.find(Table.MONTHLY, OutputMetric.CHILDREN, type, m).orElseThrow().summary().p50()));
         }
         children.row("All children in care", yearEnds, y -> whole(p.find(Table.YEARLY, OutputMetric.CHILDREN_AT_YEAR_END, "all", y).orElseThrow().summary().p50()));
         children.row("  90% band", yearEnds, y -> band(p.find(Table.YEARLY, OutputMetric.CHILDREN_AT_YEAR_END, "all", y).orElseThrow().summary(), 1, 0));
 
         TextTable spend = new TextTable("Spend by financial year, pounds million (median)", years);
         for (String type : spendLines) {
-            spend.row(p.label(type), years, y -> millions(p.find(Table.YEARLY, OutputMetric.SPEND, type, y).orElseThrow().summary().p50()));
+            spend.row(p.label(type), type, years, y -> millions(p.find(Table.YEARLY, OutputMetric.SPEND, type, y).orElseThrow().summary().p50()));
         }
         spend.row("Total", years, y -> millions(p.find(Table.YEARLY, OutputMetric.SPEND, "all", y).orElseThrow().summary().p50()));
         spend.row("  90% band", years, y -> band(p.find(Table.YEARLY, OutputMetric.SPEND, "all", y).orElseThrow().summary(), 1e6, 1));
@@ -94,10 +93,13 @@ public final class ConsoleSummary {
         }
         spend.row("Net cost (spend less income)", years, y -> millions(p.find(Table.YEARLY, OutputMetric.NET_COST, "all", y).orElseThrow().summary().p50()));
         if (!p.series(Table.YEARLY, OutputMetric.BUDGET, "all").isEmpty()) {
-            spend.row("Budget (net of expected income)", years, y -> millions(p.find(Table.YEARLY, OutputMetric.BUDGET, "all", y).orElseThrow().summary().p50()));
-            spend.row("Pressure (net cost less budget)", years, y -> millions(p.find(Table.YEARLY, OutputMetric.PRESSURE, "all", y).orElseThrow().summary().p50()));
+            spend.row("Budget, net of expected income", years, y -> millions(p.find(Table.YEARLY, OutputMetric.BUDGET, "all", y).orElseThrow().summary().p50()));
+            spend.row("Pressure: net cost less budget", years, y -> millions(p.find(Table.YEARLY, OutputMetric.PRESSURE, "all", y).orElseThrow().summary().p50()));
             spend.row("  90% band", years, y -> band(p.find(Table.YEARLY, OutputMetric.PRESSURE, "all", y).orElseThrow().summary(), 1e6, 1));
         }
+        String ids = "Types by their id, as in the CSV files; report.html names them in full.";
+        children.whenShortened(ids);
+        spend.whenShortened(ids);
         TextTable flows = new TextTable("Flows per financial year (median)", years);
         for (OutputMetric flow : List.of(OutputMetric.ENTRIES, OutputMetric.EXITS, OutputMetric.SPILL_OVER, OutputMetric.MOVES)) {
             flows.row(flow.label(), years, y -> whole(p.find(Table.YEARLY, flow, "all", y).orElseThrow().summary().p50()));
@@ -108,8 +110,13 @@ public final class ConsoleSummary {
     /** The run's cautions as wrapped paragraphs, each headed "Note:". */
     static void appendCautions(StringBuilder out, RunInfo info) {
         for (String caution : info.cautions()) {
-            out.append(wrap("Note: " + caution, 100)).append(String.format("%n%n"));
+            out.append(wrap("Note: " + caution, TextTable.WIDTH)).append(String.format("%n%n"));
         }
+    }
+
+    /** A paragraph for the terminal: lines of at most {@link TextTable#WIDTH} characters. */
+    public static String paragraph(String text) {
+        return wrap(text, TextTable.WIDTH);
     }
 
     /** Breaks a paragraph into lines of at most {@code width} characters, at spaces. */

@@ -36,12 +36,13 @@ public final class SensitivityReport {
     /** The console text: for each output, a table of assumptions, widest swing first. */
     static String render(String scenario, Sensitivity s, RunInfo info) {
         StringBuilder out = new StringBuilder();
-        out.append("Sensitivity of ").append(scenario).append(String.format(Locale.ROOT,
-                ": %d ranged assumption(s), each at its low and high value; %,d replications per case, seed %d.%n%n",
-                s.swings(0).size(), s.replications(), info.seed()));
+        out.append(wrap("Sensitivity of " + scenario + String.format(Locale.ROOT,
+                ": %d ranged assumption(s), each at its low and high value; %,d replications per case, seed %d.",
+                s.swings(0).size(), s.replications(), info.seed()))).append(System.lineSeparator());
         if (s.swings(0).isEmpty()) {
-            out.append("The scenario gives no ranges: write one as {central: C, low: L, high: H} where a number is"
-                    + " uncertain (see docs/scenarios.md), or set one with --set PATH='{central: C, low: L, high: H}'.\n\n");
+            out.append(wrap("The scenario gives no ranges: write one as {central: C, low: L, high: H} where a number is"
+                    + " uncertain (see docs/scenarios.md), or set one with --set PATH='{central: C, low: L, high: H}'."))
+                    .append(System.lineSeparator());
         }
         for (int o = 0; o < s.outputs().size() && !s.swings(0).isEmpty(); o++) {
             SensitivityOutput output = s.outputs().get(o);
@@ -49,7 +50,7 @@ public final class SensitivityReport {
             out.append(output.label()).append(": ").append(value(output, swings.get(0).central()))
                     .append(" in the central case (mean)\n");
             for (List<String> row : table(swings)) {
-                out.append(String.format(Locale.ROOT, "  %-36s %17s %9s %9s %9s%n", cut(row.get(0), 36), row.get(1), row.get(2),
+                out.append(String.format(Locale.ROOT, "  %-31s %15s %9s %9s %9s%n", cut(row.get(0), 31), row.get(1), row.get(2),
                         row.get(3), row.get(4)));
             }
             out.append('\n');
@@ -60,8 +61,8 @@ public final class SensitivityReport {
                 out.append('\n').append(wrap("Note: " + caution));
             }
         }
-        out.append(String.format(Locale.ROOT, "%nSimulated %,d events in %.2f s on %d thread(s).%n", info.events(),
-                info.seconds(), info.threads()));
+        out.append(System.lineSeparator()).append(wrap(String.format(Locale.ROOT, "Simulated %,d events in %.2f s on %d thread(s).",
+                info.events(), info.seconds(), info.threads())));
         return out.toString();
     }
 
@@ -102,20 +103,7 @@ public final class SensitivityReport {
     }
 
     private static String wrap(String text) {
-        StringBuilder out = new StringBuilder();
-        int column = 0;
-        for (String word : text.split(" ")) {
-            if (column > 0 && column + 1 + word.length() > 100) {
-                out.append('\n');
-                column = 0;
-            } else if (column > 0) {
-                out.append(' ');
-                column++;
-            }
-            out.append(word);
-            column += word.length();
-        }
-        return out.append('\n').toString();
+        return ConsoleSummary.wrap(text, TextTable.WIDTH) + System.lineSeparator();
     }
 
     /** sensitivity.csv: one row per output and assumption, in rank order, figures unrounded. */
