@@ -49,7 +49,7 @@ public final class ComparisonPage {
         page.raw("<h2>Options ranked</h2>\n<p class=\"note\">").text("By the median saving over the whole horizon, "
                 + "best first. Children figures are averages over the horizon, base minus option (above zero the option "
                 + "does better).").raw("</p>\n");
-        page.table(ranking(rows));
+        page.table(ranking(rows, result.scenarios().get(0).projection().months() / 12.0, occupancy(result)));
         page.raw("<h2>Charts</h2>\n");
         for (Charts.Named c : result.charts().charts()) {
             page.raw("<figure>").raw(result.charts().svg(c)).raw("<figcaption>").text(c.caption())
@@ -125,17 +125,66 @@ public final class ComparisonPage {
      * chance it costs less, when it pays for itself, and what it does for children.
      */
     static List<List<String>> ranking(List<Comparison.Row> rows) {
+        return ranking(rows, Double.NaN, java.util.Map.of());
+    }
+
+    /**
+     * How full each option's new provision is over the horizon: the mean children placed over
+     * the mean places, summed over the years it has places, for the types the option adds to
+     * the base; absent for an option that adds none.
+     */
+    static java.util.Map<String, Double> occupancy(ComparisonResult result) {
+        java.util.Map<String, Double> out = new java.util.HashMap<>();
+        org.carecast.results.Projection base = result.scenarios().get(0).projection();
+        java.util.Set<String> baseTypes = new java.util.HashSet<>();
+        for (org.carecast.results.Projection.Row r : base.table(org.carecast.results.Table.YEARLY)) {
+            if (r.metric() == org.carecast.results.OutputMetric.PLACES_MEAN) {
+                baseTypes.add(r.group());
+            }
+        }
+        for (ComparisonResult.Scenario s : result.scenarios().subList(1, result.scenarios().size())) {
+            double placed = 0;
+            double places = 0;
+            for (org.carecast.results.Projection.Row r : s.projection().table(org.carecast.results.Table.YEARLY)) {
+                if (r.metric() == org.carecast.results.OutputMetric.PLACES_MEAN && !baseTypes.contains(r.group())
+                        && r.summary().mean() > 0) {
+                    places += r.summary().mean();
+                    placed += s.projection().find(org.carecast.results.Table.YEARLY,
+                            org.carecast.results.OutputMetric.CHILDREN_PLACED_MEAN, r.group(), r.period()).orElseThrow().summary().mean();
+                }
+            }
+            if (places > 0) {
+                out.put(s.projection().scenario(), placed / places);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The options ranked by median whole-horizon saving, best first.
+     *
+     * @param years     the horizon in years, for the cost per child-year kept in borough (NaN: not shown)
+     * @param occupancy each option's occupancy of its new provision (see {@link #occupancy}); empty: not shown
+     */
+    static List<List<String>> ranking(List<Comparison.Row> rows, double years, java.util.Map<String, Double> occupancy) {
         List<String> options = new ArrayList<>(ComparisonReport.scenarios(rows));
         options.sort(java.util.Comparator.comparingDouble((String o) -> -ComparisonReport.find(
                 rows.stream().filter(r -> r.scenario().equals(o)).toList(), Metric.SAVING, "all").summary().p50()));
         List<List<String>> table = new ArrayList<>();
-        table.add(List.of("Option", "Saving, whole horizon (90% range)", "Chance it costs less", "Pays for itself",
-                "Children kept in borough", "External placements avoided", "Breakdowns avoided"));
+        List<String> header = new ArrayList<>(List.of("Option", "Saving, whole horizon (90% range)", "Chance it costs less",
+                "Pays for itself", "Children kept in borough", "External placements avoided", "Breakdowns avoided"));
+        if (!Double.isNaN(years)) {
+            header.add("Net cost per child-year kept in borough");
+        }
+        if (!occupancy.isEmpty()) {
+            header.add("New places filled");
+        }
+        table.add(header);
         for (String option : options) {
             List<Comparison.Row> mine = rows.stream().filter(r -> r.scenario().equals(option)).toList();
             Comparison.Row all = ComparisonReport.find(mine, Metric.SAVING, "all");
             double months = ComparisonReport.find(mine, Metric.PAYBACK_MONTHS, "all").summary().p50();
-            table.add(List.of(option,
+            List<String> row = new ArrayList<>(List.of(option,
                     Format.millions(all.summary().p50()) + " (" + Format.millionsRange(all.summary()) + ")",
                     Format.percent(all.probabilityBetter()),
                     months == 0 ? "never behind" : Double.isInfinite(months) ? "not by the end"
@@ -143,6 +192,18 @@ public final class ComparisonPage {
                     horizonMedian(mine, Metric.KEPT_IN_BOROUGH),
                     horizonMedian(mine, Metric.EXTERNAL_AVOIDED),
                     horizonMedian(mine, Metric.BREAKDOWNS_AVOIDED)));
+            if (!Double.isNaN(years)) {
+                // Extra cost over the horizon for each year a child spends in borough instead of out.
+                double kept = ComparisonReport.find(mine, Metric.KEPT_IN_BOROUGH, "all").summary().mean() * years;
+                double saving = all.summary().mean();
+                row.add(saving >= 0 ? "none: it saves money" : kept < 0.05 ? "no child kept"
+                        : "£" + String.format(Locale.ROOT, "%,.0f", -saving / kept));
+            }
+            if (!occupancy.isEmpty()) {
+                Double filled = occupancy.get(option);
+                row.add(filled == null ? "no new places" : Format.percent(filled));
+            }
+            table.add(row);
         }
         return table;
     }

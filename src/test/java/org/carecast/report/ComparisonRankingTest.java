@@ -25,6 +25,14 @@ class ComparisonRankingTest {
                 "never behind", "2.0", "3.0", "4.0"), table.get(1));
         assertEquals("after 30 months", table.get(2).get(3));
         assertEquals("not by the end", table.get(3).get(3));
+
+        // With the horizon and the new provision's occupancy: the net cost per child-year kept in borough.
+        List<List<String>> full = ComparisonPage.ranking(rows, 5, java.util.Map.of("loses", 0.8));
+        assertEquals("Net cost per child-year kept in borough", full.get(0).get(7));
+        assertEquals("£50,000", full.get(3).get(7), "0.5m over 5 years for 2 children kept");
+        assertEquals("none: it saves money", full.get(1).get(7));
+        assertEquals(Format.percent(0.8), full.get(3).get(8));
+        assertEquals("no new places", full.get(1).get(8));
     }
 
     private static void option(List<Comparison.Row> rows, String name, double saving, double chance, double payback) {
