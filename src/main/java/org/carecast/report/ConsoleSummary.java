@@ -34,7 +34,7 @@ public final class ConsoleSummary {
         tables.get(1).renderTo(out);
         out.append(wrap("Each figure is the median of the simulated futures: half fall above it, half below. Medians of"
                 + " separate lines do not add up to the median total. In 9 futures out of 10 the total lies inside"
-                + " the 90% band.", TextTable.WIDTH)).append(String.format("%n%n"));
+                + " the 90% band. " + Format.partYears(p), TextTable.WIDTH).trim()).append(String.format("%n%n"));
 
         TextTable flows = tables.get(2);
         flows.renderTo(out);

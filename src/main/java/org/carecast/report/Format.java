@@ -37,6 +37,30 @@ final class Format {
         return String.format(Locale.ROOT, "%.1f%%", share * 100);
     }
 
+    /**
+     * The financial years a projection covers only in part, said plainly: "2025/26 covers
+     * November 2025 to March 2026 only." (empty when every year is whole).
+     */
+    static String partYears(org.carecast.results.Projection p) {
+        java.time.YearMonth first = java.time.YearMonth.from(p.start());
+        java.time.YearMonth last = first.plusMonths(p.months() - 1);
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (first.getMonthValue() != 4) {
+            java.time.YearMonth march = java.time.YearMonth.of(first.getMonthValue() >= 4 ? first.getYear() + 1 : first.getYear(), 3);
+            java.time.YearMonth end = last.isBefore(march) ? last : march;
+            parts.add(TimeGrid.financialYearOf(p.start()) + " covers " + monthLabel(first.toString()) + " to "
+                    + monthLabel(end.toString()) + " only");
+        }
+        if (last.getMonthValue() != 3) {
+            java.time.YearMonth april = java.time.YearMonth.of(last.getMonthValue() >= 4 ? last.getYear() : last.getYear() - 1, 4);
+            if (april.isAfter(first)) {
+                parts.add(TimeGrid.financialYearOf(april.atDay(1)) + " covers " + monthLabel(april.toString()) + " to "
+                        + monthLabel(last.toString()) + " only");
+            }
+        }
+        return parts.isEmpty() ? "" : String.join("; ", parts) + " (the horizon's part of the year).";
+    }
+
     /** "2025-04" as "April 2025". */
     static String monthLabel(String yearMonth) {
         return LocalDate.parse(yearMonth + "-01").format(MONTH);

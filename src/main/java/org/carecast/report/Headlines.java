@@ -47,6 +47,11 @@ public final class Headlines {
         List<String> out = new ArrayList<>();
         List<Projection.Row> pressure = p.series(Table.YEARLY, OutputMetric.PRESSURE, "all");
         List<Projection.Row> net = p.series(Table.YEARLY, OutputMetric.NET_COST, "all");
+        String part = Format.partYears(p);
+        if (!part.isEmpty()) {
+            out.add(part.substring(0, 1).toUpperCase(Locale.ROOT) + part.substring(1).replace(" (the horizon's part of the year).",
+                    ": the figures for a part year are for those months."));
+        }
         for (int y = 0; y < Math.min(2, net.size()); y++) {
             if (!pressure.isEmpty()) {
                 Summary s = pressure.get(y).summary();

@@ -51,7 +51,7 @@ final class HtmlReporter implements Reporter<RunReport> {
 
         page.raw("<h2 id=\"years\">By financial year</h2>\n<p class=\"note\">").text("Medians of the simulated futures, "
                 + "with the 90% range of the totals; medians of separate lines do not add up to the median total. Children "
-                + "are counted on the last day of each year (or of the horizon).").raw("</p>\n");
+                + "are counted on the last day of each year (or of the horizon). " + Format.partYears(p)).raw("</p>\n");
         for (TextTable table : ConsoleSummary.yearTables(p)) {
             page.raw("<h3>").text(table.title()).raw("</h3>\n");
             page.table(table.rows());

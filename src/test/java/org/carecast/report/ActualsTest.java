@@ -60,6 +60,8 @@ class ActualsTest {
         assertTrue(o.out().contains("projected spend outturn"), o.out());
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("£0.70m spent from April to October 2025"), "headline with the actual part");
+        assertTrue(html.contains("2025/26 covers November 2025 to March 2026 only")
+                && html.contains("2027/28 covers April 2027 to October 2027 only"), "part years said plainly");
         assertTrue(Files.readString(out.resolve("charts/children-in-care.svg")).contains("Actual (the scenario&apos;s actuals file)"), "the past on the chart");
         // The actuals file is copied with the scenario, so run.txt re-runs it.
         assertTrue(Files.exists(out.resolve("scenario/actuals.csv")) || Files.walk(out.resolve("scenario"), java.nio.file.FileVisitOption.FOLLOW_LINKS)
