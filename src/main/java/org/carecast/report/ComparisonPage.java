@@ -96,12 +96,17 @@ public final class ComparisonPage {
         List<String> out = new ArrayList<>();
         for (String scenario : ComparisonReport.scenarios(rows)) {
             List<Comparison.Row> mine = rows.stream().filter(r -> r.scenario().equals(scenario)).toList();
-            Comparison.Row first = mine.stream().filter(r -> r.metric() == Metric.SAVING).findFirst().orElseThrow();
+            // The first year in which the option changes anything: before a home opens there is nothing to say.
+            List<Comparison.Row> years = mine.stream().filter(r -> r.metric() == Metric.SAVING && !r.period().equals("all")).toList();
+            Comparison.Row first = years.stream().filter(r -> r.summary().p5() != 0 || r.summary().p95() != 0).findFirst()
+                    .orElse(years.get(0));
+            String opening = first == years.get(0) ? "in " + first.period()
+                    : "no difference until " + first.period() + "; in " + first.period();
             Comparison.Row all = ComparisonReport.find(mine, Metric.SAVING, "all");
             Comparison.Row payback = ComparisonReport.find(mine, Metric.PAYBACK_MONTHS, "all");
             double months = payback.summary().p50();
-            out.add(String.format(Locale.ROOT, "%s: in %s %s, with a %s chance it costs less than the base; over "
-                            + "the whole horizon %s. %s", scenario, first.period(), saving(first.summary()),
+            out.add(String.format(Locale.ROOT, "%s: %s %s, with a %s chance it costs less than the base; over "
+                            + "the whole horizon %s. %s", scenario, opening, saving(first.summary()),
                     Format.percent(first.probabilityBetter()), saving(all.summary()),
                     months == 0 ? "It never costs more than the base."
                             : Double.isInfinite(months) ? "In most replications it has not paid for itself by the end."
@@ -110,14 +115,24 @@ public final class ComparisonPage {
         return out;
     }
 
-    /** "a median saving of £1.20m (90% range ...)", or for a loss "a median extra cost of £0.60m (...)". */
+    /**
+     * "a median saving of £1.20m (90% range £0.80m to £1.60m)", "a median extra cost of £0.60m
+     * (90% range £0.40m to £0.90m more)", and where the range spans both, "a median saving of
+     * £0.24m (90% range from £0.96m more to £2.03m less)": every figure positive, its direction in words.
+     */
     static String saving(Summary s) {
-        if (s.p50() >= 0) {
-            return "a median saving of " + Format.millions(s.p50()) + " (90% range " + Format.millions(s.p5()) + " to "
-                    + Format.millions(s.p95()) + ")";
+        if (s.p5() == 0 && s.p95() == 0) {
+            return "no difference";
         }
-        return "a median extra cost of " + Format.millions(-s.p50()) + " (90% range " + Format.millions(-s.p95())
-                + " to " + Format.millions(-s.p5()) + " more)";
+        String median = s.p50() >= 0 ? "a median saving of " + Format.millions(s.p50())
+                : "a median extra cost of " + Format.millions(-s.p50());
+        if (s.p5() >= 0) {
+            return median + " (90% range " + Format.millions(s.p5()) + " to " + Format.millions(s.p95()) + ")";
+        }
+        if (s.p95() <= 0) {
+            return median + " (90% range " + Format.millions(-s.p95()) + " to " + Format.millions(-s.p5()) + " more)";
+        }
+        return median + " (90% range from " + Format.millions(-s.p5()) + " more to " + Format.millions(s.p95()) + " less)";
     }
 
     /**
@@ -229,7 +244,7 @@ public final class ComparisonPage {
         table.add(row("External placements avoided (average)", mine, Metric.EXTERNAL_AVOIDED, periods, false));
         table.add(row("Spill-over placements avoided", mine, Metric.SPILL_OVER_AVOIDED, periods, false));
         table.add(row("Breakdowns avoided", mine, Metric.BREAKDOWNS_AVOIDED, periods, false));
-        table.add(row("Change in children with 3+ placements", mine, Metric.THREE_PLUS_PLACEMENTS_CHANGE, periods, false));
+        table.add(row("Children with 3+ placements avoided (average)", mine, Metric.THREE_PLUS_PLACEMENTS_AVOIDED, periods, false));
         return table;
     }
 

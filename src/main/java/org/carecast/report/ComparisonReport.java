@@ -55,7 +55,7 @@ public final class ComparisonReport {
             List<String> periods = new ArrayList<>(mine.stream().filter(r -> r.metric() == Metric.SAVING)
                     .map(Comparison.Row::period).toList());
             TextTable table = new TextTable(scenario + " (median, 90% band; positive saving = costs less)", periods);
-            table.row("saving, GBP million", periods, p -> fixed(find(mine, Metric.SAVING, p).summary().p50() / 1e6, 2));
+            table.row("saving, £ million", periods, p -> fixed(find(mine, Metric.SAVING, p).summary().p50() / 1e6, 2));
             table.row("  90% band", periods, p -> band(find(mine, Metric.SAVING, p).summary(), 1e6, 2));
             table.row("  chance it costs less", periods, p -> percent(find(mine, Metric.SAVING, p).probabilityBetter()));
             table.row("children kept in borough (avg)", periods, p -> fixed(find(mine, Metric.KEPT_IN_BOROUGH, p).summary().p50(), 1));
@@ -63,7 +63,7 @@ public final class ComparisonReport {
             table.row("  90% band", periods, p -> band(find(mine, Metric.EXTERNAL_AVOIDED, p).summary(), 1, 1));
             table.row("spill-over placements avoided", periods, p -> fixed(find(mine, Metric.SPILL_OVER_AVOIDED, p).summary().p50(), 0));
             table.row("breakdowns avoided", periods, p -> fixed(find(mine, Metric.BREAKDOWNS_AVOIDED, p).summary().p50(), 0));
-            table.row("change in children with 3+ placements", periods, p -> fixed(find(mine, Metric.THREE_PLUS_PLACEMENTS_CHANGE, p).summary().p50(), 1));
+            table.row("children with 3+ placements avoided", periods, p -> fixed(find(mine, Metric.THREE_PLUS_PLACEMENTS_AVOIDED, p).summary().p50(), 1));
             table.renderTo(out);
             Comparison.Row payback = find(mine, Metric.PAYBACK_MONTHS, "all");
             double median = payback.summary().p50();

@@ -82,7 +82,7 @@ public final class ConsoleSummary {
         children.row("All children in care", yearEnds, y -> whole(p.find(Table.YEARLY, OutputMetric.CHILDREN_AT_YEAR_END, "all", y).orElseThrow().summary().p50()));
         children.row("  90% band", yearEnds, y -> band(p.find(Table.YEARLY, OutputMetric.CHILDREN_AT_YEAR_END, "all", y).orElseThrow().summary(), 1, 0));
 
-        TextTable spend = new TextTable("Spend by financial year, pounds million (median)", years);
+        TextTable spend = new TextTable("Spend by financial year, £ million (median)", years);
         for (String type : spendLines) {
             spend.row(p.label(type), type, years, y -> millions(p.find(Table.YEARLY, OutputMetric.SPEND, type, y).orElseThrow().summary().p50()));
         }

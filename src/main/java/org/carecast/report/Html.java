@@ -22,6 +22,7 @@ final class Html {
             th{background:#eef4fa}td:first-child,th:first-child{text-align:left}
             table.text td,table.text th{text-align:left}
             pre.sources{background:#f6f6f6;padding:.8em;font-size:.85em;white-space:pre-wrap}
+            .nw{white-space:nowrap}
             @media print{body{max-width:none;margin:0}h2{page-break-after:avoid}}
             """;
 
@@ -38,8 +39,15 @@ final class Html {
     }
 
     Html text(String text) {
-        body.append(escape(text));
+        body.append(keepMoneyWhole(escape(text)));
         return this;
+    }
+
+    /** Money written as "-£0.96m" or "£1,234" must never break across lines (after the minus, say). */
+    private static final java.util.regex.Pattern MONEY = java.util.regex.Pattern.compile("-?£[0-9][0-9,.]*m?");
+
+    static String keepMoneyWhole(String html) {
+        return MONEY.matcher(html).replaceAll("<span class=\"nw\">$0</span>");
     }
 
     /** The run's cautions (see {@link RunInfo#cautions()}), each set apart before the numbers. */
@@ -58,7 +66,7 @@ final class Html {
             String cell = r == 0 ? "th" : "td";
             body.append("<tr>");
             for (String value : rows.get(r)) {
-                body.append('<').append(cell).append('>').append(escape(value)).append("</").append(cell).append('>');
+                body.append('<').append(cell).append('>').append(keepMoneyWhole(escape(value))).append("</").append(cell).append('>');
             }
             body.append("</tr>\n");
         }

@@ -15,8 +15,8 @@ import java.util.List;
  * Replication {@code i} of every scenario sees the same children and draws (common random
  * numbers), so a difference measures the change itself rather than luck; its band is as
  * narrow as the method allows. Every metric is oriented so that a positive value is what the
- * alternative buys, except {@link Metric#THREE_PLUS_PLACEMENTS_CHANGE}, a change where lower is
- * better, and {@link Metric#PAYBACK_MONTHS}.
+ * alternative buys (so no row of a table reads the other way round), except
+ * {@link Metric#PAYBACK_MONTHS}.
  *
  * <p>Periods are the financial years of the horizon and "all" (the whole horizon; for
  * average-stock metrics the average over it). Replications are folded in index order into one
@@ -39,8 +39,8 @@ public final class Comparison implements PairedSink {
         SPILL_OVER_AVOIDED("spill_over_avoided", "placements"),
         /** Placement breakdowns, base minus alternative. */
         BREAKDOWNS_AVOIDED("breakdowns_avoided", "placements"),
-        /** Average children with 3+ placements in the last 12 months, alternative minus base (negative is better). */
-        THREE_PLUS_PLACEMENTS_CHANGE("three_plus_placements_change", "children"),
+        /** Average children with 3+ placements in the last 12 months, base minus alternative. */
+        THREE_PLUS_PLACEMENTS_AVOIDED("three_plus_placements_avoided", "children"),
         /**
          * Months from the start until the cumulative saving turns non-negative for good: 0 when
          * the alternative never falls behind, infinite when it is still behind at the end of
@@ -144,7 +144,7 @@ public final class Comparison implements PairedSink {
                 int k = metric.ordinal();
                 for (int p = 0; p < periods.length; p++) {
                     double difference = baseLevels[k][p] - altLevels[k][p];
-                    differences[cell(a, metric, p)] = metric == Metric.THREE_PLUS_PLACEMENTS_CHANGE ? -difference : difference;
+                    differences[cell(a, metric, p)] = difference;
                 }
             }
             differences[cell(a, Metric.PAYBACK_MONTHS, periods.length - 1)] = payback(baseSpend, altSpend);
@@ -163,7 +163,6 @@ public final class Comparison implements PairedSink {
                     double d = differences[c];
                     cells[c].add(d);
                     boolean isBetter = switch (metric) {
-                        case THREE_PLUS_PLACEMENTS_CHANGE -> d < 0;
                         case PAYBACK_MONTHS -> d < Double.POSITIVE_INFINITY;
                         default -> d > 0;
                     };
@@ -191,7 +190,7 @@ public final class Comparison implements PairedSink {
             out[Metric.EXTERNAL_AVOIDED.ordinal()][p] = averageIn(model, r, from, to, false);
             out[Metric.SPILL_OVER_AVOIDED.ordinal()][p] = sum(r.spillOver, from * r.types, to * r.types);
             out[Metric.BREAKDOWNS_AVOIDED.ordinal()][p] = sum(r.breakdowns, from, to);
-            out[Metric.THREE_PLUS_PLACEMENTS_CHANGE.ordinal()][p] = sum(r.threePlusPlacements, from, to) / (to - from);
+            out[Metric.THREE_PLUS_PLACEMENTS_AVOIDED.ordinal()][p] = sum(r.threePlusPlacements, from, to) / (to - from);
         }
         return out;
     }

@@ -135,7 +135,7 @@ class CommandLineTest {
         Outcome o = carecast("compare", base.toString(), plan.toString(), "--out", folder.toString(),
                 "--replications", "30", "--threads", "2");
         assertEquals(0, o.status(), o.err());
-        assertTrue(o.out().contains("saving, GBP million"), o.out());
+        assertTrue(o.out().contains("saving, £ million"), o.out());
         List<String> csv = Files.readAllLines(folder.resolve("compare.csv"));
         assertEquals("scenario,metric,unit,period,mean,p5,p25,p50,p75,p95,probability_better", csv.get(0));
         assertTrue(csv.stream().anyMatch(l -> l.startsWith("plan,saving,pounds,2025/26,")), String.join("\n", csv));

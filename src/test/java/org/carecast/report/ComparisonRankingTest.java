@@ -35,6 +35,25 @@ class ComparisonRankingTest {
         assertEquals("no new places", full.get(1).get(8));
     }
 
+    @Test
+    void savingsReadOneWayWithTheirDirectionInWords() {
+        assertEquals("no difference", ComparisonPage.saving(flat(0)));
+        assertEquals("a median saving of £1.20m (90% range £0.80m to £1.60m)",
+                ComparisonPage.saving(new Summary(1.2e6, 0.8e6, 1e6, 1.2e6, 1.4e6, 1.6e6)));
+        assertEquals("a median extra cost of £0.60m (90% range £0.40m to £0.90m more)",
+                ComparisonPage.saving(new Summary(-0.6e6, -0.9e6, -0.7e6, -0.6e6, -0.5e6, -0.4e6)));
+        assertEquals("a median saving of £0.24m (90% range from £0.96m more to £2.03m less)",
+                ComparisonPage.saving(new Summary(0.3e6, -0.96e6, 0, 0.24e6, 0.9e6, 2.03e6)));
+        // Before an option starts there is nothing to say: the first sentence starts at the first year it changes anything.
+        List<Comparison.Row> rows = new ArrayList<>();
+        rows.add(new Comparison.Row("home", Metric.SAVING, "2025/26", flat(0), 0));
+        rows.add(new Comparison.Row("home", Metric.SAVING, "2026/27", new Summary(-5e5, -6e5, -5e5, -5e5, -5e5, -4e5), 0));
+        rows.add(new Comparison.Row("home", Metric.SAVING, "all", new Summary(-5e5, -6e5, -5e5, -5e5, -5e5, -4e5), 0));
+        rows.add(new Comparison.Row("home", Metric.PAYBACK_MONTHS, "all", flat(Double.POSITIVE_INFINITY), 0));
+        String sentence = ComparisonPage.summary(rows).get(0);
+        assertEquals(true, sentence.startsWith("home: no difference until 2026/27; in 2026/27 a median extra cost of £0.50m"), sentence);
+    }
+
     private static void option(List<Comparison.Row> rows, String name, double saving, double chance, double payback) {
         rows.add(new Comparison.Row(name, Metric.SAVING, "2025/26", flat(saving / 5), chance));
         rows.add(new Comparison.Row(name, Metric.SAVING, "all", flat(saving), chance));
