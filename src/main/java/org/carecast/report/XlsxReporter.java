@@ -36,6 +36,8 @@ final class XlsxReporter implements Reporter<RunReport> {
             summary.value(r++, 0, String.format("carecast %s, %d replications, seed %d, from %s over %d months",
                     report.info().version(), report.info().replications(), report.info().seed(), p.start(), p.months()));
             r++;
+            r = keyFigures(summary, r, p);
+            r++;
             for (String sentence : Headlines.forRun(p)) {
                 summary.value(r++, 0, sentence);
             }
@@ -107,11 +109,53 @@ final class XlsxReporter implements Reporter<RunReport> {
             sheet.value(r, 1, row.group());
             sheet.value(r, 2, p.label(row.group()));
             sheet.value(r, 3, row.unit());
-            sheet.value(r, 4, row.period());
+            if (row.period().matches("\\d{4}-\\d{2}")) {
+                // A month is a date (its first day), shown as "Apr 2025", so it sorts and filters as one.
+                sheet.value(r, 4, java.time.LocalDate.parse(row.period() + "-01"));
+                sheet.style(r, 4).format("mmm yyyy").set();
+            } else {
+                sheet.value(r, 4, row.period());
+            }
             summary(sheet, r, 5, row.summary(), format(row.unit()));
             r++;
         }
         sheet.setAutoFilter(0, 0, HEADER.length - 1);
+    }
+
+    /**
+     * The headline figures as a small table, numbers as numbers: pressure (or net cost) in the
+     * first two financial years, the projected outturn when there is one, and the children in
+     * care at the end, each with its median and 90% range. Returns the next free row.
+     */
+    private static int keyFigures(Worksheet sheet, int r, Projection p) {
+        sheet.width(1, 14);
+        sheet.width(2, 14);
+        sheet.width(3, 14);
+        String[] header = {"Key figure", "Median", "P5", "P95"};
+        for (int c = 0; c < header.length; c++) {
+            sheet.value(r, c, header[c]);
+        }
+        sheet.range(r, 0, r, 3).style().bold().fillColor("EEF4FA").set();
+        r++;
+        OutputMetric money = p.series(Table.YEARLY, OutputMetric.PRESSURE, "all").isEmpty() ? OutputMetric.NET_COST : OutputMetric.PRESSURE;
+        List<Projection.Row> rows = new java.util.ArrayList<>(p.series(Table.YEARLY, money, "all"));
+        rows = rows.subList(0, Math.min(2, rows.size()));
+        rows = new java.util.ArrayList<>(rows);
+        rows.addAll(p.series(Table.YEARLY, OutputMetric.SPEND_OUTTURN, "all"));
+        List<Projection.Row> children = p.series(Table.MONTHLY, OutputMetric.CHILDREN, "all");
+        rows.add(children.get(children.size() - 1));
+        for (Projection.Row row : rows) {
+            String when = row.table() == Table.MONTHLY ? "at " + Format.monthLabel(row.period()) : "in " + row.period();
+            sheet.value(r, 0, row.metric().label() + ", " + when + (row.metric().isMoney() && p.placeholderBudgets()
+                    && row.metric() == OutputMetric.PRESSURE ? " (placeholder budgets)" : ""));
+            double[] v = {row.summary().p50(), row.summary().p5(), row.summary().p95()};
+            for (int k = 0; k < v.length; k++) {
+                sheet.value(r, 1 + k, v[k]);
+            }
+            sheet.range(r, 1, r, 3).style().format(format(row.unit())).set();
+            r++;
+        }
+        return r;
     }
 
     /** A bold, shaded header row that stays in view, and the widths of the first columns. */

@@ -138,6 +138,20 @@ class ReportOutputTest {
                 }
             }
             assertTrue(checked > 50, "checked " + checked);
+            // Months are dates (their first day), not text; the summary opens with a table of key figures.
+            Sheet monthly = wb.getSheets().filter(x -> x.getName().equals("Monthly")).findFirst().orElseThrow();
+            try (Stream<Row> stream = monthly.openStream()) {
+                Row first = stream.skip(1).findFirst().orElseThrow();
+                assertEquals(java.time.LocalDate.of(2025, 4, 1), first.getCellAsDate(4).orElseThrow().toLocalDate());
+            }
+            Sheet summary = wb.getFirstSheet();
+            try (Stream<Row> stream = summary.openStream()) {
+                List<Row> top = stream.limit(6).collect(Collectors.toList());
+                Row header = top.stream().filter(x -> "Key figure".equals(x.getCellText(0))).findFirst().orElseThrow();
+                Row next = top.get(top.indexOf(header) + 1);
+                assertTrue(next.getCellText(0).startsWith("Pressure"), next.getCellText(0));
+                assertTrue(next.getCellAsNumber(1).isPresent() && next.getCellAsNumber(2).isPresent(), "numbers as numbers");
+            }
 
             // By year: a row per measure and group; each year's P50, P5, P95 side by side, equal to the CSV's.
             Sheet byYear = wb.getSheets().filter(s -> s.getName().equals("By year")).findFirst().orElseThrow();
