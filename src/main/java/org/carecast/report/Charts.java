@@ -158,8 +158,10 @@ public final class Charts {
         legend.add(new LegendItem("90% of outcomes", new Color(0xC6DBEF)));
         plot.setFixedLegendItems(legend);
         markFinancialYears(plot, rows);
+        labelYearEnds(plot, rows, scale);
         JFreeChart chart = chart(title, plot);
-        chart.addSubtitle(subtitle("Line: median of " + p.replications() + " replications. Bands: 50% and 90% of outcomes."));
+        chart.addSubtitle(subtitle("Line: median of " + p.replications() + " replications, written at each April and at the end."
+                + " Bands: 50% and 90% of outcomes."));
         return chart;
     }
 
@@ -177,8 +179,11 @@ public final class Charts {
                     || !first.period().equals(total.get(0).period())) {
                 continue;
             }
-            XYSeries series = new XYSeries(p.label(first.group()), false, false);
             List<Projection.Row> rows = p.series(Table.MONTHLY, OutputMetric.CHILDREN, first.group());
+            // The number at the end in the legend: a group of one or two children (secure welfare)
+            // is a hairline in the stack, but its legend entry still says how many.
+            XYSeries series = new XYSeries(p.label(first.group()) + ": " + Format.count(rows.get(rows.size() - 1).summary().mean()),
+                    false, false);
             for (int m = 0; m < rows.size(); m++) {
                 running[m] += rows.get(m).summary().mean();
                 series.add(monthMillis(rows.get(m).period()), running[m]);
@@ -195,7 +200,8 @@ public final class Charts {
         plot.setSeriesRenderingOrder(SeriesRenderingOrder.REVERSE);
         markFinancialYears(plot, total);
         JFreeChart chart = chart("Placement mix", plot);
-        chart.addSubtitle(subtitle("Mean number of children in each kind of placement, stacked; the top edge is the mean total."));
+        chart.addSubtitle(subtitle("Mean number of children in each kind of placement, stacked; the top edge is the mean total."
+                + " Legend: the mean at the end."));
         return chart;
     }
 
@@ -206,7 +212,9 @@ public final class Charts {
             boxes.add(box(r.summary(), MILLION), "Net cost (spend less income)", r.period());
         }
         CategoryPlot plot = boxPlot(boxes, "£ million");
-        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+        // Money from zero: a box that looks twice the height of another should cost twice as much.
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
+        labelMedians(plot, p.series(Table.YEARLY, OutputMetric.NET_COST, "all"));
         if (withBudget) {
             DefaultCategoryDataset budget = new DefaultCategoryDataset();
             for (Projection.Row r : p.series(Table.YEARLY, OutputMetric.BUDGET, "all")) {
@@ -220,7 +228,8 @@ public final class Charts {
             plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         }
         JFreeChart chart = chart(withBudget ? "Net cost against budget" : "Net cost", plot);
-        chart.addSubtitle(subtitle("Per financial year (April to March). Box: middle 50% of outcomes; whiskers: 90%; line in box: median."));
+        chart.addSubtitle(subtitle("Per financial year (April to March). Box: middle 50% of outcomes; whiskers: 90%; line in box:"
+                + " median, written above."));
         if (withBudget && p.placeholderBudgets()) {
             chart.addSubtitle(placeholderWarning());
         }
@@ -234,8 +243,10 @@ public final class Charts {
         }
         CategoryPlot plot = boxPlot(boxes, "£ million");
         plot.addRangeMarker(zeroMarker("on budget"));
+        labelMedians(plot, p.series(Table.YEARLY, OutputMetric.PRESSURE, "all"));
         JFreeChart chart = chart(p.placeholderBudgets() ? "Budget pressure against placeholder budgets" : "Budget pressure", plot);
-        chart.addSubtitle(subtitle("Above zero: overspend. Box: middle 50% of outcomes; whiskers: 90%; line in box: median."));
+        chart.addSubtitle(subtitle("Above zero: overspend. Box: middle 50% of outcomes; whiskers: 90%; line in box: median,"
+                + " written above."));
         if (p.placeholderBudgets()) {
             chart.addSubtitle(placeholderWarning());
         }
@@ -338,6 +349,34 @@ public final class Charts {
     }
 
     // ---- building blocks ----
+
+    /** The median of each year written above its whisker, in £ million: the figure a reader quotes. */
+    private static void labelMedians(CategoryPlot plot, List<Projection.Row> years) {
+        for (Projection.Row r : years) {
+            org.jfree.chart.annotations.CategoryTextAnnotation label = new org.jfree.chart.annotations.CategoryTextAnnotation(
+                    String.format(java.util.Locale.ROOT, "%.1f", r.summary().p50() / MILLION), r.period(),
+                    Math.max(r.summary().p95(), 0) / MILLION);
+            label.setFont(TICK);
+            label.setTextAnchor(TextAnchor.BOTTOM_CENTER);
+            label.setCategoryAnchor(org.jfree.chart.axis.CategoryAnchor.MIDDLE);
+            plot.addAnnotation(label);
+        }
+    }
+
+    /** The median at each financial year's start (April) and at the end, written over the line. */
+    private static void labelYearEnds(XYPlot plot, List<Projection.Row> monthly, double scale) {
+        for (int m = 0; m < monthly.size(); m++) {
+            Projection.Row r = monthly.get(m);
+            if (m == monthly.size() - 1 || (m > 0 && r.period().endsWith("-04"))) {
+                org.jfree.chart.annotations.XYTextAnnotation label = new org.jfree.chart.annotations.XYTextAnnotation(
+                        Format.count(r.summary().p50() / scale), monthMillis(r.period()), r.summary().p95() / scale);
+                label.setFont(TICK);
+                label.setTextAnchor(TextAnchor.BOTTOM_CENTER);
+                label.setBackgroundPaint(new Color(255, 255, 255, 200));
+                plot.addAnnotation(label);
+            }
+        }
+    }
 
     /**
      * Draws actual monthly values ("2025-04" months) over a fan chart, in a colour of their own,
