@@ -55,7 +55,7 @@ final class ScenarioAssumptions {
         rows.add(applies ? List.of("Line", "Field", "Value", "Source", "Applies") : List.of("Line", "Field", "Value", "Source"));
         for (int i = 0; i < file.rows().size(); i++) {
             Row r = file.rows().get(i);
-            List<String> row = new ArrayList<>(List.of(Integer.toString(r.line()), r.field(), r.value(), r.source()));
+            List<String> row = new ArrayList<>(List.of(Integer.toString(r.line()), r.field(), inWords(r.field(), r.value()), r.source()));
             if (applies) {
                 String over = file.overriddenIn().get(i);
                 row.add(over.isEmpty() ? "yes" : "no: set again in " + over);
@@ -63,6 +63,59 @@ final class ScenarioAssumptions {
             rows.add(row);
         }
         return rows;
+    }
+
+    /** Fields whose numbers are pounds. */
+    private static final java.util.regex.Pattern MONEY_FIELD =
+            java.util.regex.Pattern.compile(".*(Cost|Amount|Price|CostPerHub|byYear|budgetByYear)$");
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?");
+
+    /**
+     * A value as a reader takes it in: pounds as money ("1100000" as "£1.10m", "950" as "£950"),
+     * budgets by year as "2025/26: £2.50m", a range as "6,600 (PERT 6,100 to 7,300)", large
+     * counts with separators. Anything else as written.
+     */
+    static String inWords(String field, String value) {
+        boolean money = MONEY_FIELD.matcher(field).matches();
+        String v = value.trim();
+        if (NUMBER.matcher(v).matches()) {
+            return number(Double.parseDouble(v), money);
+        }
+        if (v.startsWith("{") && v.endsWith("}")) {
+            java.util.Map<String, String> parts = new java.util.LinkedHashMap<>();
+            for (String part : v.substring(1, v.length() - 1).split(",")) {
+                int colon = part.indexOf(':');
+                if (colon < 0) {
+                    return value;
+                }
+                parts.put(part.substring(0, colon).trim().replace("\"", ""), part.substring(colon + 1).trim());
+            }
+            if (parts.containsKey("central") && parts.containsKey("low") && parts.containsKey("high")
+                    && NUMBER.matcher(parts.get("central")).matches() && NUMBER.matcher(parts.get("low")).matches()
+                    && NUMBER.matcher(parts.get("high")).matches()) {
+                String shape = parts.getOrDefault("distribution", "pert").toUpperCase(java.util.Locale.ROOT);
+                return number(Double.parseDouble(parts.get("central")), money) + " (" + (shape.equals("PERT") ? "PERT" : shape.toLowerCase(java.util.Locale.ROOT))
+                        + " " + number(Double.parseDouble(parts.get("low")), money) + " to "
+                        + number(Double.parseDouble(parts.get("high")), money) + ")";
+            }
+            if (money && parts.keySet().stream().allMatch(k -> k.matches("\\d{4}/\\d{2}"))
+                    && parts.values().stream().allMatch(x -> NUMBER.matcher(x).matches())) {
+                List<String> years = new ArrayList<>();
+                parts.forEach((year, amount) -> years.add(year + ": " + number(Double.parseDouble(amount), true)));
+                return String.join("; ", years);
+            }
+        }
+        return value;
+    }
+
+    private static String number(double x, boolean money) {
+        if (money) {
+            return Math.abs(x) >= 1e6 ? Format.millions(x) : (x < 0 ? "-£" : "£") + String.format(java.util.Locale.ROOT, "%,.0f", Math.abs(x));
+        }
+        if (Math.abs(x) >= 10_000 && x == Math.rint(x)) {
+            return String.format(java.util.Locale.ROOT, "%,.0f", x);
+        }
+        return x == Math.rint(x) && Math.abs(x) < 1e15 ? String.valueOf((long) x) : String.valueOf(x);
     }
 
     /** Reads one-line mappings found in a value, to know which keys it sets. */
