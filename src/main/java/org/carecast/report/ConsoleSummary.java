@@ -103,7 +103,19 @@ public final class ConsoleSummary {
         TextTable flows = new TextTable("Flows per financial year (median)", years);
         for (OutputMetric flow : List.of(OutputMetric.ENTRIES, OutputMetric.EXITS, OutputMetric.SPILL_OVER, OutputMetric.MOVES)) {
             flows.row(flow.label(), years, y -> whole(p.find(Table.YEARLY, flow, "all", y).orElseThrow().summary().p50()));
+            if (flow == OutputMetric.SPILL_OVER) {
+                // Which types took the children who missed their first choice (types that took any).
+                for (String type : types) {
+                    boolean any = years.stream().anyMatch(y -> p.find(Table.YEARLY, OutputMetric.SPILL_OVER, type, y)
+                            .map(r -> r.summary().mean() > 0).orElse(false));
+                    if (any) {
+                        flows.row("  into " + p.label(type), "  into " + type, years,
+                                y -> whole(p.find(Table.YEARLY, OutputMetric.SPILL_OVER, type, y).orElseThrow().summary().p50()));
+                    }
+                }
+            }
         }
+        flows.whenShortened(ids);
         return List.of(children, spend, flows);
     }
 

@@ -184,6 +184,12 @@ public final class OutputSeries {
                 (r, y) -> sum(r.exits, firstMonth[y] * reasons, (endMonth[y] - firstMonth[y]) * reasons)));
         out.add(new Series(Table.YEARLY, OutputMetric.SPILL_OVER, "all", years,
                 (r, y) -> sum(r.spillOver, firstMonth[y] * types, (endMonth[y] - firstMonth[y]) * types)));
+        for (int t = 0; t < types; t++) {
+            int type = t;
+            // By the type the child went to instead: where the missing places push children.
+            out.add(new Series(Table.YEARLY, OutputMetric.SPILL_OVER, ids[t], years,
+                    (r, y) -> sum(r.spillOver, firstMonth[y] * types + type, endMonth[y] - firstMonth[y], types)));
+        }
         out.add(new Series(Table.YEARLY, OutputMetric.MOVES, "all", years, (r, y) -> sum(r.moves, firstMonth[y], endMonth[y] - firstMonth[y])));
         out.add(new Series(Table.YEARLY, OutputMetric.CHILDREN_AT_YEAR_END, "all", years, (r, y) -> r.childrenInCare(endMonth[y])));
 
