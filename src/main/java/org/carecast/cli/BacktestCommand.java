@@ -128,7 +128,8 @@ final class BacktestCommand implements Callable<Integer> {
                     + "; a horizon of " + horizon + " months from " + cutoff + " needs them to reach " + needed);
         }
         // Calibration looks only at events before the cutoff and the state on it.
-        Calibration.Estimates estimates = Calibration.estimate(periods, map, cutoff, input.windowYears, input.exitYears(), read.returns().firstDay());
+        Calibration.Estimates estimates = Calibration.estimate(periods, map, cutoff, input.windowYears, input.exitYears(), read.returns().firstDay(),
+                read.uasc());
         String step = input.stepWarning(estimates);
         if (step != null && !warnings.contains(step)) {
             warnings.add(step);

@@ -64,13 +64,15 @@ final class CalibrateCommand implements Callable<Integer> {
         List<Path> inputs = new java.util.ArrayList<>(input.headers);
         inputs.addAll(input.episodes);
         inputs.add(input.mapping);
+        inputs.addAll(input.uasc);
         OutputFile target = OutputFile.prepare(out, inputs, text -> text.startsWith(CalibratedScenario.FIRST_LINE),
                 "a calibrated scenario");
         // The children in care on the as-at date go beside it, in a CSV of their own.
         String stem = out.getFileName().toString().replaceFirst("\\.(?i)ya?ml$", "");
         Path childrenPath = out.resolveSibling(stem + "-children.csv");
         OutputFile childrenTarget = OutputFile.prepare(childrenPath, inputs,
-                text -> text.startsWith(CalibratedScenario.CHILDREN_HEADER + "\n"), "the children of a calibrated scenario");
+                text -> text.startsWith(CalibratedScenario.CHILDREN_HEADER + "\n")
+                        || text.startsWith(CalibratedScenario.CHILDREN_HEADER + ",uasc\n"), "the children of a calibrated scenario");
         // And the children in care month by month before it, for the charts' history.
         Path actualsPath = out.resolveSibling(stem + "-actuals.csv");
         OutputFile actualsTarget = OutputFile.prepare(actualsPath, inputs,
@@ -81,7 +83,8 @@ final class CalibrateCommand implements Callable<Integer> {
         ProblemLog problems = returns.problems();
         List<CareHistory.Period> periods = read.periods();
         List<String> warnings = input.check(read, asAt, "--as-at");
-        Calibration.Estimates estimates = Calibration.estimate(periods, map, asAt, input.windowYears, input.exitYears(), read.returns().firstDay());
+        Calibration.Estimates estimates = Calibration.estimate(periods, map, asAt, input.windowYears, input.exitYears(), read.returns().firstDay(),
+                read.uasc());
         String step = input.stepWarning(estimates);
         if (step != null) {
             warnings.add(step);

@@ -22,6 +22,11 @@ final class Ssda903Options {
             description = "SSDA903 episodes files, oldest year first (a later file's copy of an episode wins).")
     List<Path> episodes;
 
+    @Option(names = "--uasc", arity = "1..*", paramLabel = "FILE",
+            description = "SSDA903 UASC tables (CHILD, DUC), any number of years: unaccompanied asylum-seeking children"
+                    + " enter through a stream of their own and are marked among the children at the start.")
+    List<Path> uasc = new java.util.ArrayList<>();
+
     @Option(names = "--mapping", paramLabel = "FILE",
             description = "Placement-code mapping (default: the built-in one, documented in the README).")
     Path mapping;
@@ -65,7 +70,8 @@ final class Ssda903Options {
     EntryTrendChoice entryTrend;
 
     /** What was read: the returns (with their problems), the periods of care, and the mapping. */
-    record Read(Ssda903Reader.Returns returns, List<CareHistory.Period> periods, PlacementMapping mapping) {
+    record Read(Ssda903Reader.Returns returns, List<CareHistory.Period> periods, PlacementMapping mapping,
+                java.util.Map<String, java.time.LocalDate> uasc) {
     }
 
     /**
@@ -125,7 +131,7 @@ final class Ssda903Options {
         }
         PlacementMapping map = mapping == null ? PlacementMapping.defaults() : PlacementMapping.read(mapping);
         Ssda903Reader.Returns returns = Ssda903Reader.read(headers, episodes, new ProblemLog(strict));
-        return new Read(returns, CareHistory.build(returns), map);
+        return new Read(returns, CareHistory.build(returns), map, Ssda903Reader.uasc(uasc, returns.problems()));
     }
 
     /**

@@ -76,10 +76,13 @@ public final class CalibratedScenario {
      * placement type, pathway (need level), age, days in care and in placement. No identifier.
      */
     public static String childrenCsv(Calibration.Estimates e, PlacementMapping mapping) {
-        StringBuilder csv = new StringBuilder(CHILDREN_HEADER).append('\n');
+        // A uasc column only where the returns' UASC table says some children are.
+        boolean uasc = e.inCareOnAsAt().stream().anyMatch(Calibration.StockChild::uasc);
+        StringBuilder csv = new StringBuilder(CHILDREN_HEADER).append(uasc ? ",uasc\n" : "\n");
         for (Calibration.StockChild c : e.inCareOnAsAt()) {
-            csv.append(String.format(Locale.ROOT, "%s,via_%s,%.4f,%d,%d%n", mapping.types().get(c.type()).id(),
+            csv.append(String.format(Locale.ROOT, "%s,via_%s,%.4f,%d,%d", mapping.types().get(c.type()).id(),
                     mapping.types().get(c.pathway()).id(), c.ageYears(), c.daysInCare(), c.daysInPlacement()));
+            csv.append(uasc ? (c.uasc() ? ",true\n" : ",false\n") : "\n");
         }
         return csv.toString();
     }
@@ -300,6 +303,18 @@ public final class CalibratedScenario {
         if (e.entriesUnderOne() > 0) {
             y.append(String.format(Locale.ROOT, "  newbornShare: %s   # %d of the %d entries under 1 were in their first week%n",
                     number(e.newbornShare()), e.newbornEntries(), e.entriesUnderOne()));
+        }
+        Calibration.Uasc uasc = e.uasc();
+        if (uasc.entries().events() > 0) {
+            Calibration.Rate r = uasc.entries();
+            y.append("  uasc:   # unaccompanied asylum-seeking children (the returns' UASC table): a stream of their own, so a grant\n"
+                    + "          # per night (finance.income kind per_uasc_child_night) follows their numbers\n");
+            y.append(String.format(Locale.ROOT, "    monthlyRate: %s   # %d UASC entries in %.1f months, %s (95%% CI %s to %s)%n",
+                    number(r.rate()), r.events(), r.exposure(), window, number(r.lower()), number(r.upper())));
+            y.append("    annualTrend: 0   # held flat: UASC arrivals follow national dispersal, not local trends [ASSUMPTION]\n");
+            y.append("    ageShares: {").append(bandMap(roundedShares(uasc.bandShares()))).append("}   # their ages on entry\n");
+            y.append("    need: via_").append(mapping.types().get(uasc.pathway()).id())
+                    .append("   # the type most of them were first placed in\n");
         }
 
         y.append("\nmatching:   # each pathway to its own type (all unlimited, so always the first choice)\n");

@@ -86,7 +86,7 @@ public final class Calibration {
                             long[][] transitions, double[] placementYears, CarePlanMoves carePlan,
                             long entriesUnderOne, long newbornEntries, int[] stockAway, int[] stockLocated,
                             Frailty frailty, List<StockChild> inCareOnAsAt, EntryTrend entryTrend,
-                            EntryTrend entryStep, LocalDate exitWindowStart) {
+                            EntryTrend entryStep, LocalDate exitWindowStart, Uasc uasc) {
 
         /** Share of under-1 entries that were newborns, or NaN when no child entered under 1. */
         public double newbornShare() {
@@ -133,6 +133,16 @@ public final class Calibration {
     private Calibration() {
     }
 
+    private static int argmax(double[] x) {
+        int best = 0;
+        for (int i = 1; i < x.length; i++) {
+            if (x[i] > x[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
     public static Estimates estimate(List<CareHistory.Period> periods, PlacementMapping mapping, LocalDate asAt,
                                      int windowYears) {
         return estimate(periods, mapping, asAt, windowYears, null);
@@ -157,7 +167,21 @@ public final class Calibration {
      */
     public static Estimates estimate(List<CareHistory.Period> periods, PlacementMapping mapping, LocalDate asAt,
                                      int windowYears, int exitYears, LocalDate dataStart) {
+        return estimate(periods, mapping, asAt, windowYears, exitYears, dataStart, java.util.Map.of());
+    }
+
+    /**
+     * As above, with the children the returns' UASC table lists: {@code uascCeased} gives each
+     * the date its UASC status ceased (DUC), or {@link LocalDate#MAX} when it has not. A child
+     * who is UASC when a period of care starts enters through the UASC stream, not the others.
+     */
+    public static Estimates estimate(List<CareHistory.Period> periods, PlacementMapping mapping, LocalDate asAt,
+                                     int windowYears, int exitYears, LocalDate dataStart, java.util.Map<String, LocalDate> uascCeased) {
         int types = mapping.types().size();
+        long uascEntries = 0;
+        double[] uascBands = new double[BANDS.length];
+        double[] uascPathways = new double[types];
+        int uascInCare = 0;
         LocalDate wanted = asAt.minusYears(windowYears);
         LocalDate from = dataStart != null && dataStart.isAfter(wanted) ? dataStart : wanted;
         LocalDate exitFrom = asAt.minusYears(Math.min(exitYears, windowYears)).isAfter(from)
@@ -200,7 +224,12 @@ public final class Calibration {
             LocalDate end = p.end();
             // Entries in the window: a period the returns open in the middle of (no RNE S) was
             // already in care, not an entry.
-            if (!start.isBefore(from) && start.isBefore(asAt) && !p.leftCensored()) {
+            boolean uascAtEntry = uascCeased.containsKey(p.child()) && uascCeased.get(p.child()).isAfter(start);
+            if (uascAtEntry && !start.isBefore(from) && start.isBefore(asAt) && !p.leftCensored()) {
+                uascEntries++;
+                uascBands[band(p.birth(), start)]++;
+                uascPathways[mapping.typeOf(p.episodes().get(0))]++;
+            } else if (!start.isBefore(from) && start.isBefore(asAt) && !p.leftCensored()) {
                 entries++;
                 entryDays.add((double) ChronoUnit.DAYS.between(from, start));
                 int band = band(p.birth(), start);
@@ -284,8 +313,10 @@ public final class Calibration {
                         inPlacement = ChronoUnit.DAYS.between(pl.start(), asAt);
                     }
                 }
+                boolean uascNow = uascCeased.containsKey(p.child()) && uascCeased.get(p.child()).isAfter(asAt);
+                uascInCare += uascNow ? 1 : 0;
                 stockChildren.add(new StockChild(mapping.typeOf(now), mapping.typeOf(p.episodes().get(0)),
-                        ChronoUnit.DAYS.between(p.birth(), asAt) / YEAR, ChronoUnit.DAYS.between(start, asAt), inPlacement));
+                        ChronoUnit.DAYS.between(p.birth(), asAt) / YEAR, ChronoUnit.DAYS.between(start, asAt), inPlacement, uascNow));
                 inCare++;
             }
         }
@@ -309,7 +340,9 @@ public final class Calibration {
                         firstYearExposure == 0 ? 0 : firstYearExits / firstYearExposure),
                 underOne, newborns, stockAway, stockLocated, frailty, stockChildren,
                 EntryTrend.line(entryDays, ChronoUnit.DAYS.between(from, asAt)),
-                EntryTrend.fit(entryDays, ChronoUnit.DAYS.between(from, asAt)), exitFrom);
+                EntryTrend.fit(entryDays, ChronoUnit.DAYS.between(from, asAt)), exitFrom,
+                uascEntries == 0 && uascInCare == 0 ? Uasc.NONE
+                        : new Uasc(Rate.of(uascEntries, months), shares(uascBands), argmax(uascPathways), uascInCare));
     }
 
     /**
@@ -471,7 +504,21 @@ public final class Calibration {
      * care (counted from the first day the returns show it, so a floor for a child already in care
      * when they begin) and in its placement.
      */
-    public record StockChild(int type, int pathway, double ageYears, long daysInCare, long daysInPlacement) {
+    public record StockChild(int type, int pathway, double ageYears, long daysInCare, long daysInPlacement, boolean uasc) {
+    }
+
+    /**
+     * Unaccompanied asylum-seeking children, from the returns' UASC table: their entries over
+     * the window as a stream of their own (the model gives them their own ages and the grant
+     * per night follows them), and how many of the children in care on the as-at date are UASC.
+     *
+     * @param entries    their entries and the window's months, with its interval
+     * @param bandShares their ages on entry, by band
+     * @param pathway    the type most of them were first placed in (their pathway, a need level)
+     * @param inCare     UASC among the children in care on the as-at date
+     */
+    public record Uasc(Rate entries, double[] bandShares, int pathway, int inCare) {
+        static final Uasc NONE = new Uasc(Rate.of(0, 1), new double[BANDS.length], 0, 0);
     }
 
     /**

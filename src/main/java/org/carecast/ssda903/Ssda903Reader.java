@@ -33,7 +33,7 @@ public final class Ssda903Reader {
             .withResolverStyle(ResolverStyle.STRICT);
     private static final List<String> HEADER_COLUMNS = List.of("CHILD", "SEX", "DOB");
     /** Columns read where a return has them: the placement's location in or out of the council's area. */
-    private static final List<String> OPTIONAL_COLUMNS = List.of("PL_LOCATION");
+    private static final List<String> OPTIONAL_COLUMNS = List.of("PL_LOCATION", "DUC");
     private static final List<String> EPISODE_COLUMNS = List.of("CHILD", "DECOM", "RNE", "LS", "PLACE",
             "PLACE_PROVIDER", "DEC", "REC", "REASON_PLACE_CHANGE");
 
@@ -205,6 +205,27 @@ public final class Ssda903Reader {
         problems.add(new Problem(Problem.Kind.UNKNOWN_CODE, file, row,
                 column + " '" + value + "' is not an SSDA903 code"));
         return false;
+    }
+
+    /**
+     * The children the returns' UASC tables list (columns CHILD and DUC, the date UASC status
+     * ceased, empty while it has not), each with that date or {@link LocalDate#MAX}. A child in
+     * several years' tables keeps the latest date. A bad date is a problem and the row is skipped.
+     */
+    public static Map<String, LocalDate> uasc(List<Path> files, ProblemLog problems) {
+        Map<String, LocalDate> out = new java.util.HashMap<>();
+        for (Path file : files) {
+            for (Map.Entry<Long, Map<String, String>> row : rows(file, List.of("CHILD"), problems, new long[1])) {
+                String child = row.getValue().get("CHILD").trim();
+                String ceased = row.getValue().getOrDefault("DUC", "").trim();
+                LocalDate until = ceased.isEmpty() ? LocalDate.MAX : date(ceased, file, row.getKey(), "DUC", problems);
+                if (child.isEmpty() || until == null) {
+                    continue;
+                }
+                out.merge(child, until, (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+        return out;
     }
 
     /** A date in dd/mm/yyyy or yyyy-mm-dd, or null (and a problem) when it is neither. */
