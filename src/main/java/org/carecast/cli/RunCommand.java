@@ -9,6 +9,7 @@ import org.carecast.report.OutputFolder;
 import org.carecast.report.ReportFormat;
 import org.carecast.report.RunInfo;
 import org.carecast.report.RunReport;
+import org.carecast.report.RunShard;
 import org.carecast.results.Aggregator;
 import org.carecast.results.Projection;
 import org.carecast.scenario.AssumptionDraws;
@@ -38,6 +39,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<scenario file name>). Replaced only when the run completes.")
     Path out;
+
+    @Option(names = "--shard", paramLabel = "I/N", description = "Run only shard I of N of the replications (say 2/4) and"
+            + " write them for 'carecast merge', which gives the same CSVs as one run, however the run is split.")
+    String shard;
 
     @picocli.CommandLine.Mixin
     SimulationOptions options = new SimulationOptions();
@@ -92,6 +97,9 @@ final class RunCommand implements Callable<Integer> {
         int t = Math.min(options.threads(spec.commandLine()), reps);
         SimulationOptions.checkMemory(scenarioFile, java.util.List.of(model), t);
         boolean quiet = options.quiet;
+        if (shard != null) {
+            return runShard(uncertain, models, reps, s, t);
+        }
         Path folder = out != null ? out : Path.of("out", SimulationOptions.stem(scenarioFile));
         OutputFolder output = OutputFolder.prepare(folder, VersionProvider.version(), "run");
 
@@ -105,17 +113,56 @@ final class RunCommand implements Callable<Integer> {
                 projection.splits()), settings), scenario.sources(), folder)
                 .withSettings(settings.given);
 
+        write(projection, info, output, formats, spec.commandLine().getOut(), quiet);
+        return 0;
+    }
+
+    /** Writes a run's projection in every format asked for, and its summary to the console: run's and merge's output. */
+    static void write(Projection projection, RunInfo info, OutputFolder output, OutputOptions formats, PrintWriter console,
+                      boolean quiet) throws java.io.IOException {
         RunReport report = RunReport.of(projection, info);
         output.write(dir -> {
             for (ReportFormat format : formats.formats()) {
                 format.forRun().write(report, dir);
             }
         });
-        PrintWriter console = spec.commandLine().getOut();
         if (!quiet) {
             console.print(ConsoleSummary.render(projection, info));
         }
-        console.printf("Wrote %s%s%n", folder, formats.html ? " (open report.html for the summary, charts and tables)" : "");
+        console.printf("Wrote %s%s%n", info.outputFolder(), formats.html ? " (open report.html for the summary, charts and tables)" : "");
+        console.flush();
+    }
+
+    /** {@code --shard I/N}: runs that shard's replications and writes their cell values and the scenario for merge. */
+    private Integer runShard(UncertainScenario uncertain, ReplicationModels models, int reps, long seed, int threads)
+            throws java.io.IOException {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,6})/(\\d{1,6})").matcher(shard.trim());
+        int index = m.matches() ? Integer.parseInt(m.group(1)) : -1;
+        int count = m.matches() ? Integer.parseInt(m.group(2)) : -1;
+        if (index < 1 || count < 1 || index > count || count > reps) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--shard must be I/N with 1 <= I <= N <= the"
+                    + " replications (" + reps + "), such as 2/4, found '" + shard + "'");
+        }
+        int[] range = RunShard.range(index, count, reps);
+        Path folder = out != null ? out : Path.of("out", SimulationOptions.stem(scenarioFile) + "-shard-" + index + "-of-" + count);
+        OutputFolder output = OutputFolder.prepare(folder, VersionProvider.version(), "run --shard");
+        Aggregator cells = new Aggregator(models.central(), reps);
+        double[][] values = new double[range[1] - range[0]][];
+        ProgressBar progress = ProgressBar.forTerminal(range[1] - range[0], options.quiet);
+        Simulator.RunStats stats = Simulator.runRange(java.util.List.of(models), range[0], range[1], seed,
+                Math.max(1, Math.min(threads, range[1] - range[0])),
+                (replication, results) -> values[replication - range[0]] = cells.values(results[0]), progress);
+        progress.finish();
+        Scenario scenario = uncertain.central();
+        output.write(dir -> {
+            Path copy = org.carecast.report.ScenarioFiles.copy(scenario.sources(), dir);
+            String fingerprint = RunShard.fingerprint(dir.resolve(org.carecast.report.ScenarioFiles.FOLDER), settings.given, seed, reps);
+            new RunShard(VersionProvider.version(), scenarioFile.toString(), copy.toString(), settings.given, seed, reps,
+                    range[0], range[1], cells.cells(), fingerprint, stats.seconds(), stats.events(), stats.threads()).write(dir, values);
+        });
+        PrintWriter console = spec.commandLine().getOut();
+        console.printf("Wrote shard %d of %d (replications %,d to %,d of %,d) to %s; 'carecast merge' the %d shard folders"
+                + " for the run's output%n", index, count, range[0] + 1, range[1], reps, folder, count);
         console.flush();
         return 0;
     }

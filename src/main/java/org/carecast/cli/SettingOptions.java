@@ -21,6 +21,10 @@ final class SettingOptions {
 
     /** A caution for every report: values that are not in the scenario files. */
     List<String> cautions() {
+        return cautions(given);
+    }
+
+    static List<String> cautions(List<String> given) {
         return given.isEmpty() ? List.of() : List.of("Values set on the command line, not in the scenario files: "
                 + String.join("; ", given) + ". run.txt repeats them in the command that re-runs these numbers.");
     }

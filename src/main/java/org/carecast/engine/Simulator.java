@@ -64,6 +64,17 @@ public final class Simulator {
      */
     public static RunStats runDrawn(List<ReplicationModels> models, int replications, long seed, int threads,
                                     PairedSink sink, IntConsumer progress) {
+        return runRange(models, 0, replications, seed, threads, sink, progress);
+    }
+
+    /**
+     * Runs replications {@code from .. to-1} only (a shard of a run): each is the replication
+     * of that index in a whole run, since every draw is keyed by (seed, index), so shards run
+     * anywhere merge into exactly the whole run.
+     */
+    public static RunStats runRange(List<ReplicationModels> models, int from, int to, long seed, int threads,
+                                    PairedSink sink, IntConsumer progress) {
+        int replications = to - from;
         int workers = Math.max(1, Math.min(threads, replications));
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
@@ -75,8 +86,9 @@ public final class Simulator {
             for (int k = 0; k < engines.length; k++) {
                 engines[k] = new Replication(models.get(k).central());
             }
-            int index;
-            while ((index = next.getAndIncrement()) < replications) {
+            int taken;
+            while ((taken = next.getAndIncrement()) < replications) {
+                int index = from + taken;
                 long n = 0;
                 for (int k = 0; k < engines.length; k++) {
                     Model model = models.get(k).forReplication(index);

@@ -79,12 +79,34 @@ public final class Aggregator implements ResultSink {
 
     @Override
     public void accept(int replication, ReplicationResult result) {
+        order.deliver(replication, values(result));
+    }
+
+    /** The number of output cells (series x periods) a replication gives. */
+    public int cells() {
+        return cells.length;
+    }
+
+    /** One replication's value of every output cell, in the order {@link #acceptValues} takes them. */
+    public double[] values(ReplicationResult result) {
         double[] values = new double[cells.length];
         for (int s = 0; s < series.size(); s++) {
             Series.Value value = series.get(s).value();
             for (int c = firstCell[s]; c < firstCell[s + 1]; c++) {
                 values[c] = value.of(result, c - firstCell[s]);
             }
+        }
+        return values;
+    }
+
+    /**
+     * Folds cell values computed elsewhere (a shard of the run, see {@link #values}) as
+     * replication {@code replication}: the same figures, folded in the same order, give the
+     * same projection as a single run.
+     */
+    public void acceptValues(int replication, double[] values) {
+        if (values.length != cells.length) {
+            throw new IllegalArgumentException(values.length + " values for " + cells.length + " cells");
         }
         order.deliver(replication, values);
     }
