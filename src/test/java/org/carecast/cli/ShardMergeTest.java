@@ -32,7 +32,7 @@ class ShardMergeTest {
     @Test
     void mergedShardsGiveTheWholeRunsCsvsWhateverTheSplit(@TempDir Path tmp) throws Exception {
         assertEquals(0, carecast(run(tmp.resolve("whole"), "--threads", "1").toArray(String[]::new)).status());
-        for (int n : new int[] {2, 5}) {
+        for (int n : new int[] {1, 2, 7}) {
             List<String> merge = new ArrayList<>(List.of("merge", "--quiet", "--no-charts", "--no-html", "--no-xlsx",
                     "--out", tmp.resolve("merged-" + n).toString()));
             for (int i = n; i >= 1; i--) {
@@ -47,6 +47,30 @@ class ShardMergeTest {
                 assertEquals(Files.readString(tmp.resolve("whole").resolve(f)), Files.readString(tmp.resolve("merged-" + n).resolve(f)),
                         f + " from " + n + " shards");
             }
+        }
+    }
+
+    /** The whole path as a cluster runs it: each shard a separate Java process, at once, then the merge. */
+    @Test
+    void shardsRunAsSeparateProcessesMergeToTheWholeRun(@TempDir Path tmp) throws Exception {
+        assertEquals(0, carecast(run(tmp.resolve("whole")).toArray(String[]::new)).status());
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<Process> processes = new ArrayList<>();
+        List<String> merge = new ArrayList<>(List.of("merge", "--quiet", "--out", tmp.resolve("merged").toString()));
+        for (int i = 1; i <= 3; i++) {
+            List<String> command = new ArrayList<>(List.of(java, "-Djava.awt.headless=true", "-cp",
+                    System.getProperty("java.class.path"), "org.carecast.cli.Main"));
+            command.addAll(run(tmp.resolve("shard-" + i), "--shard", i + "/3"));
+            processes.add(new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(tmp.resolve("log-" + i + ".txt").toFile()).start());
+            merge.add(tmp.resolve("shard-" + i).toString());
+        }
+        for (int i = 0; i < processes.size(); i++) {
+            assertEquals(0, processes.get(i).waitFor(), Files.readString(tmp.resolve("log-" + (i + 1) + ".txt")));
+        }
+        assertEquals(0, carecast(merge.toArray(String[]::new)).status());
+        for (String f : List.of("monthly.csv", "yearly.csv")) {
+            assertEquals(Files.readString(tmp.resolve("whole").resolve(f)), Files.readString(tmp.resolve("merged").resolve(f)), f);
         }
     }
 
