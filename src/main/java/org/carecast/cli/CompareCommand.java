@@ -11,6 +11,7 @@ import org.carecast.report.PlaceUse;
 import org.carecast.report.ReportFormat;
 import org.carecast.report.RunInfo;
 import org.carecast.report.RunRecord;
+import org.carecast.report.RunShard;
 import org.carecast.report.ScenarioFiles;
 import org.carecast.results.Aggregator;
 import org.carecast.results.Comparison;
@@ -53,6 +54,10 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/compare-<base file name>). Replaced only when the run completes.")
     Path out;
 
+    @Option(names = "--shard", paramLabel = "I/N", description = "Run only shard I of N of the paired replications and"
+            + " write them for 'carecast merge' (the scenarios stay paired: each replication of every scenario runs together).")
+    String shard;
+
     @picocli.CommandLine.Mixin
     SimulationOptions options = new SimulationOptions();
 
@@ -94,6 +99,9 @@ final class CompareCommand implements Callable<Integer> {
         drawn.forEach(d -> models.add(d.central()));
         int threads = Math.min(options.threads(spec.commandLine()), reps);
         SimulationOptions.checkMemory(baseFile, models, threads);
+        if (shard != null) {
+            return runShard(new Compared(files, scenarios, models, uncertain, settings.given), drawn, reps, seed, threads);
+        }
         Path folder = out != null ? out : Path.of("out", "compare-" + SimulationOptions.stem(baseFile));
         OutputFolder output = OutputFolder.prepare(folder, VersionProvider.version(), "compare");
 
@@ -107,11 +115,90 @@ final class CompareCommand implements Callable<Integer> {
             }
         }, progress);
         progress.finish();
+        write(new Compared(files, scenarios, models, uncertain, settings.given), comparison, aggregators, reps, seed,
+                stats, folder, output, formats, spec.commandLine().getOut(), options.quiet);
+        return 0;
+    }
+
+    /**
+     * {@code --shard I/N}: runs that shard's replications of every scenario together and writes,
+     * per replication, the paired figures and each scenario's cells, with every scenario's files.
+     */
+    private Integer runShard(Compared c, List<ReplicationModels> drawn, int reps, long seed, int threads)
+            throws java.io.IOException {
+        int[] range = RunCommand.shardRange(shard, reps, spec.commandLine());
+        int index = Integer.parseInt(shard.trim().split("/")[0]);
+        int count = Integer.parseInt(shard.trim().split("/")[1]);
+        Path folder = out != null ? out : Path.of("out", "compare-" + SimulationOptions.stem(baseFile) + "-shard-" + index + "-of-" + count);
+        OutputFolder output = OutputFolder.prepare(folder, VersionProvider.version(), "compare --shard");
+        Comparison comparison = new Comparison(c.models(), reps);
+        List<Aggregator> aggregators = c.models().stream().map(m -> new Aggregator(m, reps)).toList();
+        int width = comparison.cells() + aggregators.stream().mapToInt(Aggregator::cells).sum();
+        double[][] values = new double[range[1] - range[0]][];
+        ProgressBar progress = ProgressBar.forTerminal(range[1] - range[0], options.quiet);
+        Simulator.RunStats stats = Simulator.runRange(drawn, range[0], range[1], seed,
+                Math.max(1, Math.min(threads, range[1] - range[0])), (replication, results) -> {
+                    double[] row = new double[width];
+                    double[] d = comparison.differences(results);
+                    System.arraycopy(d, 0, row, 0, d.length);
+                    int at = d.length;
+                    for (int k = 0; k < results.length; k++) {
+                        double[] v = aggregators.get(k).values(results[k]);
+                        System.arraycopy(v, 0, row, at, v.length);
+                        at += v.length;
+                    }
+                    values[replication - range[0]] = row;
+                }, progress);
+        progress.finish();
+        output.write(dir -> {
+            List<String> copies = new ArrayList<>();
+            for (int k = 0; k < c.files().size(); k++) {
+                // Each scenario's files in a folder of their own: a plan and the base may share a name.
+                Path copy = org.carecast.report.ScenarioFiles.copy(c.scenarios().get(k).sources(),
+                        dir.resolve(org.carecast.report.ScenarioFiles.FOLDER).resolve(String.valueOf(k)));
+                copies.add(Path.of(org.carecast.report.ScenarioFiles.FOLDER, String.valueOf(k)).resolve(copy.toString()).toString());
+            }
+            String fingerprint = RunShard.fingerprint(dir.resolve(org.carecast.report.ScenarioFiles.FOLDER), c.given(), seed, reps);
+            new RunShard(VersionProvider.version(), c.files().get(0).toString(), copies.get(0), c.given(), seed, reps,
+                    range[0], range[1], width, fingerprint, stats.seconds(), stats.events(), stats.threads(),
+                    c.files().subList(1, c.files().size()).stream().map(Path::toString).toList(),
+                    copies.subList(1, copies.size())).write(dir, values);
+        });
+        PrintWriter console = spec.commandLine().getOut();
+        console.printf("Wrote shard %d of %d of the comparison (replications %,d to %,d of %,d) to %s; 'carecast merge'"
+                + " the %d shard folders for its output%n", index, count, range[0] + 1, range[1], reps, folder, count);
+        console.flush();
+        return 0;
+    }
+
+    /**
+     * The scenarios of a comparison as read: files as given (base first), the scenarios, their
+     * central models, their ranges, and the {@code --set} values applied to all.
+     */
+    record Compared(List<Path> files, List<Scenario> scenarios, List<Model> models, List<UncertainScenario> uncertain,
+                    List<String> given) {
+    }
+
+    private static List<String> withSettings(List<String> cautions, List<String> given) {
+        List<String> all = new ArrayList<>(SettingOptions.cautions(given));
+        all.addAll(cautions);
+        return all;
+    }
+
+    /** Writes a comparison's folder and console text from its folded figures: compare's and merge's output. */
+    static void write(Compared c, Comparison comparison, List<Aggregator> aggregators, int reps, long seed,
+                      Simulator.RunStats stats, Path folder, OutputFolder output, OutputOptions formats, PrintWriter console,
+                      boolean quiet) throws java.io.IOException {
+        List<Path> files = c.files();
+        List<Scenario> scenarios = c.scenarios();
+        List<Model> models = c.models();
+        List<UncertainScenario> uncertain = c.uncertain();
+        List<String> given = c.given();
         List<StartingMix> mixes = models.stream().map(StartingMix::of).toList();
-        List<String> cautions = new ArrayList<>(RunCommand.withSettings(startCautions(scenarios, mixes), settings));
+        List<String> cautions = new ArrayList<>(withSettings(startCautions(scenarios, mixes), given));
         cautions.add(org.carecast.report.BandNote.forComparison(models.get(0), RunCommand.rangedPaths(uncertain.get(0))));
-        RunInfo info = new RunInfo(VersionProvider.version(), baseFile, seed, reps, stats.threads(), stats.seconds(),
-                stats.events(), cautions, List.of(), folder).withSettings(settings.given);
+        RunInfo info = new RunInfo(VersionProvider.version(), files.get(0), seed, reps, stats.threads(), stats.seconds(),
+                stats.events(), cautions, List.of(), folder).withSettings(given);
         List<Comparison.Row> rows = comparison.rows();
         List<org.carecast.results.Projection> projections = aggregators.stream().map(Aggregator::projection).toList();
         // How each option's new provision (places the base does not have) is used.
@@ -143,23 +230,21 @@ final class CompareCommand implements Callable<Integer> {
                 name = name + "-" + k;
             }
             own.add(new ComparisonResult.Scenario(name, projections.get(k), new RunInfo(info.version(), files.get(k), seed, reps,
-                    info.threads(), info.seconds(), info.events(), RunCommand.withSettings(RunCommand.cautions(scenarios.get(k),
-                    models.get(k), RunCommand.rangedPaths(uncertain.get(k)), projections.get(k).splits()), settings)).withSettings(settings.given),
+                    info.threads(), info.seconds(), info.events(), withSettings(RunCommand.cautions(scenarios.get(k),
+                    models.get(k), RunCommand.rangedPaths(uncertain.get(k)), projections.get(k).splits()), given)).withSettings(given),
                     scenarios.get(k).sources()));
         }
-        ComparisonResult result = ComparisonResult.of(scenarios.get(0).name(), rows, info, scenarioFiles, text, newProvision, own);
+        ComparisonResult result = ComparisonResult.of(scenarios.get(0).name(), rows, info, files.subList(1, files.size()), text, newProvision, own);
         output.write(dir -> {
             for (ReportFormat format : formats.formats()) {
                 format.forComparison().write(result, dir);
             }
         });
-        PrintWriter console = spec.commandLine().getOut();
-        if (!options.quiet) {
+        if (!quiet) {
             console.print(text);
         }
         console.printf("Wrote %s%s%n", folder, formats.html ? " (open report.html for the summary, charts and tables)" : "");
         console.flush();
-        return 0;
     }
 
     /**

@@ -97,6 +97,9 @@ final class MergeCommand implements Callable<Integer> {
                     + " a shard is missing");
         }
 
+        if (first.comparison()) {
+            return mergeComparison(shards, first);
+        }
         // The scenario as the shards ran it, from the first shard's copy.
         Path copy = shards.get(0).folder().resolve(first.scenarioCopy());
         List<String> settings = first.settings();
@@ -128,6 +131,60 @@ final class MergeCommand implements Callable<Integer> {
         RunInfo info = new RunInfo(VersionProvider.version(), Path.of(first.scenarioFile()), first.seed(), first.replications(),
                 threads, seconds, events, cautions, scenario.sources(), folder).withSettings(settings);
         RunCommand.write(projection, info, output, formats, spec.commandLine().getOut(), quiet);
+        return 0;
+    }
+
+    /** Shards of {@code compare}: the paired figures and every scenario's cells, folded as one comparison. */
+    private Integer mergeComparison(List<Shard> shards, RunShard first) throws Exception {
+        List<Path> files = new ArrayList<>();
+        List<Path> copies = new ArrayList<>();
+        files.add(Path.of(first.scenarioFile()));
+        copies.add(shards.get(0).folder().resolve(first.scenarioCopy()));
+        for (int k = 0; k < first.compared().size(); k++) {
+            files.add(Path.of(first.compared().get(k)));
+            copies.add(shards.get(0).folder().resolve(first.comparedCopies().get(k)));
+        }
+        List<Scenario> scenarios = new ArrayList<>();
+        List<Model> models = new ArrayList<>();
+        List<UncertainScenario> uncertain = new ArrayList<>();
+        for (Path copy : copies) {
+            UncertainScenario u = ScenarioReader.readUncertain(copy, Overrides.parse(first.settings()));
+            uncertain.add(u);
+            scenarios.add(u.central());
+            models.add(ModelCompiler.compile(u.central()));
+        }
+        int reps = first.replications();
+        org.carecast.results.Comparison comparison = new org.carecast.results.Comparison(models, reps);
+        List<Aggregator> aggregators = models.stream().map(m -> new Aggregator(m, reps)).toList();
+        int width = comparison.cells() + aggregators.stream().mapToInt(Aggregator::cells).sum();
+        if (width != first.cells()) {
+            throw refuse("the shards hold " + first.cells() + " figures a replication, the scenarios give " + width);
+        }
+        double seconds = 0;
+        long events = 0;
+        int threads = 0;
+        for (Shard s : shards) {
+            try {
+                s.meta().readValues(s.folder(), (replication, values) -> {
+                    int at = comparison.cells();
+                    comparison.acceptDifferences(replication, java.util.Arrays.copyOfRange(values, 0, at));
+                    for (Aggregator aggregator : aggregators) {
+                        aggregator.acceptValues(replication, java.util.Arrays.copyOfRange(values, at, at + aggregator.cells()));
+                        at += aggregator.cells();
+                    }
+                });
+            } catch (java.io.IOException e) {
+                throw refuse(e.getMessage());
+            }
+            seconds += s.meta().seconds();
+            events += s.meta().events();
+            threads = Math.max(threads, s.meta().threads());
+        }
+        Path folder = out != null ? out : Path.of("out", "compare-" + SimulationOptions.stem(files.get(0)));
+        OutputFolder output = OutputFolder.prepare(folder, VersionProvider.version(), "merge");
+        CompareCommand.write(new CompareCommand.Compared(files, scenarios, models, uncertain, first.settings()), comparison,
+                aggregators, reps, first.seed(), new org.carecast.engine.Simulator.RunStats(reps, threads, events, seconds),
+                folder, output, formats, spec.commandLine().getOut(), quiet);
         return 0;
     }
 

@@ -133,17 +133,24 @@ final class RunCommand implements Callable<Integer> {
         console.flush();
     }
 
-    /** {@code --shard I/N}: runs that shard's replications and writes their cell values and the scenario for merge. */
-    private Integer runShard(UncertainScenario uncertain, ReplicationModels models, int reps, long seed, int threads)
-            throws java.io.IOException {
+    /** The replications {@code from .. to-1} of {@code --shard I/N}; anything but 1 <= I <= N <= replications is refused. */
+    static int[] shardRange(String shard, int reps, picocli.CommandLine line) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,6})/(\\d{1,6})").matcher(shard.trim());
         int index = m.matches() ? Integer.parseInt(m.group(1)) : -1;
         int count = m.matches() ? Integer.parseInt(m.group(2)) : -1;
         if (index < 1 || count < 1 || index > count || count > reps) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--shard must be I/N with 1 <= I <= N <= the"
+            throw new picocli.CommandLine.ParameterException(line, "--shard must be I/N with 1 <= I <= N <= the"
                     + " replications (" + reps + "), such as 2/4, found '" + shard + "'");
         }
-        int[] range = RunShard.range(index, count, reps);
+        return RunShard.range(index, count, reps);
+    }
+
+    /** {@code --shard I/N}: runs that shard's replications and writes their cell values and the scenario for merge. */
+    private Integer runShard(UncertainScenario uncertain, ReplicationModels models, int reps, long seed, int threads)
+            throws java.io.IOException {
+        int[] range = shardRange(shard, reps, spec.commandLine());
+        int index = Integer.parseInt(shard.trim().split("/")[0]);
+        int count = Integer.parseInt(shard.trim().split("/")[1]);
         Path folder = out != null ? out : Path.of("out", SimulationOptions.stem(scenarioFile) + "-shard-" + index + "-of-" + count);
         OutputFolder output = OutputFolder.prepare(folder, VersionProvider.version(), "run --shard");
         Aggregator cells = new Aggregator(models.central(), reps);
@@ -158,7 +165,8 @@ final class RunCommand implements Callable<Integer> {
             Path copy = org.carecast.report.ScenarioFiles.copy(scenario.sources(), dir);
             String fingerprint = RunShard.fingerprint(dir.resolve(org.carecast.report.ScenarioFiles.FOLDER), settings.given, seed, reps);
             new RunShard(VersionProvider.version(), scenarioFile.toString(), copy.toString(), settings.given, seed, reps,
-                    range[0], range[1], cells.cells(), fingerprint, stats.seconds(), stats.events(), stats.threads()).write(dir, values);
+                    range[0], range[1], cells.cells(), fingerprint, stats.seconds(), stats.events(), stats.threads(), java.util.List.of(),
+                    java.util.List.of()).write(dir, values);
         });
         PrintWriter console = spec.commandLine().getOut();
         console.printf("Wrote shard %d of %d (replications %,d to %,d of %,d) to %s; 'carecast merge' the %d shard folders"

@@ -40,10 +40,14 @@ import java.util.zip.InflaterInputStream;
  * @param seconds      wall time of this shard's simulation
  * @param events       events this shard simulated
  * @param threads      threads it used
+ * @param compared     for a shard of {@code compare}: the scenarios compared with the base, as given
+ *                     (empty for a run); each replication's values are then the paired figures
+ *                     followed by every scenario's cells, base first
+ * @param comparedCopies their copies in this folder, relative to it
  */
 public record RunShard(String version, String scenarioFile, String scenarioCopy, List<String> settings, long seed,
                        int replications, int from, int to, int cells, String fingerprint, double seconds, long events,
-                       int threads) {
+                       int threads, List<String> compared, List<String> comparedCopies) {
 
     public static final String META = "shard.json";
     public static final String VALUES = "values.bin";
@@ -51,6 +55,13 @@ public record RunShard(String version, String scenarioFile, String scenarioCopy,
 
     public RunShard {
         settings = List.copyOf(settings);
+        compared = compared == null ? List.of() : List.copyOf(compared);
+        comparedCopies = comparedCopies == null ? List.of() : List.copyOf(comparedCopies);
+    }
+
+    /** Whether this is a shard of {@code compare} (else of {@code run}). */
+    public boolean comparison() {
+        return !compared.isEmpty();
     }
 
     /** Replications {@code from .. to-1} of shard {@code shard} (from 1) of {@code shards}: as even as whole replications allow. */

@@ -131,6 +131,27 @@ public final class Comparison implements PairedSink {
 
     @Override
     public void accept(int replication, ReplicationResult[] results) {
+        order.deliver(replication, differences(results));
+    }
+
+    /** The number of paired figures a replication gives (alternatives x metrics x periods). */
+    public int cells() {
+        return cells.length;
+    }
+
+    /**
+     * Folds paired figures computed elsewhere (a shard of the comparison, see {@link #differences})
+     * as replication {@code replication}: in the same order, the same rows as a single run.
+     */
+    public void acceptDifferences(int replication, double[] differences) {
+        if (differences.length != cells.length) {
+            throw new IllegalArgumentException(differences.length + " figures for " + cells.length + " cells");
+        }
+        order.deliver(replication, differences);
+    }
+
+    /** One replication's paired figures, base first in {@code results}. */
+    public double[] differences(ReplicationResult[] results) {
         double[] differences = new double[cells.length];
         double[] baseSpend = monthlySpend(results[0]);
         double[][] baseLevels = levels(base, results[0], baseSpend);
@@ -149,7 +170,7 @@ public final class Comparison implements PairedSink {
             }
             differences[cell(a, Metric.PAYBACK_MONTHS, periods.length - 1)] = payback(baseSpend, altSpend);
         }
-        order.deliver(replication, differences);
+        return differences;
     }
 
     private void fold(double[] differences) {

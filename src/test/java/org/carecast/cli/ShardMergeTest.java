@@ -50,6 +50,32 @@ class ShardMergeTest {
         }
     }
 
+    /** A comparison shards with its scenarios together, so the paired figures survive the split. */
+    @Test
+    void mergedComparisonShardsGiveTheWholeComparisonsCsvs(@TempDir Path tmp) throws Exception {
+        Path option = Files.writeString(tmp.resolve("option.yaml"), "extends: " + Path.of(SMALL).toAbsolutePath()
+                + "\nname: more foster places\nplacementTypes:\n  - {id: foster, capacity: 24}\n");
+        List<String> compare = List.of("compare", SMALL, option.toString(), "--replications", "23", "--quiet", "--no-charts",
+                "--no-html", "--no-xlsx", "--set", RANGE);
+        List<String> whole = new ArrayList<>(compare);
+        whole.addAll(List.of("--out", tmp.resolve("whole").toString()));
+        assertEquals(0, carecast(whole.toArray(String[]::new)).status());
+        List<String> merge = new ArrayList<>(List.of("merge", "--quiet", "--no-charts", "--no-html", "--no-xlsx",
+                "--out", tmp.resolve("merged").toString()));
+        for (int i = 1; i <= 3; i++) {
+            List<String> shard = new ArrayList<>(compare);
+            shard.addAll(List.of("--shard", i + "/3", "--out", tmp.resolve("c" + i).toString()));
+            CommandLineTest.Outcome o = carecast(shard.toArray(String[]::new));
+            assertEquals(0, o.status(), o.err());
+            merge.add(tmp.resolve("c" + i).toString());
+        }
+        CommandLineTest.Outcome o = carecast(merge.toArray(String[]::new));
+        assertEquals(0, o.status(), o.err());
+        for (String f : List.of("compare.csv", "small/monthly.csv", "small/yearly.csv", "option/monthly.csv", "option/yearly.csv")) {
+            assertEquals(Files.readString(tmp.resolve("whole").resolve(f)), Files.readString(tmp.resolve("merged").resolve(f)), f);
+        }
+    }
+
     /** The whole path as a cluster runs it: each shard a separate Java process, at once, then the merge. */
     @Test
     void shardsRunAsSeparateProcessesMergeToTheWholeRun(@TempDir Path tmp) throws Exception {
