@@ -1,0 +1,196 @@
+package org.carecast.cli;
+
+import org.carecast.engine.Simulator;
+import org.carecast.model.Model;
+import org.carecast.model.ReplicationModels;
+import org.carecast.report.OutputFolder;
+import org.carecast.report.RunInfo;
+import org.carecast.report.RunRecord;
+import org.carecast.report.ScenarioFiles;
+import org.carecast.report.SweepReport;
+import org.carecast.results.SensitivityOutput;
+import org.carecast.results.Sweep;
+import org.carecast.scenario.AssumptionDraws;
+import org.carecast.scenario.CsvTable;
+import org.carecast.scenario.InputFile;
+import org.carecast.scenario.Overrides;
+import org.carecast.scenario.Scenario;
+import org.carecast.scenario.ScenarioException;
+import org.carecast.scenario.ScenarioReader;
+import org.carecast.scenario.SourceLocation;
+import org.carecast.scenario.UncertainScenario;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code carecast sweep SCENARIO --variants FILE}: many variants of one scenario in one JVM,
+ * each a row of a CSV ({@code variant,PATH,PATH,...}: the values to set, empty to leave one as
+ * written), run paired with the scenario as written, and one table of the chosen outputs for
+ * every variant. Variants run in batches that share the JVM and its compiled code, so a sweep
+ * of hundreds does not pay a JVM start for each.
+ */
+@Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Run many variants of a scenario (a CSV of --set values) paired with it, in one JVM, and tabulate them.")
+final class SweepCommand implements Callable<Integer> {
+
+    /** Variants run together with the base, per batch: engines per worker stay few. */
+    static final int BATCH = 16;
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "The scenario the variants change.")
+    Path scenarioFile;
+
+    @Option(names = "--variants", required = true, paramLabel = "FILE", description = "CSV: a column 'variant' (a name),"
+            + " then one column per field path (as --set takes them); each row a variant, a cell its value (empty: as written).")
+    Path variantsFile;
+
+    @Option(names = "--output", paramLabel = "METRIC[:PERIOD]", description = "Tabulate this yearly output (as sensitivity"
+            + " takes it); repeatable. Default: pressure:next (net_cost:next without budgets) and net_cost:total.")
+    List<String> outputs = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/sweep-<file name>).")
+    Path out;
+
+    @picocli.CommandLine.Mixin
+    SimulationOptions options = new SimulationOptions();
+
+    @picocli.CommandLine.Mixin
+    SettingOptions settings = new SettingOptions();
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        CsvTable table = CsvTable.read(variantsFile, InputFile.Kind.DATA);
+        List<String> header = table.header();
+        if (header.isEmpty() || !header.get(0).equalsIgnoreCase("variant") || header.size() < 2) {
+            throw new ScenarioException(new SourceLocation(variantsFile, 1, 1), "header",
+                    "expected 'variant' then one or more field paths, such as variant,entries.annualTrend, found " + String.join(",", header));
+        }
+        List<String> columns = header.subList(1, header.size());
+        UncertainScenario base = ScenarioReader.readUncertain(scenarioFile, settings.settings());
+        Scenario scenario = base.central();
+        int reps = options.replications(scenario.replications(), spec.commandLine());
+        long seed = options.seed(scenario.seed());
+        int threads = Math.min(options.threads(spec.commandLine()), reps);
+        ReplicationModels baseModels = AssumptionDraws.of(base, seed);
+        Model central = baseModels.central();
+        List<SensitivityOutput> chosen = new ArrayList<>();
+        for (String text : outputs) {
+            try {
+                chosen.add(SensitivityOutput.parse(text, central));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--output " + text + ": " + e.getMessage());
+            }
+        }
+        if (chosen.isEmpty()) {
+            chosen.addAll(SensitivityOutput.defaults(central));
+        }
+
+        // Each variant: the scenario with its row's values set, each checked and located at its cell.
+        List<String> names = new ArrayList<>();
+        List<List<String>> values = new ArrayList<>();
+        List<ReplicationModels> variants = new ArrayList<>();
+        for (CsvTable.Row row : table.rows()) {
+            if (row.problem() != null) {
+                throw new ScenarioException(new SourceLocation(variantsFile, (int) row.line(), 1), "", row.problem());
+            }
+            String name = row.cell(0).isEmpty() ? "variant " + (names.size() + 1) : row.cell(0);
+            List<Overrides.Setting> set = new ArrayList<>(settings.settings());
+            List<String> cells = new ArrayList<>();
+            for (int c = 1; c < header.size(); c++) {
+                String value = row.cell(c);
+                cells.add(value);
+                if (!value.isEmpty()) {
+                    set.add(new Overrides.Setting(set.size() + 1, columns.get(c - 1), value));
+                }
+            }
+            UncertainScenario variant;
+            try {
+                variant = ScenarioReader.readUncertain(scenarioFile, set);
+                if (!variant.central().start().equals(scenario.start()) || variant.central().horizonMonths() != scenario.horizonMonths()) {
+                    throw new ScenarioException(null, "", "a variant must keep the scenario's start and horizon");
+                }
+                variants.add(AssumptionDraws.of(variant, seed));
+            } catch (ScenarioException e) {
+                throw new ScenarioException(new SourceLocation(variantsFile, (int) row.line(), 1), e.field(),
+                        "variant '" + name + "': " + e.problem());
+            }
+            names.add(name);
+            values.add(cells);
+        }
+        if (names.isEmpty()) {
+            throw new ScenarioException(new SourceLocation(variantsFile, 1, 1), "", "no variants: add a row per variant");
+        }
+        SimulationOptions.checkMemory(scenarioFile, List.of(central), threads * (BATCH + 1));
+        Path folder = out != null ? out : Path.of("out", "sweep-" + SimulationOptions.stem(scenarioFile));
+        OutputFolder output = OutputFolder.prepare(folder, VersionProvider.version(), "sweep");
+
+        List<Sweep.Figure> baseFigures = new ArrayList<>();
+        List<List<Sweep.Figure>> figures = new ArrayList<>();
+        for (int o = 0; o < chosen.size(); o++) {
+            figures.add(new ArrayList<>());
+        }
+        double[][] baseValues = null;
+        long events = 0;
+        double seconds = 0;
+        ProgressBar progress = ProgressBar.forTerminal(reps * ((names.size() + BATCH - 1) / BATCH), options.quiet);
+        int done = 0;
+        for (int from = 0; from < names.size(); from += BATCH) {
+            List<ReplicationModels> batch = new ArrayList<>();
+            batch.add(baseModels);
+            batch.addAll(variants.subList(from, Math.min(names.size(), from + BATCH)));
+            Sweep sweep = new Sweep(chosen, batch.size() - 1, reps, from);
+            int before = done;
+            Simulator.RunStats stats = Simulator.runDrawn(batch, reps, seed, threads, sweep,
+                    finished -> progress.accept(before + finished));
+            done += reps;
+            events += stats.events();
+            seconds += stats.seconds();
+            if (baseValues == null) {
+                baseValues = new double[chosen.size()][];
+                for (int o = 0; o < chosen.size(); o++) {
+                    baseValues[o] = sweep.base(o);
+                    baseFigures.add(sweep.baseFigure(o));
+                }
+            }
+            for (int o = 0; o < chosen.size(); o++) {
+                for (int v = 0; v < batch.size() - 1; v++) {
+                    figures.get(o).add(sweep.figure(o, v, baseValues[o]));
+                }
+            }
+        }
+        progress.finish();
+        SweepReport report = new SweepReport(names, columns, values, chosen, baseFigures, figures);
+        String text = report.text(scenario.name(), reps, seed);
+        String summary = text + org.carecast.report.ConsoleSummary.paragraph(String.format(java.util.Locale.ROOT,
+                "Simulated %,d events in %.2f s on %d thread(s).", events, seconds, threads)) + System.lineSeparator();
+        RunInfo info = new RunInfo(VersionProvider.version(), scenarioFile, seed, reps, threads, seconds, events,
+                SettingOptions.cautions(settings.given), scenario.sources(), folder).withSettings(settings.given);
+        output.write(dir -> {
+            Files.writeString(dir.resolve("sweep.csv"), report.csv(), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
+            Files.copy(variantsFile, dir.resolve("variants.csv"));
+            Path copy = ScenarioFiles.copy(scenario.sources(), dir);
+            List<String> own = new ArrayList<>(List.of("--variants=" + folder.resolve("variants.csv")));
+            outputs.forEach(o -> own.add("--output=" + o));
+            RunRecord.write(dir, "sweep", info, List.of(), copy == null ? List.of() : List.of(copy), own);
+        });
+        PrintWriter console = spec.commandLine().getOut();
+        if (!options.quiet) {
+            console.print(summary);
+        }
+        console.printf("Wrote %s%n", folder);
+        console.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,81 @@
+package org.carecast.results;
+
+import org.carecast.engine.PairedSink;
+import org.carecast.engine.ReplicationResult;
+
+import java.util.List;
+
+/**
+ * Many variants of one scenario run together, replication by replication, with the scenario as
+ * written first (the base): every variant sees the same children and the same luck, so its
+ * difference from the base measures the change and not chance. Per variant and output it keeps
+ * each replication's value (outputs x variants x replications doubles), written by index, so the
+ * figures do not depend on the thread count.
+ */
+public final class Sweep implements PairedSink {
+
+    /**
+     * One variant's figure for one output.
+     *
+     * @param summary    the output over the replications (mean and percentiles)
+     * @param difference mean paired difference from the base (0 for the base itself)
+     * @param error      standard error of that difference
+     */
+    public record Figure(Summary summary, double difference, double error) {
+    }
+
+    private final List<SensitivityOutput> outputs;
+    private final int replications;
+    private final double[][][] values;
+    private final int offset;
+
+    /**
+     * @param variants     how many variants this batch runs, the base not counted
+     * @param offset       the index of this batch's first variant among all (the base is separate)
+     */
+    public Sweep(List<SensitivityOutput> outputs, int variants, int replications, int offset) {
+        this.outputs = List.copyOf(outputs);
+        this.replications = replications;
+        this.offset = offset;
+        this.values = new double[outputs.size()][variants + 1][replications];
+    }
+
+    @Override
+    public void accept(int replication, ReplicationResult[] results) {
+        for (int o = 0; o < outputs.size(); o++) {
+            for (int v = 0; v < results.length; v++) {
+                values[o][v][replication] = outputs.get(o).of(results[v]);
+            }
+        }
+    }
+
+    /** The base's values of output {@code o}, by replication. */
+    public double[] base(int o) {
+        return values[o][0];
+    }
+
+    /** Variant {@code v} (from 0, within this batch) on output {@code o}, paired with {@code base} (by replication). */
+    public Figure figure(int o, int v, double[] base) {
+        double[] x = values[o][v + 1];
+        double mean = 0;
+        double m2 = 0;
+        for (int i = 0; i < replications; i++) {
+            double d = x[i] - base[i];
+            double delta = d - mean;
+            mean += delta / (i + 1);
+            m2 += delta * (d - mean);
+        }
+        double se = replications > 1 ? Math.sqrt(m2 / (replications - 1) / replications) : Double.NaN;
+        return new Figure(Summary.of(x.clone()), mean, se);
+    }
+
+    /** The base on output {@code o}. */
+    public Figure baseFigure(int o) {
+        return new Figure(Summary.of(values[o][0].clone()), 0, 0);
+    }
+
+    /** The index among all variants of this batch's first. */
+    public int offset() {
+        return offset;
+    }
+}
