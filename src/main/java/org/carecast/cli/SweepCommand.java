@@ -120,7 +120,13 @@ final class SweepCommand implements Callable<Integer> {
                 if (!variant.central().start().equals(scenario.start()) || variant.central().horizonMonths() != scenario.horizonMonths()) {
                     throw new ScenarioException(null, "", "a variant must keep the scenario's start and horizon");
                 }
-                variants.add(AssumptionDraws.of(variant, seed));
+                ReplicationModels drawn = AssumptionDraws.of(variant, seed);
+                // Its figures are read as the scenario's are: the same types, lines and outputs.
+                if (!java.util.Arrays.equals(drawn.central().placements().ids(), central.placements().ids())
+                        || new org.carecast.results.Aggregator(drawn.central(), 1).cells() != new org.carecast.results.Aggregator(central, 1).cells()) {
+                    throw new ScenarioException(null, "", "a variant must keep the scenario's placement types, budget and income lines");
+                }
+                variants.add(drawn);
             } catch (ScenarioException e) {
                 throw new ScenarioException(new SourceLocation(variantsFile, (int) row.line(), 1), e.field(),
                         "variant '" + name + "': " + e.problem());

@@ -118,6 +118,18 @@ public final class ScenarioReader {
 
     private Scenario readRoot(YamlNode root) {
         FieldReader f = FieldReader.of(root, "a scenario");
+        // These set the shape of every output (months, periods, bands) and how a run is made: a
+        // range there would give each replication different outputs to add up.
+        for (String key : List.of("start", "horizon", "replications", "seed", "ageBands")) {
+            YamlNode node = f.mapping().entries().get(key);
+            List<YamlNode> nodes = node instanceof YamlNode.Sequence q ? q.items() : node == null ? List.of() : List.of(node);
+            for (YamlNode n : nodes) {
+                if (n instanceof YamlNode.Ranged r) {
+                    throw new ScenarioException(r.location(), n.path(), "cannot be a range: " + key
+                            + " sets the shape of the outputs or how the run is made; give one value (try several with 'sweep')");
+                }
+            }
+        }
         String name = f.string("name");
         String description = f.optionalString("description", "");
         YamlNode startNode = f.required("start", "a date written YYYY-MM-DD");

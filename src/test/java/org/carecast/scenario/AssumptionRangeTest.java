@@ -258,6 +258,11 @@ class AssumptionRangeTest {
         assertTrue(e.getMessage().contains("expected a text value, found a range"), e.getMessage());
         assertTrue(e.getMessage().startsWith("t.yaml:"), e.getMessage());
 
+        // Fields that shape the outputs take one value.
+        ScenarioException shape = assertThrows(ScenarioException.class, () -> ScenarioReader.parseUncertain(Path.of("h.yaml"),
+                Scenarios.closedPopulation(10, 0.5, 12, "").replace("horizon: 12", "horizon: {central: 12, low: 6, high: 18}")));
+        assertTrue(shape.getMessage().startsWith("h.yaml:") && shape.getMessage().contains("cannot be a range"), shape.getMessage());
+
         // A range that breaks a rule between fields at one end: found before simulating, naming the end.
         UncertainScenario shares = ScenarioReader.parseUncertain(Path.of("s.yaml"), Scenarios.closedPopulation(10, 0.5, 12, "")
                 .replace("entryShare: 1}", "entryShare: {central: 1, low: 0.9, high: 1}}"));
