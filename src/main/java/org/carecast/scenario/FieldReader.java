@@ -149,6 +149,18 @@ final class FieldReader {
         return mapping.path().isEmpty() ? key : mapping.path() + "." + key;
     }
 
+    /** Optional {@code minAgeYears} and {@code maxAgeYears} (defaults 0 and 18), min below max. */
+    static double[] ageRange(FieldReader f) {
+        double min = f.optionalNumber("minAgeYears", 0, 0, 18, "an age in years from 0 to 18");
+        double max = f.optionalNumber("maxAgeYears", 18, 0, 18, "an age in years from 0 to 18");
+        if (min >= max) {
+            YamlNode at = f.optional("maxAgeYears");
+            throw new ScenarioException(at == null ? f.location() : at.location(), at == null ? "minAgeYears" : at.path(),
+                    "expected maxAgeYears above minAgeYears, found " + min + " to " + max);
+        }
+        return new double[] {min, max};
+    }
+
     // ---- conversions on single nodes, shared with the scenario reader ----
 
     static String text(YamlNode node, String expected) {

@@ -120,10 +120,7 @@ final class InterventionEffects {
             }
         }
         Scenario.Ageing ageing = new Scenario.Ageing(s.ageing().semiIndependenceShare(), s.ageing().from(), ageingOrder);
-        return new Scenario(s.file(), s.name(), s.description(), s.start(), s.horizonMonths(), s.replications(),
-                s.seed(), s.ageBands(), s.needLevels(), types, s.initialPopulation(), s.entries(), matching,
-                stepDowns, ageing, s.exits(), s.interventions(), s.finance(), s.breakdownFrailtyVariance(),
-                s.breakdownRateLogSd(), s.breakdownDestinations(), s.actuals(), s.sources());
+        return s.withProvision(types, matching, stepDowns, ageing);
     }
 
     /** Capacity 0, then {@code places} from {@code start} (spread over {@code ramp} months), all gone at {@code end}. */

@@ -73,7 +73,7 @@ final class InterventionReader {
                 case "new_home" -> {
                     String like = limitedType(f, "like");
                     int places = f.integer("places", 0, 100_000, "a whole number of places, 0 or more");
-                    double[] ages = ScenarioReader.readAgeRange(f);
+                    double[] ages = FieldReader.ageRange(f);
                     double fixed = f.number("fixedAnnualCost", 0, 1e10, "an annual running cost in pounds, 0 or more");
                     double weekly = f.optionalNumber("weeklyCost", 0, 0, 1e7, "a weekly cost per child in pounds, 0 or more");
                     double capital = f.optionalNumber("capitalCost", 0, 0, 1e10, "a one-off cost in pounds, 0 or more");
@@ -121,7 +121,7 @@ final class InterventionReader {
                     }
                     int places = f.integer("places", 0, 100_000, "a whole number of places, 0 or more");
                     double extra = f.number("extraWeeklyCost", 0, 1e7, "an enhanced allowance in pounds a week");
-                    double[] ages = ScenarioReader.readAgeRange(f);
+                    double[] ages = FieldReader.ageRange(f);
                     double stay = f.number("minimumStayDays", 0, 36500, "a number of days, 0 or more");
                     double p = f.number("probability", 0, 1, "a probability from 0 to 1");
                     // Carers are recruited over time, their placements can break down, and a carer
@@ -138,7 +138,7 @@ final class InterventionReader {
                     PlacementCategory category = PlacementCategory.fromId(f.choice("category", PlacementCategory.ids()));
                     int places = f.integer("places", 0, 100_000, "a whole number of places, 0 or more");
                     double price = f.number("weeklyPrice", 0, 1e7, "a contracted price per place per week in pounds");
-                    double[] ages = ScenarioReader.readAgeRange(f);
+                    double[] ages = FieldReader.ageRange(f);
                     yield new LocalCommissioning(id, label, from, until, inflation, before, category, places, price,
                             ages[0], ages[1]);
                 }

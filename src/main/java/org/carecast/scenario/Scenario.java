@@ -55,6 +55,17 @@ public record Scenario(Path file, String name, String description, LocalDate sta
     public record ActualMonth(java.time.YearMonth month, String type, int children, double spend) {
     }
 
+    /**
+     * The same scenario with other placement types and the rules that name them (matching,
+     * step-downs, ageing): how interventions that add provision are expanded before compiling.
+     */
+    public Scenario withProvision(List<PlacementType> types, List<MatchingRule> matching, List<StepDown> stepDowns,
+                                  Ageing ageing) {
+        return new Scenario(file, name, description, start, horizonMonths, replications, seed, ageBands, needLevels, types,
+                initialPopulation, entries, matching, stepDowns, ageing, exits, interventions, finance, breakdownFrailtyVariance,
+                breakdownRateLogSd, breakdownDestinations, actuals, sources);
+    }
+
     public Scenario {
         sources = List.copyOf(sources);
         breakdownRateLogSd = Map.copyOf(breakdownRateLogSd);

@@ -158,7 +158,8 @@ public final class ScenarioReader {
         Exits exits = readExits(f.required("exits", "the exit hazards"));
         List<Intervention> interventions = f.has("interventions")
                 ? new InterventionReader(typesById, start, end).read(f.optional("interventions")) : List.of();
-        Scenario.Finance finance = f.has("finance") ? readFinance(f.optional("finance")) : Scenario.Finance.NONE;
+        Scenario.Finance finance = f.has("finance")
+                ? new FinanceReader(start, typesById.keySet()).read(f.optional("finance")) : Scenario.Finance.NONE;
         double frailty = 0;
         YamlNode frailtyNode = f.optional("breakdownFrailty");
         if (frailtyNode != null) {
@@ -232,117 +233,6 @@ public final class ScenarioReader {
         return new Scenario(file, name, description, start, horizon, replications, seed, bands, needs, types,
                 initial, entries, matching, stepDowns, ageing, exits, interventions, finance, frailty, breakdownSd,
                 destinations, actuals, sources.stream().distinct().toList());
-    }
-
-    private Scenario.Finance readFinance(YamlNode node) {
-        FieldReader f = FieldReader.of(node, "the finance section (budget lines and income)");
-        boolean placeholders = f.has("placeholderBudgets")
-                && FieldReader.choice(f.optional("placeholderBudgets"), List.of("true", "false")).equals("true");
-        double growth = f.optionalNumber("budgetGrowthPerYear", 0, -0.5, 1,
-                "a yearly budget uplift as a fraction, e.g. 0.03");
-        List<Scenario.BudgetLine> lines = new ArrayList<>();
-        // Budget and income lines share one namespace: both are rows of the pressure table.
-        Set<String> ids = new HashSet<>(Set.of("all", "unbudgeted"));
-        YamlNode linesNode = f.optional("budgetLines");
-        if (linesNode != null) {
-            Map<String, String> lineOfType = new HashMap<>();
-            for (YamlNode item : FieldReader.asSequence(linesNode, "a list of budget lines").items()) {
-                FieldReader b = FieldReader.of(item, "a budget line");
-                String id = uniqueId(b, ids);
-                String label = b.optionalString("label", id);
-                List<String> covered = new ArrayList<>();
-                YamlNode typesNode = b.required("types", "a list of placement types the line pays for");
-                for (YamlNode t : FieldReader.asSequence(typesNode, "a list of placement types").items()) {
-                    String type = FieldReader.choice(t, typesById.keySet());
-                    String other = lineOfType.put(type, id);
-                    if (other != null) {
-                        throw new ScenarioException(t.location(), t.path(),
-                                "placement type '" + type + "' is already in budget line '" + other
-                                        + "'; each type's spend belongs to one line");
-                    }
-                    covered.add(type);
-                }
-                Map<String, Double> byYear = readBudgetYears(b.required("byYear",
-                        "budgets by financial year, e.g. {\"2025/26\": 12000000}"));
-                b.finish();
-                lines.add(new Scenario.BudgetLine(id, label, covered, byYear));
-            }
-        }
-        List<Scenario.IncomeLine> income = new ArrayList<>();
-        YamlNode incomeNode = f.optional("income");
-        if (incomeNode != null) {
-            for (YamlNode item : FieldReader.asSequence(incomeNode, "a list of income lines").items()) {
-                income.add(readIncome(FieldReader.of(item, "an income line"), ids));
-            }
-        }
-        f.finish();
-        return new Scenario.Finance(growth, lines, income, placeholders);
-    }
-
-    private Map<String, Double> readBudgetYears(YamlNode node) {
-        FieldReader years = FieldReader.of(node, "budgets by financial year");
-        String first = org.carecast.model.TimeGrid.financialYearOf(start);
-        Map<String, Double> out = new LinkedHashMap<>();
-        for (Map.Entry<String, YamlNode> e : years.mapping().entries().entrySet()) {
-            String year = e.getKey();
-            // A label is valid when it is the one TimeGrid gives the April that starts it.
-            boolean valid = year.matches("\\d{4}/\\d{2}") && year.equals(
-                    org.carecast.model.TimeGrid.financialYearOf(LocalDate.of(Integer.parseInt(year.substring(0, 4)), 4, 1)));
-            if (!valid) {
-                throw new ScenarioException(years.mapping().keyLocations().get(year), e.getValue().path(),
-                        "expected a financial year written like 2025/26, found '" + year + "'");
-            }
-            out.put(year, FieldReader.number(years.optional(year), 0, 1e12, "a budget in pounds, 0 or more"));
-        }
-        if (out.keySet().stream().noneMatch(y -> y.compareTo(first) <= 0)) {
-            throw new ScenarioException(node.location(), node.path(),
-                    "expected a budget for " + first + " (the first financial year of the horizon) or earlier;"
-                            + " later years are uplifted from the last one given, found only " + out.keySet());
-        }
-        years.finish();
-        return out;
-    }
-
-    private Scenario.IncomeLine readIncome(FieldReader f, Set<String> ids) {
-        String id = uniqueId(f, ids);
-        String label = f.optionalString("label", id);
-        Map<String, Scenario.IncomeKind> kinds = new LinkedHashMap<>();
-        for (Scenario.IncomeKind k : Scenario.IncomeKind.values()) {
-            kinds.put(k.id(), k);
-        }
-        Scenario.IncomeKind kind = kinds.get(f.choice("kind", kinds.keySet()));
-        double amount = 0;
-        double share = 1;
-        List<String> types = new ArrayList<>();
-        switch (kind) {
-            case PER_CHILD_WEEK -> {
-                amount = f.number("weeklyAmount", 0, 1e7, "pounds a week per child");
-                share = f.optionalNumber("share", 1, 0, 1, "the share of children it is paid for, from 0 to 1");
-            }
-            case SHARE_OF_SPEND -> share = f.number("share", 0, 1, "the share of spend it covers, from 0 to 1");
-            case ANNUAL -> amount = f.number("annualAmount", 0, 1e12, "pounds a year");
-            case PER_UASC_CHILD_NIGHT -> amount = f.number("nightlyAmount", 0, 1e5, "pounds a night per UASC child");
-        }
-        if (kind != Scenario.IncomeKind.ANNUAL && kind != Scenario.IncomeKind.PER_UASC_CHILD_NIGHT && f.has("types")) {
-            for (YamlNode t : FieldReader.asSequence(f.optional("types"), "a list of placement types").items()) {
-                types.add(FieldReader.choice(t, typesById.keySet()));
-            }
-        }
-        double inflation = kind == Scenario.IncomeKind.SHARE_OF_SPEND ? 0
-                : f.optionalNumber("annualInflation", 0, -0.5, 1, "a yearly uplift as a fraction, e.g. 0.02");
-        Map<String, Double> budget = f.has("budgetByYear") ? readBudgetYears(f.optional("budgetByYear")) : Map.of();
-        f.finish();
-        return new Scenario.IncomeLine(id, label, kind, amount, share, types, inflation, budget);
-    }
-
-    private static String uniqueId(FieldReader f, Set<String> ids) {
-        YamlNode node = f.required("id", "an identifier");
-        String id = FieldReader.text(node, "an identifier");
-        if (!ids.add(id)) {
-            throw new ScenarioException(node.location(), node.path(), "duplicate id '" + id
-                    + "' (budget and income lines need distinct ids, and 'all' and 'unbudgeted' are reserved)");
-        }
-        return id;
     }
 
     private List<Integer> readAgeBands(YamlNode node) {
@@ -438,7 +328,7 @@ public final class ScenarioReader {
             // Absent: all in or all out of the area, as 'location' says.
             double awayShare = f.optionalNumber("outOfBoroughShare", Double.NaN, 0, 1,
                     "the share of this type's placements outside the council's area, 0 to 1");
-            double[] ages = readAgeRange(f);
+            double[] ages = FieldReader.ageRange(f);
             Turnover turnover = null;
             YamlNode turnoverNode = f.optional("turnover");
             if (turnoverNode != null) {
@@ -718,7 +608,7 @@ public final class ScenarioReader {
             }
             double minStay = f.number("minimumStayDays", 0, 36500, "a number of days, 0 or more");
             double probability = f.number("probability", 0, 1, "a probability from 0 to 1");
-            double[] ages = readAgeRange(f);
+            double[] ages = FieldReader.ageRange(f);
             f.finish();
             rules.add(new StepDown(from, to, minStay, probability, ages[0], ages[1]));
         }
@@ -795,18 +685,6 @@ public final class ScenarioReader {
     }
 
     // ---- small shared checks ----
-
-    /** Optional {@code minAgeYears} and {@code maxAgeYears} (defaults 0 and 18), min below max. */
-    static double[] readAgeRange(FieldReader f) {
-        double min = f.optionalNumber("minAgeYears", 0, 0, 18, "an age in years from 0 to 18");
-        double max = f.optionalNumber("maxAgeYears", 18, 0, 18, "an age in years from 0 to 18");
-        if (min >= max) {
-            YamlNode at = f.optional("maxAgeYears");
-            throw new ScenarioException(at == null ? f.location() : at.location(), at == null ? "minAgeYears" : at.path(),
-                    "expected maxAgeYears above minAgeYears, found " + min + " to " + max);
-        }
-        return new double[] {min, max};
-    }
 
     private List<String> choices(YamlNode node, java.util.Collection<String> allowed, String what) {
         List<String> values = new ArrayList<>();
