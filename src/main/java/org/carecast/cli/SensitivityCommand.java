@@ -8,6 +8,7 @@ import org.carecast.report.RunInfo;
 import org.carecast.report.SensitivityResult;
 import org.carecast.results.Sensitivity;
 import org.carecast.results.SensitivityOutput;
+import org.carecast.scenario.AssumptionDraws;
 import org.carecast.scenario.AssumptionRange;
 import org.carecast.scenario.ModelCompiler;
 import org.carecast.scenario.Scenario;
@@ -93,7 +94,11 @@ final class SensitivityCommand implements Callable<Integer> {
             UncertainScenario.Swing high = uncertain.swing(r.key(), r.highUniform());
             cases.add(ModelCompiler.compile(low.scenario()));
             cases.add(ModelCompiler.compile(high.scenario()));
-            assumptions.add(new Sensitivity.Assumption(r.key(), r.describe(), r.text(low.value()), r.text(high.value())));
+            double[] uniforms = new double[reps];
+            for (int i = 0; i < reps; i++) {
+                uniforms[i] = AssumptionDraws.uniform(seed, i, r.key());
+            }
+            assumptions.add(new Sensitivity.Assumption(r.key(), r.describe(), r.text(low.value()), r.text(high.value()), uniforms));
         }
         SimulationOptions.checkMemory(scenarioFile, List.of(central), threads * cases.size());
         Path folder = out != null ? out : Path.of("out", "sensitivity-" + SimulationOptions.stem(scenarioFile));
@@ -101,8 +106,12 @@ final class SensitivityCommand implements Callable<Integer> {
 
         Sensitivity sensitivity = new Sensitivity(assumptions, chosenOutputs, reps);
         ProgressBar progress = ProgressBar.forTerminal(reps, options.quiet);
+        // The cases, and the run with every range drawn (for the first-order indices), paired.
+        List<org.carecast.model.ReplicationModels> all = new ArrayList<>();
+        cases.forEach(m -> all.add(org.carecast.model.ReplicationModels.fixed(m)));
+        all.add(AssumptionDraws.of(uncertain, seed));
         Simulator.RunStats stats = ranges.isEmpty() ? new Simulator.RunStats(0, 0, 0, 0)
-                : Simulator.runPaired(cases, reps, seed, threads, sensitivity, progress);
+                : Simulator.runDrawn(all, reps, seed, threads, sensitivity, progress);
         progress.finish();
         List<String> cautions = new ArrayList<>(RunCommand.withSettings(List.of(), settings));
         if (scenario.finance().placeholderBudgets()) {

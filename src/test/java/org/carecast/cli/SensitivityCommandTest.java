@@ -66,6 +66,29 @@ class SensitivityCommandTest {
         assertTrue(Double.parseDouble(rows.get(0)[9]) >= Double.parseDouble(rows.get(1)[9]), "widest swing first");
     }
 
+    /**
+     * With no chance at all (children who never move) the net cost is 5 x 365 / 7 x (price a +
+     * price b), so with uniform ranges of variances 200^2/12 and 400^2/12 the first-order shares
+     * are 0.2 and 0.8.
+     */
+    @Test
+    void firstOrderSharesRecoverTheVarianceOfALinearOutput(@TempDir Path tmp) throws Exception {
+        String yaml = Scenarios.closedPopulation(5, 0, 12, "")
+                .replace("weeklyCost: 500,", "weeklyCost: {distribution: uniform, low: 400, high: 600},")
+                .replace("weeklyCost: 900,", "weeklyCost: {distribution: uniform, low: 800, high: 1200},")
+                .replace("    - {type: a, need: standard, byAgeBand: {\"0\": 5}}",
+                        "    - {type: a, need: standard, byAgeBand: {\"0\": 5}}\n    - {type: b, need: standard, byAgeBand: {\"0\": 5}}");
+        assertTrue(yaml.contains("{type: b,"), yaml);
+        Path file = Files.writeString(tmp.resolve("two.yaml"), yaml);
+        CommandLineTest.Outcome o = carecast("sensitivity", file.toString(), "--replications", "2000", "--out",
+                tmp.resolve("out").toString(), "--output", "net_cost:total", "--quiet");
+        assertEquals(0, o.status(), o.err());
+        for (String[] row : rows(tmp.resolve("out/sensitivity.csv"))) {
+            double expected = row[2].equals("placementTypes[a].weeklyCost") ? 0.2 : 0.8;
+            assertEquals(expected, Double.parseDouble(row[12]), 0.05, row[2]);
+        }
+    }
+
     @Test
     void itWritesChartsAPageAWorkbookAndReRunsToTheSameNumbersOnAnyThreadCount(@TempDir Path tmp) throws Exception {
         List<String> args = List.of("sensitivity", SMALL.toString(), "--replications", "40", "--set",
