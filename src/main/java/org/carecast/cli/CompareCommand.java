@@ -200,7 +200,10 @@ final class CompareCommand implements Callable<Integer> {
         RunInfo info = new RunInfo(VersionProvider.version(), files.get(0), seed, reps, stats.threads(), stats.seconds(),
                 stats.events(), cautions, List.of(), folder).withSettings(given);
         List<Comparison.Row> rows = comparison.rows();
-        List<org.carecast.results.Projection> projections = aggregators.stream().map(Aggregator::projection).toList();
+        List<org.carecast.results.Projection> projections = new ArrayList<>();
+        for (int k = 0; k < aggregators.size(); k++) {
+            projections.add(RunCommand.withSplitsIfDrawn(aggregators.get(k).projection(), models.get(k), uncertain.get(k)));
+        }
         // How each option's new provision (places the base does not have) is used.
         Map<String, List<List<String>>> newProvision = new LinkedHashMap<>();
         Set<String> baseTypes = Set.of(models.get(0).placements().ids());

@@ -123,7 +123,7 @@ final class MergeCommand implements Callable<Integer> {
             events += s.meta().events();
             threads = Math.max(threads, s.meta().threads());
         }
-        Projection projection = aggregator.projection();
+        Projection projection = RunCommand.withSplitsIfDrawn(aggregator.projection(), model, uncertain);
         Path folder = out != null ? out : Path.of("out", SimulationOptions.stem(Path.of(first.scenarioFile())));
         OutputFolder output = OutputFolder.prepare(folder, VersionProvider.version(), "merge");
         List<String> cautions = new ArrayList<>(SettingOptions.cautions(settings));

@@ -81,6 +81,11 @@ final class RunCommand implements Callable<Integer> {
         return cautions;
     }
 
+    /** The projection, keeping its variance splits only when the run drew assumptions (else they are noise about 0). */
+    static Projection withSplitsIfDrawn(Projection projection, Model model, UncertainScenario scenario) {
+        return org.carecast.report.BandNote.drawsAssumptions(model, rangedPaths(scenario)) ? projection : projection.withoutSplits();
+    }
+
     /** The names of a scenario's ranged assumptions: their shared name, or their path. */
     static java.util.List<String> rangedPaths(UncertainScenario scenario) {
         return scenario.ranges().stream().map(AssumptionRange::key).toList();
@@ -107,7 +112,7 @@ final class RunCommand implements Callable<Integer> {
         ProgressBar progress = ProgressBar.forTerminal(reps, quiet);
         Simulator.RunStats stats = Simulator.run(models, reps, s, t, aggregator, progress);
         progress.finish();
-        Projection projection = aggregator.projection();
+        Projection projection = withSplitsIfDrawn(aggregator.projection(), model, uncertain);
         RunInfo info = new RunInfo(VersionProvider.version(), scenarioFile, s, reps, stats.threads(), stats.seconds(),
                 stats.events(), withSettings(cautions(scenario, model, rangedPaths(uncertain),
                 projection.splits()), settings), scenario.sources(), folder)

@@ -70,6 +70,13 @@ public final class Headlines {
             }
         }
         outturn(p).ifPresent(out::add);
+        if (!p.splits().isEmpty()) {
+            // How much of the quoted ranges is the assumptions' and how much chance's.
+            String split = BandNote.split(p.splits()).trim();
+            if (!split.isEmpty()) {
+                out.add(split);
+            }
+        }
         List<Projection.Row> children = p.series(Table.MONTHLY, OutputMetric.CHILDREN, "all");
         Summary now = children.get(0).summary();
         Projection.Row end = children.get(children.size() - 1);

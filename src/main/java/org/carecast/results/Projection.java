@@ -36,6 +36,11 @@ public record Projection(String scenario, LocalDate start, int months, int repli
         splits = List.copyOf(splits);
     }
 
+    /** The same projection without variance splits: for a run that draws no assumption, where a split means nothing. */
+    public Projection withoutSplits() {
+        return new Projection(scenario, start, months, replications, rows, labels, placeholderBudgets, List.of(), history, index);
+    }
+
     /** The variance split of one figure, if the run measured it. */
     public Optional<VarianceSplit> split(Table table, OutputMetric metric, String group, String period) {
         return splits.stream().filter(s -> s.table() == table && s.metric() == metric && s.group().equals(group)
