@@ -113,6 +113,8 @@ class ReportOutputTest {
             assertTrue(html.indexOf(title) > years, title);
         }
         assertTrue(html.contains("<td>Independent fostering agency</td>"), "by placement type");
+        assertTrue(html.matches("(?s).*<ul class=\"summary\">.*The drawn assumptions account for about \\d+% of the spread of 2025/26"
+                + " pressure.*</ul>.*"), "the summary splits the spread of the headline figures");
         assertTrue(html.contains("<td>  into External children&#39;s home (mostly out of borough)</td>")
                 || html.contains("<td>  into External children's home (mostly out of borough)</td>"), "spill-over by the type taken");
         assertTrue(html.contains("court ordered payment up to GBP 32,000 a week"), "its source comment");
