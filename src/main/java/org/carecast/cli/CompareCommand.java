@@ -179,6 +179,13 @@ final class CompareCommand implements Callable<Integer> {
                     List<String> given) {
     }
 
+    /** The ranged assumptions of every scenario compared, each once, the base's first. */
+    private static List<String> rangedInAny(List<UncertainScenario> uncertain) {
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+        uncertain.forEach(u -> all.addAll(RunCommand.rangedPaths(u)));
+        return List.copyOf(all);
+    }
+
     private static List<String> withSettings(List<String> cautions, List<String> given) {
         List<String> all = new ArrayList<>(SettingOptions.cautions(given));
         all.addAll(cautions);
@@ -196,7 +203,7 @@ final class CompareCommand implements Callable<Integer> {
         List<String> given = c.given();
         List<StartingMix> mixes = models.stream().map(StartingMix::of).toList();
         List<String> cautions = new ArrayList<>(withSettings(startCautions(scenarios, mixes), given));
-        cautions.add(org.carecast.report.BandNote.forComparison(models.get(0), RunCommand.rangedPaths(uncertain.get(0))));
+        cautions.add(org.carecast.report.BandNote.forComparison(models.get(0), rangedInAny(uncertain)));
         RunInfo info = new RunInfo(VersionProvider.version(), files.get(0), seed, reps, stats.threads(), stats.seconds(),
                 stats.events(), cautions, List.of(), folder).withSettings(given);
         List<Comparison.Row> rows = comparison.rows();
