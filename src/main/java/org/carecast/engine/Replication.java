@@ -309,6 +309,17 @@ public final class Replication {
     // Event loop
     // =====================================================================================
 
+    /**
+     * The event loop. Events at the same instant are taken in this order, the tie order every
+     * figure depends on (the if-chain below is its only implementation; keep the two together):
+     * <ol>
+     *   <li>the end of a month: its tallies close before anything else at that instant happens;</li>
+     *   <li>system events: dated capacity changes, then carer turnover, then the end of a void;</li>
+     *   <li>a child's own event, the earliest of its clocks (children tied by the queue's order);</li>
+     *   <li>entries: the base process, then extra arrivals (demand changes), then unaccompanied
+     *       asylum seekers, who win only when strictly earlier.</li>
+     * </ol>
+     */
     private void runEventLoop() {
         final double[] monthStart = model.time().monthStartDay();
         final double[] changeDay = model.capacity().changeDay();
