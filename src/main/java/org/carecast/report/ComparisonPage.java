@@ -73,7 +73,7 @@ public final class ComparisonPage {
 
     static void writeXlsx(List<Comparison.Row> rows, Path folder) throws IOException {
         try (OutputStream out = Files.newOutputStream(folder.resolve("workbook.xlsx"))) {
-            Workbook wb = new Workbook(out, "carecast", null);
+            Workbook wb = XlsxReporter.workbook(out);
             Worksheet sheet = wb.newWorksheet("Comparison");
             String[] header = {"scenario", "metric", "unit", "period", "mean", "p5", "p25", "p50", "p75", "p95", "probability_better"};
             XlsxReporter.header(sheet, header, 36, 28);

@@ -198,7 +198,7 @@ public final class SensitivityReport {
 
     static void writeXlsx(Sensitivity s, Path folder) throws IOException {
         try (OutputStream out = Files.newOutputStream(folder.resolve("workbook.xlsx"))) {
-            Workbook wb = new Workbook(out, "carecast", null);
+            Workbook wb = XlsxReporter.workbook(out);
             Worksheet sheet = wb.newWorksheet("Sensitivity");
             String[] header = {"output", "rank", "assumption", "range", "low value", "high value", "central mean",
                     "change at low", "change at high", "swing", "se at low", "se at high", "share of spread alone"};

@@ -27,7 +27,7 @@ final class XlsxReporter implements Reporter<RunReport> {
     public void write(RunReport report, Path folder) throws IOException {
         Projection p = report.projection();
         try (OutputStream out = Files.newOutputStream(folder.resolve("workbook.xlsx"))) {
-            Workbook wb = new Workbook(out, "carecast", null);
+            Workbook wb = XlsxReporter.workbook(out);
             Worksheet summary = wb.newWorksheet("Summary");
             summary.width(0, 110);
             int r = 0;
@@ -156,6 +156,16 @@ final class XlsxReporter implements Reporter<RunReport> {
             r++;
         }
         return r;
+    }
+
+    /**
+     * A workbook with carecast's default style: Arial 11 for every cell not styled otherwise
+     * (the spreadsheet's own default varies by program and locale), numbers formatted per cell.
+     */
+    static Workbook workbook(OutputStream out) {
+        Workbook wb = new Workbook(out, "carecast", null);
+        wb.setGlobalDefaultFont("Arial", 11);
+        return wb;
     }
 
     /** A bold, shaded header row that stays in view, and the widths of the first columns. */

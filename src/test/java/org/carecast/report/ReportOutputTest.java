@@ -148,6 +148,11 @@ class ReportOutputTest {
                 Row first = stream.skip(1).findFirst().orElseThrow();
                 assertEquals(java.time.LocalDate.of(2025, 4, 1), first.getCellAsDate(4).orElseThrow().toLocalDate());
             }
+            // A default style of its own: the first font of the styles is carecast's.
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(folder.resolve("workbook.xlsx").toRealPath().toFile())) {
+                String styles = new String(zip.getInputStream(zip.getEntry("xl/styles.xml")).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertTrue(styles.matches("(?s).*<fonts[^>]*><font><sz val=\"11.00\"/>.*?<name val=\"Arial\"/>.*"), "default font");
+            }
             Sheet summary = wb.getFirstSheet();
             try (Stream<Row> stream = summary.openStream()) {
                 List<Row> top = stream.limit(6).collect(Collectors.toList());
