@@ -165,7 +165,8 @@ public final class Sensitivity implements PairedSink {
     }
 
     /** Mean and standard error of the paired differences {@code a - b}. */
-    private double[] difference(double[] a, double[] b) {
+    static double[] difference(double[] a, double[] b) {
+        int replications = a.length;
         double mean = 0;
         double m2 = 0;
         for (int i = 0; i < replications; i++) {

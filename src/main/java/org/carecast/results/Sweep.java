@@ -25,7 +25,6 @@ public final class Sweep implements PairedSink {
     }
 
     private final List<SensitivityOutput> outputs;
-    private final int replications;
     private final double[][][] values;
     private final int offset;
 
@@ -35,7 +34,6 @@ public final class Sweep implements PairedSink {
      */
     public Sweep(List<SensitivityOutput> outputs, int variants, int replications, int offset) {
         this.outputs = List.copyOf(outputs);
-        this.replications = replications;
         this.offset = offset;
         this.values = new double[outputs.size()][variants + 1][replications];
     }
@@ -57,16 +55,8 @@ public final class Sweep implements PairedSink {
     /** Variant {@code v} (from 0, within this batch) on output {@code o}, paired with {@code base} (by replication). */
     public Figure figure(int o, int v, double[] base) {
         double[] x = values[o][v + 1];
-        double mean = 0;
-        double m2 = 0;
-        for (int i = 0; i < replications; i++) {
-            double d = x[i] - base[i];
-            double delta = d - mean;
-            mean += delta / (i + 1);
-            m2 += delta * (d - mean);
-        }
-        double se = replications > 1 ? Math.sqrt(m2 / (replications - 1) / replications) : Double.NaN;
-        return new Figure(Summary.of(x.clone()), mean, se);
+        double[] d = Sensitivity.difference(x, base);
+        return new Figure(Summary.of(x.clone()), d[0], d[1]);
     }
 
     /** The base on output {@code o}. */
