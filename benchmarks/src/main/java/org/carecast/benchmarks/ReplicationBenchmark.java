@@ -45,6 +45,12 @@ public class ReplicationBenchmark {
     @AuxCounters(AuxCounters.Type.OPERATIONS)
     public static class Events {
         public long events;
+
+        /** Counted afresh each iteration: JMH reports the counter's rate over one iteration's time. */
+        @Setup(Level.Iteration)
+        public void reset() {
+            events = 0;
+        }
     }
 
     @Setup(Level.Trial)
