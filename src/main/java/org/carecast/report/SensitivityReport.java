@@ -49,9 +49,13 @@ public final class SensitivityReport {
             List<Sensitivity.Swing> swings = s.swings(o);
             out.append(output.label()).append(": ").append(value(output, swings.get(0).central()))
                     .append(" in the central case (mean)\n");
-            for (List<String> row : table(swings)) {
-                out.append(String.format(Locale.ROOT, "  %-31s %15s %9s %9s %9s%n", cut(row.get(0), 31), row.get(1), row.get(2),
-                        row.get(3), row.get(4)));
+            List<List<String>> rows = table(swings);
+            // The values column as wide as its widest (dates are), the names take what is left of 80 columns.
+            int valueWidth = Math.max(15, rows.stream().mapToInt(r -> r.get(1).length()).max().orElse(15));
+            int nameWidth = Math.max(12, TextTable.WIDTH - 2 - (valueWidth + 1) - 3 * 10);
+            for (List<String> row : rows) {
+                out.append(String.format(Locale.ROOT, "  %-" + nameWidth + "s %" + valueWidth + "s %9s %9s %9s%n",
+                        cut(row.get(0), nameWidth), row.get(1), row.get(2), row.get(3), row.get(4)));
             }
             String alone = alone(swings);
             if (!alone.isEmpty()) {
