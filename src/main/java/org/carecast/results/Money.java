@@ -85,6 +85,11 @@ final class Money {
     }
 
     double income(ReplicationResult r, int m) {
+        Monthly cached = monthly(r);
+        return cached == null ? incomeOf(r, m) : cached.income[m];
+    }
+
+    private double incomeOf(ReplicationResult r, int m) {
         double total = 0;
         for (int i = 0; i < central.incomes(); i++) {
             total += income(r, i, m);
@@ -94,11 +99,52 @@ final class Money {
 
     /** Spend minus income in month {@code m}. */
     double netCost(ReplicationResult r, int m) {
-        return r.totalSpend(m) - income(r, m);
+        Monthly cached = monthly(r);
+        return cached == null ? r.totalSpend(m) - incomeOf(r, m) : cached.netCost[m];
     }
 
     /** Net cost minus budget in month {@code m}. */
     double pressure(ReplicationResult r, int m) {
-        return netCost(r, m) - budget(r, m);
+        Monthly cached = monthly(r);
+        return cached == null ? r.totalSpend(m) - incomeOf(r, m) - budget(r, m) : cached.pressure[m];
+    }
+
+    /**
+     * One replication's income, net cost and pressure by month, worked out once: many series
+     * (monthly, yearly, the pressure so far in each year) read them, and each costs a pass over
+     * the types and lines. Kept per worker thread for the replication its result object last
+     * held ({@link ReplicationResult#serial}); the same arithmetic as uncached, so the same doubles.
+     */
+    private static final class Monthly {
+        ReplicationResult result;
+        long serial;
+        double[] income;
+        double[] netCost;
+        double[] pressure;
+    }
+
+    private final ThreadLocal<Monthly> cache = ThreadLocal.withInitial(Monthly::new);
+
+    private Monthly monthly(ReplicationResult r) {
+        if (r.serial == 0) {
+            return null;
+        }
+        Monthly c = cache.get();
+        if (c.result != r || c.serial != r.serial) {
+            int months = r.months;
+            if (c.income == null || c.income.length != months) {
+                c.income = new double[months];
+                c.netCost = new double[months];
+                c.pressure = new double[months];
+            }
+            for (int m = 0; m < months; m++) {
+                c.income[m] = incomeOf(r, m);
+                c.netCost[m] = r.totalSpend(m) - c.income[m];
+                c.pressure[m] = c.netCost[m] - budget(r, m);
+            }
+            c.result = r;
+            c.serial = r.serial;
+        }
+        return c;
     }
 }
