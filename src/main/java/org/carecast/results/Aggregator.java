@@ -91,7 +91,12 @@ public final class Aggregator implements ResultSink {
     public double[] values(ReplicationResult result) {
         double[] values = new double[cells.length];
         for (int s = 0; s < series.size(); s++) {
-            Series.Value value = series.get(s).value();
+            Series x = series.get(s);
+            if (x.fill() != null) {
+                x.fill().into(result, values, firstCell[s]);
+                continue;
+            }
+            Series.Value value = x.value();
             for (int c = firstCell[s]; c < firstCell[s + 1]; c++) {
                 values[c] = value.of(result, c - firstCell[s]);
             }

@@ -49,36 +49,36 @@ public final class OutputSeries {
         out.add(new Series(Table.MONTHLY, OutputMetric.CHILDREN, "all", censusMonths, (r, m) -> r.childrenInCare(m)));
         for (int t = 0; t < types; t++) {
             int type = t;
-            out.add(new Series(Table.MONTHLY, OutputMetric.CHILDREN, ids[t], censusMonths, (r, m) -> r.census[m * types + type]));
+            out.add(Series.column(Table.MONTHLY, OutputMetric.CHILDREN, ids[t], censusMonths, r -> r.census, type, types));
         }
         out.add(new Series(Table.MONTHLY, OutputMetric.SPEND, "all", flowMonths, (r, m) -> r.totalSpend(m)));
         for (int t = 0; t < types; t++) {
             int type = t;
-            out.add(new Series(Table.MONTHLY, OutputMetric.SPEND, ids[t], flowMonths, (r, m) -> r.spend[m * types + type]));
+            out.add(Series.amounts(Table.MONTHLY, OutputMetric.SPEND, ids[t], flowMonths, r -> r.spend, type, types));
         }
         String[] lineIds = model.costLines().ids();
         int lines = lineIds.length;
         for (int l = 0; l < lines; l++) {
             int line = l;
-            out.add(new Series(Table.MONTHLY, OutputMetric.SPEND, lineIds[l], flowMonths, (r, m) -> r.lineSpend[m * lines + line]));
+            out.add(Series.amounts(Table.MONTHLY, OutputMetric.SPEND, lineIds[l], flowMonths, r -> r.lineSpend, line, lines));
         }
         for (int t = 0; t < types; t++) {
             if (!model.capacity().isUnlimited(t)) {
                 int type = t;
-                out.add(new Series(Table.MONTHLY, OutputMetric.PLACES, ids[t], censusMonths, (r, m) -> r.places[m * types + type]));
+                out.add(Series.column(Table.MONTHLY, OutputMetric.PLACES, ids[t], censusMonths, r -> r.places, type, types));
             }
         }
         out.add(new Series(Table.MONTHLY, OutputMetric.SPILL_OVER, "all", flowMonths, (r, m) -> sum(r.spillOver, m * types, types)));
         for (int t = 0; t < types; t++) {
             int type = t;
-            out.add(new Series(Table.MONTHLY, OutputMetric.SPILL_OVER, ids[t], flowMonths, (r, m) -> r.spillOver[m * types + type]));
+            out.add(Series.column(Table.MONTHLY, OutputMetric.SPILL_OVER, ids[t], flowMonths, r -> r.spillOver, type, types));
         }
         out.add(new Series(Table.MONTHLY, OutputMetric.ENTRIES, "all", flowMonths, (r, m) -> r.entries[m]));
         int reasons = ExitReason.values().length;
         out.add(new Series(Table.MONTHLY, OutputMetric.EXITS, "all", flowMonths, (r, m) -> sum(r.exits, m * reasons, reasons)));
         for (ExitReason reason : ExitReason.values()) {
             int k = reason.ordinal();
-            out.add(new Series(Table.MONTHLY, OutputMetric.EXITS, reason.id(), flowMonths, (r, m) -> r.exits[m * reasons + k]));
+            out.add(Series.column(Table.MONTHLY, OutputMetric.EXITS, reason.id(), flowMonths, r -> r.exits, k, reasons));
         }
         out.add(new Series(Table.MONTHLY, OutputMetric.MOVES, "all", flowMonths, (r, m) -> r.moves[m]));
         out.add(new Series(Table.MONTHLY, OutputMetric.BREAKDOWNS, "all", flowMonths, (r, m) -> r.breakdowns[m]));
