@@ -16,9 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The whole pipeline (returns -> calibrate -> simulate -> score) on returns generated with
  * entries that fall 10% a year from 2014 and halve at a stroke in April 2018, a year before the
- * cutoff: over several generated councils, {@code --entry-trend step} finds the step and its
- * bands hold the actual children in care in most months; one line through the step
- * ({@code fit}) forecasts worse. Both figures are printed.
+ * cutoff: over 30 generated councils (fewer give a coverage figure too noisy to judge: months
+ * within a council move together), the default one line through the window ({@code fit}) holds
+ * the actual children in care in 88-95% of months, as the band says it should; {@code --entry-trend
+ * step} finds the step in most councils, with about the same error. Both figures are printed.
  */
 class StepChangeBacktestTest {
 
@@ -35,7 +36,7 @@ class StepChangeBacktestTest {
         SyntheticReturns.Parameters truth = new SyntheticReturns.Parameters(
                 30, new double[] {0.15, 0.15, 0.15, 0.3, 0.25}, new double[] {0.8, 0.5, 0.3, 0.2, 0.4}, 0.6, 0.25,
                 new double[] {1.5, 1.0, 0.6}, 0, 0);
-        int councils = 6;
+        int councils = 30;
         double[] step = new double[2];
         double[] fit = new double[2];
         int months = 0;
@@ -57,12 +58,14 @@ class StepChangeBacktestTest {
         System.out.printf(Locale.ROOT, "step change, %d generated councils x 24 months: --entry-trend step: %.0f%% of months"
                         + " inside the 90%% band, MAPE %.1f%%; fit (one line): %.0f%%, MAPE %.1f%%; a step found in %d%n", councils,
                 100 * step[0] / months, 100 * step[1] / months, 100 * fit[0] / months, 100 * fit[1] / months, found);
-        // A halving from about 18 to 9 a month, a year before the cutoff, is found in about 4 councils of 6 (80% of
+        // A halving from about 18 to 9 a month, a year before the cutoff, is found in most councils (80% of
         // datasets in EntryTrendTest); where it is missed, a steep fitted line does much the same.
-        assertTrue(found >= councils / 2, "a step found in " + found + " of " + councils);
+        assertTrue(found >= councils * 2 / 3, "a step found in " + found + " of " + councils);
+        // The default's 90% band holds the actual in 88-95% of months (the target), within the noise of
+        // 30 councils' months (about 2 points).
+        assertTrue(fit[0] >= 0.86 * months && fit[0] <= 0.97 * months, "coverage with fit " + fit[0] / months);
         assertTrue(step[0] >= 0.8 * months, "coverage with step " + step[0] / months);
-        assertTrue(step[1] / months < 0.06, "MAPE with step " + step[1] / months);
-        assertTrue(step[1] < fit[1], "fitting after the step beats one line through it");
+        assertTrue(fit[1] / months < 0.05 && step[1] / months < 0.05, "MAPE " + fit[1] / months + ", " + step[1] / months);
     }
 
     /** {months inside the band, sum of absolute percentage errors} of the total over 24 months from April 2019. */
