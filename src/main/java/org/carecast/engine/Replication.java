@@ -201,6 +201,9 @@ public final class Replication {
     private long replicationKey;
     /** Key of the assumption draws, shared by replications 2k and 2k + 1 (see {@link RandomStreams#assumptionKey}). */
     private long assumptionKey;
+    /** This replication's entry ages and need shares: the model's, or drawn around them when uncertain. */
+    private EntryAges entryAges;
+    private double[] needCumulative;
     private double now;
     private int month;
     private long entriesSoFar;
@@ -445,7 +448,7 @@ public final class Replication {
     }
 
     private void admit(long arrivalNumber) {
-        admit(arrivalNumber, model.entries().ages(), -1, false);
+        admit(arrivalNumber, entryAges, -1, false);
     }
 
     /**
@@ -462,7 +465,7 @@ public final class Replication {
         int band = ages.band()[segment];
         double age = ages.age(segment, uniform(k, RandomStreams.ENTRY, 1));
         dbl[id * D + BIRTH] = now - age;
-        ints[id * I + NEED] = need >= 0 ? need : pick(model.needs().entryShareCumulative(), uniform(k, RandomStreams.ENTRY, 2));
+        ints[id * I + NEED] = need >= 0 ? need : pick(needCumulative, uniform(k, RandomStreams.ENTRY, 2));
         if (uasc) {
             ints[id * I + FLAGS] |= UASC_FLAG;
             accrueUasc();
@@ -509,6 +512,7 @@ public final class Replication {
         // A hazard k times as high spends the same exponential draw k times as fast.
         exitScale = sd > 0 ? Math.exp(sd * normal(2)) : 1;
         EntryProcess entries = model.entries();
+        drawShares(entries);
         if (!entries.uncertain()) {
             entryRate = entries.ratePerDay();
             extraEntryRate = entries.extraRatePerDay();
@@ -531,6 +535,61 @@ public final class Replication {
             entryRate[m] = entries.ratePerDay()[m] * k;
             extraEntryRate[m] = entries.extraRatePerDay()[m] * k;
         }
+    }
+
+    /**
+     * The entries' need and age shares of this replication pair: drawn from the Dirichlet their
+     * estimation implies when the scenario says how many entries they came from, else the model's.
+     * Within the first age band, newborns keep their share of the band.
+     */
+    private void drawShares(EntryProcess entries) {
+        double[] needs = model.needs().entryShareCumulative();
+        if (!(entries.shareCount() > 0)) {
+            needCumulative = needs;
+            entryAges = entries.ages();
+            return;
+        }
+        long needKey = RandomStreams.pathKey(assumptionKey, "entries.needShares");
+        needCumulative = cumulative(EntryProcess.drawShares(increments(needs), entries.shareCount(),
+                j -> uniform(needKey, RandomStreams.ASSUMPTION, j)));
+        EntryAges ages = entries.ages();
+        double[] segment = increments(ages.cumulative());
+        int bands = 0;
+        for (int b : ages.band()) {
+            bands = Math.max(bands, b + 1);
+        }
+        double[] band = new double[bands];
+        for (int s = 0; s < segment.length; s++) {
+            band[ages.band()[s]] += segment[s];
+        }
+        long ageKey = RandomStreams.pathKey(assumptionKey, "entries.ageShares");
+        double[] drawn = EntryProcess.drawShares(band, entries.shareCount(), j -> uniform(ageKey, RandomStreams.ASSUMPTION, j));
+        double[] scaled = new double[segment.length];
+        for (int s = 0; s < segment.length; s++) {
+            int b = ages.band()[s];
+            scaled[s] = band[b] > 0 ? segment[s] * drawn[b] / band[b] : 0;
+        }
+        entryAges = new EntryAges(ages.lowerDays(), ages.upperDays(), cumulative(scaled), ages.band());
+    }
+
+    private static double[] increments(double[] cumulative) {
+        double[] out = new double[cumulative.length];
+        for (int i = 0; i < cumulative.length; i++) {
+            out[i] = cumulative[i] - (i == 0 ? 0 : cumulative[i - 1]);
+        }
+        return out;
+    }
+
+    /** Running totals, the last exactly 1 so that a draw always finds its place. */
+    private static double[] cumulative(double[] shares) {
+        double[] out = new double[shares.length];
+        double total = 0;
+        for (int i = 0; i < shares.length; i++) {
+            total += shares[i];
+            out[i] = total;
+        }
+        out[out.length - 1] = 1;
+        return out;
     }
 
     /** A standard normal from draws {@code n} and {@code n + 1} of this replication's assumption stream (Box-Muller). */

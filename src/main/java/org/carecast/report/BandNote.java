@@ -51,7 +51,7 @@ public final class BandNote {
 
     /** Whether any assumption is drawn per replication: a range, or a rate given with its uncertainty. */
     public static boolean drawsAssumptions(Model model, List<String> ranged) {
-        return !ranged.isEmpty() || model.entries().uncertain() || model.exits().rateLogSd() > 0
+        return !ranged.isEmpty() || model.entries().uncertain() || model.entries().shareCount() > 0 || model.exits().rateLogSd() > 0
                 || model.breakdown().uncertain();
     }
 
@@ -95,6 +95,9 @@ public final class BandNote {
         }
         if (model.entries().trendSdPerYear() > 0) {
             drawn.add("the entry trend");
+        }
+        if (model.entries().shareCount() > 0) {
+            drawn.add("the entries' ages and needs");
         }
         if (model.exits().rateLogSd() > 0) {
             drawn.add("the exit rates");

@@ -328,7 +328,8 @@ public final class ModelCompiler {
         return new EntryProcess(ratePerDay, entryAges, acceptance, extra, carePlan == null ? 0 : carePlan.share(),
                 carePlan == null ? 0 : carePlan.meanMonths() * DAYS_PER_YEAR / 12, uascRate,
                 uasc == null ? null : EntryAges.of(ages, cumulative(bandNames, uasc.ageShares()), Double.NaN),
-                uasc == null ? -1 : needIds.indexOf(uasc.need()), s.entries().rateLogSd(), s.entries().trendSdPerYear());
+                uasc == null ? -1 : needIds.indexOf(uasc.need()), s.entries().rateLogSd(), s.entries().trendSdPerYear(),
+                s.entries().shareCount());
     }
 
     private static double[] cumulative(List<String> keys, java.util.Map<String, Double> shares) {

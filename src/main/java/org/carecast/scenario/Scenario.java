@@ -176,7 +176,8 @@ public record Scenario(Path file, String name, String description, LocalDate sta
      * carePlanMove} the move soon after entry that a share of care plans make, or null.
      */
     public record Entries(double monthlyRate, double annualTrend, Map<String, Double> ageShares, double newbornShare,
-                          CarePlanMove carePlanMove, Uasc uasc, double rateLogSd, double trendSdPerYear) {
+                          CarePlanMove carePlanMove, Uasc uasc, double rateLogSd, double trendSdPerYear,
+                          double shareCount) {
         public Entries {
             ageShares = Map.copyOf(ageShares);
         }

@@ -509,6 +509,7 @@ public final class ScenarioReader {
         }
         double rateLogSd = 0;
         double trendSd = 0;
+        double shareCount = 0;
         YamlNode uncertaintyNode = f.optional("uncertainty");
         if (uncertaintyNode != null) {
             FieldReader u = FieldReader.of(uncertaintyNode, "how uncertain the entry rate and trend are");
@@ -516,10 +517,12 @@ public final class ScenarioReader {
                     "the standard deviation of the log of the entry rate, 0 to 2 (0.1 is about 10%)");
             trendSd = u.optionalNumber("trendSdPerYear", 0, 0, 1,
                     "the standard deviation of the yearly log trend, 0 to 1");
+            shareCount = u.optionalNumber("shareCount", 0, 0, 1e7,
+                    "the number of entries the age and need shares were estimated from (0: the shares are known)");
             u.finish();
         }
         f.finish();
-        return new Entries(monthly, trend, shares, newborn, carePlan, uasc, rateLogSd, trendSd);
+        return new Entries(monthly, trend, shares, newborn, carePlan, uasc, rateLogSd, trendSd, shareCount);
     }
 
     private Map<String, Double> readBandShares(YamlNode node, String what) {

@@ -274,9 +274,10 @@ public final class CalibratedScenario {
             // held there and said, since the bands then understate it.
             double trendSd = Math.min(1, fitted.trendSdPerYear());
             double rateSd = Math.min(2, fitted.rateLogSdAtEnd());
-            y.append(String.format(Locale.ROOT, "  uncertainty: {rateLogSd: %s, trendSdPerYear: %s}   # standard errors of the fit:"
-                            + " each replication draws its own entry rate and trend, so the bands carry them%s%n",
-                    number(rateSd), number(trendSd), trendSd < fitted.trendSdPerYear() || rateSd < fitted.rateLogSdAtEnd()
+            y.append(String.format(Locale.ROOT, "  uncertainty: {rateLogSd: %s, trendSdPerYear: %s, shareCount: %d}   # standard errors of"
+                            + " the fit, and the entries the age and pathway shares come from: each replication pair draws its own"
+                            + " entry rate, trend and shares, so the bands carry them%s%n",
+                    number(rateSd), number(trendSd), entries.events(), trendSd < fitted.trendSdPerYear() || rateSd < fitted.rateLogSdAtEnd()
                             ? String.format(Locale.ROOT, " (fitted %s and %s, held at the scenario's limits: the bands understate"
                                     + " them; too few entries to fit a trend, consider --entry-trend none)",
                                     number(fitted.rateLogSdAtEnd()), number(fitted.trendSdPerYear())) : ""));
@@ -285,9 +286,10 @@ public final class CalibratedScenario {
                     number(entries.rate()), entries.events(), entries.exposure(), window, number(entries.lower()),
                     number(entries.upper())));
             y.append("  annualTrend: 0   # held flat (--entry-trend none); ").append(trendNote).append('\n');
-            y.append(String.format(Locale.ROOT, "  uncertainty: {rateLogSd: %s}   # 1 / sqrt(%d entries): each replication draws its"
-                    + " own entry rate, so the bands carry it%n", number(entries.events() == 0 ? 0 : 1 / Math.sqrt(entries.events())),
-                    entries.events()));
+            y.append(String.format(Locale.ROOT, "  uncertainty: {rateLogSd: %s, shareCount: %d}   # 1 / sqrt(%d entries), and the"
+                    + " entries the age and pathway shares come from: each replication pair draws its own entry rate and shares,"
+                    + " so the bands carry them%n", number(entries.events() == 0 ? 0 : 1 / Math.sqrt(entries.events())),
+                    entries.events(), entries.events()));
         }
         y.append("  ageShares: {").append(bandMap(ageShares)).append("}   # age on entry of the same ")
                 .append(entries.events()).append(" entries\n");
