@@ -204,6 +204,8 @@ public final class Replication {
     /** This replication's entry ages and need shares: the model's, or drawn around them when uncertain. */
     private EntryAges entryAges;
     private double[] needCumulative;
+    /** This replication's exit reason shares by age band: the model's, or drawn around them when uncertain. */
+    private double[] reasonCumulative;
     private double now;
     private int month;
     private long entriesSoFar;
@@ -513,6 +515,7 @@ public final class Replication {
         exitScale = sd > 0 ? Math.exp(sd * normal(2)) : 1;
         EntryProcess entries = model.entries();
         drawShares(entries);
+        drawReasons();
         if (!entries.uncertain()) {
             entryRate = entries.ratePerDay();
             extraEntryRate = entries.extraRatePerDay();
@@ -570,6 +573,27 @@ public final class Replication {
             scaled[s] = band[b] > 0 ? segment[s] * drawn[b] / band[b] : 0;
         }
         entryAges = new EntryAges(ages.lowerDays(), ages.upperDays(), cumulative(scaled), ages.band());
+    }
+
+    /** Each age band's exit reason shares, drawn from their Dirichlet where the scenario counts the exits behind them. */
+    private void drawReasons() {
+        var exits = model.exits();
+        if (!exits.reasonsUncertain()) {
+            reasonCumulative = exits.reasonCumulative();
+            return;
+        }
+        int drawn = ExitReason.DRAWN.size();
+        double[] out = exits.reasonCumulative().clone();
+        for (int b = 0; b < exits.reasonCount().length; b++) {
+            if (exits.reasonCount()[b] > 0) {
+                double[] band = java.util.Arrays.copyOfRange(out, b * drawn, (b + 1) * drawn);
+                long key = RandomStreams.pathKey(assumptionKey, "exits.reasons." + b);
+                double[] shares = EntryProcess.drawShares(increments(band), exits.reasonCount()[b],
+                        j -> uniform(key, RandomStreams.ASSUMPTION, j));
+                System.arraycopy(cumulative(shares), 0, out, b * drawn, drawn);
+            }
+        }
+        reasonCumulative = out;
     }
 
     private static double[] increments(double[] cumulative) {
@@ -646,7 +670,7 @@ public final class Replication {
         } else {
             int band = model.ages().bandOf(now - dbl[id * D + BIRTH]);
             int drawn = ExitReason.DRAWN.size();
-            reason = pickFrom(model.exits().reasonCumulative(), band * drawn, drawn, uniform(key(id), RandomStreams.EXIT, 1));
+            reason = pickFrom(reasonCumulative, band * drawn, drawn, uniform(key(id), RandomStreams.EXIT, 1));
         }
         result.exits[month * reasons + reason]++;
         if ((ints[id * I + FLAGS] & UASC_FLAG) != 0) {

@@ -11,9 +11,29 @@ package org.carecast.model;
  * @param timeInCareMultiplier  multiplier per time-in-care band
  * @param reasonCumulative      cumulative shares of {@link ExitReason#DRAWN} per age band, at
  *                              index {@code band * DRAWN.size() + reason}
+ * @param rateLogSd             how uncertain the hazards are (see {@code exits.uncertainty})
+ * @param reasonCount           per age band, how many exits its reason shares were estimated from:
+ *                              each replication pair draws its own shares from the Dirichlet they
+ *                              imply; 0 where the shares are known
  */
 public record ExitHazard(double[] ratePerDay, double[] timeInCareLowerDays, double[] timeInCareMultiplier,
-                         double[] reasonCumulative, double rateLogSd) {
+                         double[] reasonCumulative, double rateLogSd, double[] reasonCount) {
+
+    /** Known reason shares. */
+    public ExitHazard(double[] ratePerDay, double[] timeInCareLowerDays, double[] timeInCareMultiplier,
+                      double[] reasonCumulative, double rateLogSd) {
+        this(ratePerDay, timeInCareLowerDays, timeInCareMultiplier, reasonCumulative, rateLogSd, new double[ratePerDay.length]);
+    }
+
+    /** Whether any band's reason shares are drawn. */
+    public boolean reasonsUncertain() {
+        for (double n : reasonCount) {
+            if (n > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /**
      * When a child leaves care: the time at which the hazard, integrated from {@code from},

@@ -52,6 +52,7 @@ public final class BandNote {
     /** Whether any assumption is drawn per replication: a range, or a rate given with its uncertainty. */
     public static boolean drawsAssumptions(Model model, List<String> ranged) {
         return !ranged.isEmpty() || model.entries().uncertain() || model.entries().shareCount() > 0 || model.exits().rateLogSd() > 0
+                || model.exits().reasonsUncertain()
                 || model.breakdown().uncertain();
     }
 
@@ -101,6 +102,9 @@ public final class BandNote {
         }
         if (model.exits().rateLogSd() > 0) {
             drawn.add("the exit rates");
+        }
+        if (model.exits().reasonsUncertain()) {
+            drawn.add("the reasons children leave");
         }
         if (model.breakdown().uncertain()) {
             drawn.add("the breakdown rates");

@@ -455,7 +455,11 @@ public final class ModelCompiler {
             ticLower = s.exits().timeInCare().stream().mapToDouble(t -> t.fromYears() * DAYS_PER_YEAR).toArray();
             ticMultiplier = s.exits().timeInCare().stream().mapToDouble(Scenario.TimeInCareBand::multiplier).toArray();
         }
-        return new ExitHazard(rate, ticLower, ticMultiplier, reasonCumulative, s.exits().rateLogSd());
+        double[] reasonCount = new double[bands];
+        for (int b = 0; b < bands; b++) {
+            reasonCount[b] = s.exits().reasonCounts().getOrDefault(bandNames.get(b), 0.0);
+        }
+        return new ExitHazard(rate, ticLower, ticMultiplier, reasonCumulative, s.exits().rateLogSd(), reasonCount);
     }
 
     private static InitialCohort initial(Scenario s, List<String> typeIds, List<String> needIds, List<String> bandNames,

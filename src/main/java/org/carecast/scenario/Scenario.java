@@ -218,8 +218,9 @@ public record Scenario(Path file, String name, String description, LocalDate sta
 
     /** Leaving care: hazards per age band, optional time-in-care multipliers, reason shares per band. */
     public record Exits(Map<String, Double> ratePerYear, List<TimeInCareBand> timeInCare,
-                        Map<String, Map<String, Double>> reasons, double rateLogSd) {
+                        Map<String, Map<String, Double>> reasons, double rateLogSd, Map<String, Double> reasonCounts) {
         public Exits {
+            reasonCounts = Map.copyOf(reasonCounts);
             ratePerYear = Map.copyOf(ratePerYear);
             timeInCare = List.copyOf(timeInCare);
             reasons = Map.copyOf(reasons);

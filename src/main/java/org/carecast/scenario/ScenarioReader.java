@@ -676,15 +676,25 @@ public final class ScenarioReader {
         }
         requireAllBands(reasons.keySet(), reasonsNode);
         double rateLogSd = 0;
+        Map<String, Double> reasonCounts = new LinkedHashMap<>();
         YamlNode uncertaintyNode = f.optional("uncertainty");
         if (uncertaintyNode != null) {
             FieldReader u = FieldReader.of(uncertaintyNode, "how uncertain the exit hazards are");
             rateLogSd = u.number("rateLogSd", 0, 2,
                     "the standard deviation of the log of a multiplier on every exit hazard, 0 to 2 (0.1 is about 10%)");
+            YamlNode countsNode = u.optional("reasonCounts");
+            if (countsNode != null) {
+                YamlNode.Mapping counts = FieldReader.asMapping(countsNode, "exits counted per age band, for the reason shares");
+                for (Map.Entry<String, YamlNode> e : counts.entries().entrySet()) {
+                    requireBand(e.getKey(), counts.keyLocations().get(e.getKey()), e.getValue().path());
+                    reasonCounts.put(e.getKey(), FieldReader.number(e.getValue(), 0, 1e7,
+                            "the number of exits the band's reason shares come from, 0 or more"));
+                }
+            }
             u.finish();
         }
         f.finish();
-        return new Exits(rates, tic, reasons, rateLogSd);
+        return new Exits(rates, tic, reasons, rateLogSd, reasonCounts);
     }
 
     // ---- small shared checks ----

@@ -352,9 +352,25 @@ public final class CalibratedScenario {
             allExits += rate.events();
         }
         if (allExits > 0) {
-            y.append(String.format(Locale.ROOT, "  uncertainty: {rateLogSd: %s}   # 1 / sqrt(%d exits): each replication draws one"
-                    + " multiplier on every exit hazard, so the bands carry the rates' estimation error%n",
-                    number(1 / Math.sqrt(allExits)), allExits));
+            // The exits each band's reason shares come from: its own, or all bands' where it has none (as the shares).
+            long everyReason = 0;
+            for (long[] band : e.exitReasons()) {
+                for (long n : band) {
+                    everyReason += n;
+                }
+            }
+            List<String> counts = new ArrayList<>();
+            for (int b = 0; b < Calibration.BANDS.length; b++) {
+                long n = 0;
+                for (long x : e.exitReasons()[b]) {
+                    n += x;
+                }
+                counts.add("\"" + Calibration.BAND_NAMES[b] + "\": " + (n > 0 ? n : everyReason));
+            }
+            y.append(String.format(Locale.ROOT, "  uncertainty: {rateLogSd: %s, reasonCounts: {%s}}   # 1 / sqrt(%d exits), and the"
+                    + " exits each band's reason shares come from: each replication pair draws one multiplier on every exit hazard"
+                    + " and its own reason shares, so the bands carry their estimation error%n",
+                    number(1 / Math.sqrt(allExits)), String.join(", ", counts), allExits));
         }
         y.append("  timeInCare:   # exit hazard multipliers by years in care, fitted with the rates above\n");
         for (int k = 0; k < Calibration.TIME_IN_CARE.length; k++) {

@@ -57,6 +57,37 @@ class EntryShareDrawsTest {
         assertEquals(drawn, run(some), "reproducible");
     }
 
+    /** Drawn exit reason shares change who leaves for which reason, never when anyone leaves. */
+    @Test
+    void drawnReasonSharesChangeTheReasonsNotTheExits() {
+        String base = Scenarios.queue("10", 0.1, 200, 12).replace("\"0\": {return_home: 1}", "\"0\": {return_home: 0.6, adoption: 0.4}");
+        assertTrue(base.contains("adoption"), base);
+        String drawn = base.replace("  reasons:", "  uncertainty: {rateLogSd: 0, reasonCounts: {\"0\": 20}}\n  reasons:");
+        assertNotEquals(base, drawn);
+        Model plain = Scenarios.compile(base);
+        Model uncertain = Scenarios.compile(drawn);
+        Replication a = new Replication(plain);
+        Replication b = new Replication(uncertain);
+        int differ = 0;
+        for (int r = 0; r < 20; r++) {
+            ReplicationResult x = a.run(9, r);
+            int[] exits = x.exits.clone();
+            ReplicationResult y = b.run(9, r);
+            int reasons = exits.length / x.months;
+            for (int m = 0; m < x.months; m++) {
+                int all = 0;
+                int allDrawn = 0;
+                for (int k = 0; k < reasons; k++) {
+                    all += exits[m * reasons + k];
+                    allDrawn += y.exits[m * reasons + k];
+                }
+                assertEquals(all, allDrawn, "exits in month " + m + " of replication " + r);
+            }
+            differ += java.util.Arrays.equals(exits, y.exits) ? 0 : 1;
+        }
+        assertTrue(differ > 10, "reasons differ in " + differ + " of 20 replications");
+    }
+
     private static Object run(String yaml) {
         Model model = Scenarios.compile(yaml);
         Aggregator aggregator = new Aggregator(model, 40);
