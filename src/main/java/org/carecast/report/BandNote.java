@@ -49,6 +49,23 @@ public final class BandNote {
                 + ", and a single-number assumption the scenarios share is not tested by them.";
     }
 
+    /**
+     * The cautions of a report whose summary already states the variance split
+     * ({@link Headlines#forRun}): the band note without its closing split sentence, so the reader
+     * meets it once, in the summary.
+     */
+    static List<String> besideHeadlines(List<String> cautions, List<VarianceSplit> splits) {
+        String sentence = split(splits);
+        if (sentence.isEmpty()) {
+            return cautions;
+        }
+        List<String> out = new ArrayList<>(cautions.size());
+        for (String caution : cautions) {
+            out.add(caution.endsWith(sentence) ? caution.substring(0, caution.length() - sentence.length()) : caution);
+        }
+        return out;
+    }
+
     /** Whether any assumption is drawn per replication: a range, or a rate given with its uncertainty. */
     public static boolean drawsAssumptions(Model model, List<String> ranged) {
         return !ranged.isEmpty() || model.entries().uncertain() || model.entries().shareCount() > 0 || model.exits().rateLogSd() > 0

@@ -52,7 +52,12 @@ final class Html {
 
     /** The run's cautions (see {@link RunInfo#cautions()}), each set apart before the numbers. */
     Html cautions(RunInfo info) {
-        for (String caution : info.cautions()) {
+        return cautions(info.cautions());
+    }
+
+    /** The given cautions, each set apart before the numbers. */
+    Html cautions(List<String> cautions) {
+        for (String caution : cautions) {
             raw("<p class=\"caution\"><strong>Before reading the numbers:</strong> ").text(caution).raw("</p>\n");
         }
         return this;

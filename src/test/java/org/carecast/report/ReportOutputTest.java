@@ -115,6 +115,7 @@ class ReportOutputTest {
         assertTrue(html.contains("<td>Independent fostering agency</td>"), "by placement type");
         assertTrue(html.matches("(?s).*<ul class=\"summary\">.*The drawn assumptions account for about \\d+% of the spread of 2025/26"
                 + " pressure.*</ul>.*"), "the summary splits the spread of the headline figures");
+        assertEquals(1, html.split("account for about", -1).length - 1, "the split is said once, in the summary");
         assertTrue(html.contains("<td>  into External children&#39;s home (mostly out of borough)</td>")
                 || html.contains("<td>  into External children's home (mostly out of borough)</td>"), "spill-over by the type taken");
         assertTrue(html.contains("court ordered payment up to GBP 32,000 a week"), "its source comment");
