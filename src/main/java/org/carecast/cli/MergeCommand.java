@@ -125,6 +125,7 @@ final class MergeCommand implements Callable<Integer> {
         }
         Projection projection = RunCommand.withSplitsIfDrawn(aggregator.projection(), model, uncertain);
         Path folder = out != null ? out : Path.of("out", SimulationOptions.stem(Path.of(first.scenarioFile())));
+        refuseAnInput(folder);
         OutputFolder output = OutputFolder.prepare(folder, VersionProvider.version(), "merge");
         List<String> cautions = new ArrayList<>(SettingOptions.cautions(settings));
         cautions.addAll(RunCommand.cautions(scenario, model, RunCommand.rangedPaths(uncertain), projection.splits()));
@@ -181,11 +182,34 @@ final class MergeCommand implements Callable<Integer> {
             threads = Math.max(threads, s.meta().threads());
         }
         Path folder = out != null ? out : Path.of("out", "compare-" + SimulationOptions.stem(files.get(0)));
+        refuseAnInput(folder);
         OutputFolder output = OutputFolder.prepare(folder, VersionProvider.version(), "merge");
         CompareCommand.write(new CompareCommand.Compared(files, scenarios, models, uncertain, first.settings()), comparison,
                 aggregators, reps, first.seed(), new org.carecast.engine.Simulator.RunStats(reps, threads, events, seconds),
                 folder, output, formats, spec.commandLine().getOut(), quiet);
         return 0;
+    }
+
+    /**
+     * The merged output replaces its folder when it completes; a shard folder named as the output
+     * (or lying inside it) would be lost with it, and the merge could not be run again.
+     */
+    private void refuseAnInput(Path output) {
+        Path target = where(output);
+        for (Path folder : folders) {
+            if (where(folder).startsWith(target)) {
+                throw refuse("the output folder " + output + (where(folder).equals(target) ? " is the shard folder "
+                        : " holds the shard folder ") + folder + " being merged; choose another output folder");
+            }
+        }
+    }
+
+    private static Path where(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (java.io.IOException e) {
+            return path.toAbsolutePath().normalize();
+        }
     }
 
     private picocli.CommandLine.ParameterException refuse(String message) {

@@ -10,6 +10,7 @@ import java.util.List;
 
 import static org.carecast.cli.CommandLineTest.carecast;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A run split into shards ({@code run --shard I/N}) and merged gives the CSVs of the run done in
@@ -115,6 +116,12 @@ class ShardMergeTest {
                 tmp.resolve("s3").toString(), "--out", out);
         BadInputTest.refused(List.of("not a shard of a run"), "merge", tmp.resolve("s1").toString(), SMALL, "--out", out);
         BadInputTest.refused(List.of("--shard must be I/N"), "run", SMALL, "--shard", "4/3", "--out", out);
+        // The output may not replace a shard being merged: the shards stay, so the merge can be run again.
+        BadInputTest.refused(List.of("is the shard folder"), "merge", tmp.resolve("s1").toString(), tmp.resolve("s2").toString(),
+                tmp.resolve("s3").toString(), "--out", tmp.resolve("s1").toString());
+        BadInputTest.refused(List.of("holds the shard folder"), "merge", tmp.resolve("s1").toString(), tmp.resolve("s2").toString(),
+                tmp.resolve("s3").toString(), "--out", tmp.toString());
+        assertTrue(Files.exists(tmp.resolve("s1").resolve("shard.json")), "the shard is kept");
 
         // A shard whose values were cut short, or whose scenario was edited since it ran.
         Path values = tmp.resolve("s2").resolve("values.bin").toRealPath();
