@@ -97,8 +97,13 @@ final class MergeCommand implements Callable<Integer> {
                     + " a shard is missing");
         }
 
+        // Checked before any values are read: a merge of a large run should not fail at its end.
+        Path folder = out != null ? out : Path.of("out", (first.comparison() ? "compare-" : "")
+                + SimulationOptions.stem(Path.of(first.scenarioFile())));
+        refuseAnInput(folder);
+        OutputFolder output = OutputFolder.prepare(folder, VersionProvider.version(), "merge");
         if (first.comparison()) {
-            return mergeComparison(shards, first);
+            return mergeComparison(shards, first, folder, output);
         }
         // The scenario as the shards ran it, from the first shard's copy.
         Path copy = shards.get(0).folder().resolve(first.scenarioCopy());
@@ -110,33 +115,18 @@ final class MergeCommand implements Callable<Integer> {
         if (aggregator.cells() != first.cells()) {
             throw refuse("the shards hold " + first.cells() + " figures a replication, the scenario gives " + aggregator.cells());
         }
-        double seconds = 0;
-        long events = 0;
-        int threads = 0;
-        for (Shard s : shards) {
-            try {
-                s.meta().readValues(s.folder(), aggregator::acceptValues);
-            } catch (java.io.IOException e) {
-                throw refuse(e.getMessage());
-            }
-            seconds += s.meta().seconds();
-            events += s.meta().events();
-            threads = Math.max(threads, s.meta().threads());
-        }
+        org.carecast.engine.Simulator.RunStats stats = readAll(shards, aggregator::acceptValues);
         Projection projection = RunCommand.withSplitsIfDrawn(aggregator.projection(), model, uncertain);
-        Path folder = out != null ? out : Path.of("out", SimulationOptions.stem(Path.of(first.scenarioFile())));
-        refuseAnInput(folder);
-        OutputFolder output = OutputFolder.prepare(folder, VersionProvider.version(), "merge");
         List<String> cautions = new ArrayList<>(SettingOptions.cautions(settings));
         cautions.addAll(RunCommand.cautions(scenario, model, RunCommand.rangedPaths(uncertain), projection.splits()));
         RunInfo info = new RunInfo(VersionProvider.version(), Path.of(first.scenarioFile()), first.seed(), first.replications(),
-                threads, seconds, events, cautions, scenario.sources(), folder).withSettings(settings);
+                stats.threads(), stats.seconds(), stats.events(), cautions, scenario.sources(), folder).withSettings(settings);
         RunCommand.write(projection, info, output, formats, spec.commandLine().getOut(), quiet);
         return 0;
     }
 
     /** Shards of {@code compare}: the paired figures and every scenario's cells, folded as one comparison. */
-    private Integer mergeComparison(List<Shard> shards, RunShard first) throws Exception {
+    private Integer mergeComparison(List<Shard> shards, RunShard first, Path folder, OutputFolder output) throws Exception {
         List<Path> files = new ArrayList<>();
         List<Path> copies = new ArrayList<>();
         files.add(Path.of(first.scenarioFile()));
@@ -161,19 +151,27 @@ final class MergeCommand implements Callable<Integer> {
         if (width != first.cells()) {
             throw refuse("the shards hold " + first.cells() + " figures a replication, the scenarios give " + width);
         }
+        org.carecast.engine.Simulator.RunStats stats = readAll(shards, (replication, values) -> {
+            int at = comparison.cells();
+            comparison.acceptDifferences(replication, java.util.Arrays.copyOfRange(values, 0, at));
+            for (Aggregator aggregator : aggregators) {
+                aggregator.acceptValues(replication, java.util.Arrays.copyOfRange(values, at, at + aggregator.cells()));
+                at += aggregator.cells();
+            }
+        });
+        CompareCommand.write(new CompareCommand.Compared(files, scenarios, models, uncertain, first.settings()), comparison,
+                aggregators, reps, first.seed(), stats, folder, output, formats, spec.commandLine().getOut(), quiet);
+        return 0;
+    }
+
+    /** Feeds every shard's values, in replication order, to {@code sink}; the run's totals of its shards' time and events. */
+    private org.carecast.engine.Simulator.RunStats readAll(List<Shard> shards, RunShard.ValuesSink sink) {
         double seconds = 0;
         long events = 0;
         int threads = 0;
         for (Shard s : shards) {
             try {
-                s.meta().readValues(s.folder(), (replication, values) -> {
-                    int at = comparison.cells();
-                    comparison.acceptDifferences(replication, java.util.Arrays.copyOfRange(values, 0, at));
-                    for (Aggregator aggregator : aggregators) {
-                        aggregator.acceptValues(replication, java.util.Arrays.copyOfRange(values, at, at + aggregator.cells()));
-                        at += aggregator.cells();
-                    }
-                });
+                s.meta().readValues(s.folder(), sink);
             } catch (java.io.IOException e) {
                 throw refuse(e.getMessage());
             }
@@ -181,13 +179,7 @@ final class MergeCommand implements Callable<Integer> {
             events += s.meta().events();
             threads = Math.max(threads, s.meta().threads());
         }
-        Path folder = out != null ? out : Path.of("out", "compare-" + SimulationOptions.stem(files.get(0)));
-        refuseAnInput(folder);
-        OutputFolder output = OutputFolder.prepare(folder, VersionProvider.version(), "merge");
-        CompareCommand.write(new CompareCommand.Compared(files, scenarios, models, uncertain, first.settings()), comparison,
-                aggregators, reps, first.seed(), new org.carecast.engine.Simulator.RunStats(reps, threads, events, seconds),
-                folder, output, formats, spec.commandLine().getOut(), quiet);
-        return 0;
+        return new org.carecast.engine.Simulator.RunStats(shards.get(0).meta().replications(), threads, events, seconds);
     }
 
     /**
