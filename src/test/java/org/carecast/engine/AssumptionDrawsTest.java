@@ -37,6 +37,16 @@ class AssumptionDrawsTest {
         return new double[] {mean, sumSq / replications - mean * mean};
     }
 
+    /** The mean of a Poisson count whose mean is {@code a} times a lognormal of log-sd {@code s} and mean-log 0. */
+    static double poissonLognormalMean(double a, double s) {
+        return a * Math.exp(s * s / 2);
+    }
+
+    /** Its variance: the Poisson's own (the mean) plus that of its mean, a^2 (e^(2 s^2) - e^(s^2)). */
+    static double poissonLognormalVariance(double a, double s) {
+        return poissonLognormalMean(a, s) + a * a * (Math.exp(2 * s * s) - Math.exp(s * s));
+    }
+
     static double[] momentsOfStock(String yaml, int replications) {
         return moments(yaml, replications, 5, (model, result) -> result.childrenInCare(model.time().months()));
     }
@@ -49,8 +59,8 @@ class AssumptionDrawsTest {
         double a = LAMBDA_PER_DAY * MEAN_STAY_DAYS;
         double[] known = momentsOfStock(base, 2000);
         double[] drawn = momentsOfStock(uncertain, 2000);
-        double mean = a * Math.exp(s * s / 2);
-        double variance = mean + a * a * (Math.exp(2 * s * s) - Math.exp(s * s));
+        double mean = poissonLognormalMean(a, s);
+        double variance = poissonLognormalVariance(a, s);
         System.out.printf(Locale.ROOT, "exit rate known: mean %.1f variance %.1f (Poisson %.1f); uncertain (sd %.1f): mean %.1f"
                 + " (expected %.1f), variance %.1f (expected %.1f)%n", known[0], known[1], a, s, drawn[0], mean, drawn[1], variance);
         assertEquals(a, known[0], 4 * Math.sqrt(a / 2000));
@@ -66,8 +76,8 @@ class AssumptionDrawsTest {
                 .replaceFirst("(?m)^  ageShares:", "  uncertainty: {rateLogSd: " + s + "}\n  ageShares:");
         double a = LAMBDA_PER_DAY * MEAN_STAY_DAYS;
         double[] drawn = momentsOfStock(uncertain, 2000);
-        double mean = a * Math.exp(s * s / 2);
-        double variance = mean + a * a * (Math.exp(2 * s * s) - Math.exp(s * s));
+        double mean = poissonLognormalMean(a, s);
+        double variance = poissonLognormalVariance(a, s);
         System.out.printf(Locale.ROOT, "entry rate uncertain (sd %.1f): mean %.1f (expected %.1f), variance %.1f (expected %.1f)%n",
                 s, drawn[0], mean, drawn[1], variance);
         assertEquals(mean, drawn[0], 4 * Math.sqrt(variance / 2000));
@@ -90,8 +100,8 @@ class AssumptionDrawsTest {
         double[] withOther = momentsOfBreakdowns(breakdowns(children, beta, "a: " + s + ", b: 0.7"), 2000);
         double[] known = momentsOfBreakdowns(breakdowns(children, beta, null), 2000);
         double a = children * beta * 365 / 365.25;
-        double mean = a * Math.exp(s * s / 2);
-        double variance = mean + a * a * (Math.exp(2 * s * s) - Math.exp(s * s));
+        double mean = poissonLognormalMean(a, s);
+        double variance = poissonLognormalVariance(a, s);
         System.out.printf(Locale.ROOT, "breakdowns, rate known: mean %.1f variance %.1f (Poisson %.1f); uncertain (sd %.2f): mean"
                 + " %.1f (expected %.1f), variance %.0f (expected %.0f)%n", known[0], known[1], a, s, drawn[0], mean, drawn[1], variance);
         assertEquals(a, known[0], 4 * Math.sqrt(a / 2000));
