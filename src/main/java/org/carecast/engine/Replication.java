@@ -7,6 +7,7 @@ import org.carecast.model.EntryProcess;
 import org.carecast.model.Frailty;
 import org.carecast.model.ExitReason;
 import org.carecast.model.Model;
+import org.carecast.model.ShareDraw;
 import org.carecast.model.TimeGrid;
 
 import java.util.Arrays;
@@ -553,7 +554,7 @@ public final class Replication {
             return;
         }
         long needKey = RandomStreams.pathKey(assumptionKey, "entries.needShares");
-        needCumulative = cumulative(EntryProcess.drawShares(increments(needs), entries.shareCount(),
+        needCumulative = cumulative(ShareDraw.dirichlet(increments(needs), entries.shareCount(),
                 j -> uniform(needKey, RandomStreams.ASSUMPTION, j)));
         EntryAges ages = entries.ages();
         double[] segment = increments(ages.cumulative());
@@ -566,7 +567,7 @@ public final class Replication {
             band[ages.band()[s]] += segment[s];
         }
         long ageKey = RandomStreams.pathKey(assumptionKey, "entries.ageShares");
-        double[] drawn = EntryProcess.drawShares(band, entries.shareCount(), j -> uniform(ageKey, RandomStreams.ASSUMPTION, j));
+        double[] drawn = ShareDraw.dirichlet(band, entries.shareCount(), j -> uniform(ageKey, RandomStreams.ASSUMPTION, j));
         double[] scaled = new double[segment.length];
         for (int s = 0; s < segment.length; s++) {
             int b = ages.band()[s];
@@ -588,7 +589,7 @@ public final class Replication {
             if (exits.reasonCount()[b] > 0) {
                 double[] band = java.util.Arrays.copyOfRange(out, b * drawn, (b + 1) * drawn);
                 long key = RandomStreams.pathKey(assumptionKey, "exits.reasons." + b);
-                double[] shares = EntryProcess.drawShares(increments(band), exits.reasonCount()[b],
+                double[] shares = ShareDraw.dirichlet(increments(band), exits.reasonCount()[b],
                         j -> uniform(key, RandomStreams.ASSUMPTION, j));
                 System.arraycopy(cumulative(shares), 0, out, b * drawn, drawn);
             }

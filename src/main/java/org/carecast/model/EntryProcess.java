@@ -35,32 +35,6 @@ public record EntryProcess(double[] ratePerDay, EntryAges ages, double[] accepta
                            double[] uascRatePerDay, EntryAges uascAges, int uascNeed,
                            double rateLogSd, double trendSdPerYear, double shareCount) {
 
-    /**
-     * Shares drawn from the Dirichlet distribution with concentration {@code count x shares}:
-     * each an independent gamma variate of shape count x share (by the inverse of its
-     * distribution function, at {@code uniform.applyAsDouble(j)}), divided by their sum. A share
-     * of 0 stays 0. Each drawn share has mean the share and variance share (1 - share) / (count + 1).
-     */
-    public static double[] drawShares(double[] shares, double count, java.util.function.IntToDoubleFunction uniform) {
-        double[] out = new double[shares.length];
-        double total = 0;
-        for (int j = 0; j < shares.length; j++) {
-            if (shares[j] > 0) {
-                // No generator: only the inverse distribution function is used, on keyed uniforms.
-                out[j] = new org.apache.commons.math3.distribution.GammaDistribution(null, count * shares[j], 1,
-                        1e-9).inverseCumulativeProbability(uniform.applyAsDouble(j));
-                total += out[j];
-            }
-        }
-        if (!(total > 0)) {
-            return shares.clone();
-        }
-        for (int j = 0; j < out.length; j++) {
-            out[j] /= total;
-        }
-        return out;
-    }
-
     /** Whether a replication draws its own entry rate. */
     public boolean uncertain() {
         return rateLogSd > 0 || trendSdPerYear > 0;

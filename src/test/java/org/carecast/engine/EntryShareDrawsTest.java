@@ -1,7 +1,7 @@
 package org.carecast.engine;
 
-import org.carecast.model.EntryProcess;
 import org.carecast.model.Model;
+import org.carecast.model.ShareDraw;
 import org.carecast.results.Aggregator;
 import org.carecast.testing.Scenarios;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ class EntryShareDrawsTest {
         double[] squares = new double[3];
         for (int d = 0; d < draws; d++) {
             long key = RandomStreams.replicationKey(5, d);
-            double[] x = EntryProcess.drawShares(shares, count, j -> RandomStreams.uniform(key, RandomStreams.ASSUMPTION, j));
+            double[] x = ShareDraw.dirichlet(shares, count, j -> RandomStreams.uniform(key, RandomStreams.ASSUMPTION, j));
             assertEquals(1, x[0] + x[1] + x[2], 1e-9);
             for (int j = 0; j < 3; j++) {
                 sum[j] += x[j];
