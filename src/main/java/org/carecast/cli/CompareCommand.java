@@ -241,7 +241,7 @@ final class CompareCommand implements Callable<Integer> {
             }
             own.add(new ComparisonResult.Scenario(name, projections.get(k), new RunInfo(info.version(), files.get(k), seed, reps,
                     info.threads(), info.seconds(), info.events(), withSettings(RunCommand.cautions(scenarios.get(k),
-                    models.get(k), RunCommand.rangedPaths(uncertain.get(k)), projections.get(k).splits()), given)).withSettings(given),
+                    models.get(k), RunCommand.rangedPaths(uncertain.get(k))), given)).withSettings(given),
                     scenarios.get(k).sources()));
         }
         ComparisonResult result = ComparisonResult.of(scenarios.get(0).name(), rows, info, files.subList(1, files.size()), text, newProvision, own);

@@ -118,7 +118,7 @@ final class MergeCommand implements Callable<Integer> {
         org.carecast.engine.Simulator.RunStats stats = readAll(shards, aggregator::acceptValues);
         Projection projection = RunCommand.withSplitsIfDrawn(aggregator.projection(), model, uncertain);
         List<String> cautions = new ArrayList<>(SettingOptions.cautions(settings));
-        cautions.addAll(RunCommand.cautions(scenario, model, RunCommand.rangedPaths(uncertain), projection.splits()));
+        cautions.addAll(RunCommand.cautions(scenario, model, RunCommand.rangedPaths(uncertain)));
         RunInfo info = new RunInfo(VersionProvider.version(), Path.of(first.scenarioFile()), first.seed(), first.replications(),
                 stats.threads(), stats.seconds(), stats.events(), cautions, scenario.sources(), folder).withSettings(settings);
         RunCommand.write(projection, info, output, formats, spec.commandLine().getOut(), quiet);

@@ -67,17 +67,16 @@ final class RunCommand implements Callable<Integer> {
      * so, and what the bands hold.
      */
     static java.util.List<String> cautions(Scenario scenario, Model model) {
-        return cautions(scenario, model, java.util.List.of(), java.util.List.of());
+        return cautions(scenario, model, java.util.List.of());
     }
 
-    /** As {@link #cautions(Scenario, Model)}, the band note naming the ranges and the measured variance split. */
-    static java.util.List<String> cautions(Scenario scenario, Model model, java.util.List<String> ranged,
-                                           java.util.List<org.carecast.results.VarianceSplit> splits) {
+    /** As {@link #cautions(Scenario, Model)}, the band note naming the ranges. */
+    static java.util.List<String> cautions(Scenario scenario, Model model, java.util.List<String> ranged) {
         java.util.List<String> cautions = new java.util.ArrayList<>(StartingMix.of(model).cautions());
         if (scenario.finance().placeholderBudgets()) {
             cautions.add(0, Scenario.Finance.PLACEHOLDER_CAUTION);
         }
-        cautions.add(org.carecast.report.BandNote.of(model, ranged, splits));
+        cautions.add(org.carecast.report.BandNote.of(model, ranged));
         return cautions;
     }
 
@@ -114,8 +113,7 @@ final class RunCommand implements Callable<Integer> {
         progress.finish();
         Projection projection = withSplitsIfDrawn(aggregator.projection(), model, uncertain);
         RunInfo info = new RunInfo(VersionProvider.version(), scenarioFile, s, reps, stats.threads(), stats.seconds(),
-                stats.events(), withSettings(cautions(scenario, model, rangedPaths(uncertain),
-                projection.splits()), settings), scenario.sources(), folder)
+                stats.events(), withSettings(cautions(scenario, model, rangedPaths(uncertain)), settings), scenario.sources(), folder)
                 .withSettings(settings.given);
 
         write(projection, info, output, formats, spec.commandLine().getOut(), quiet);

@@ -20,18 +20,17 @@ public final class BandNote {
     }
 
     public static String of(Model model) {
-        return of(model, List.of(), List.of());
+        return of(model, List.of());
     }
 
     /**
-     * What the bands of a run hold.
+     * What the bands of a run hold. How much of their spread the drawn assumptions account for is
+     * a measured figure, not a caution: the reports put {@link #split} beside the headline figures.
      *
      * @param ranged the canonical paths of the scenario's ranged assumptions
-     * @param splits the measured variance splits of the headline figures (used when assumptions are drawn)
      */
-    public static String of(Model model, List<String> ranged, List<VarianceSplit> splits) {
-        String text = text(model, ranged, "The 90% bands hold");
-        return drawsAssumptions(model, ranged) ? text + split(splits) : text;
+    public static String of(Model model, List<String> ranged) {
+        return text(model, ranged, "The 90% bands hold");
     }
 
     /**
@@ -49,23 +48,6 @@ public final class BandNote {
                 + ", and a single-number assumption the scenarios share is not tested by them.";
     }
 
-    /**
-     * The cautions of a report whose summary already states the variance split
-     * ({@link Headlines#forRun}): the band note without its closing split sentence, so the reader
-     * meets it once, in the summary.
-     */
-    static List<String> besideHeadlines(List<String> cautions, List<VarianceSplit> splits) {
-        String sentence = split(splits);
-        if (sentence.isEmpty()) {
-            return cautions;
-        }
-        List<String> out = new ArrayList<>(cautions.size());
-        for (String caution : cautions) {
-            out.add(caution.endsWith(sentence) ? caution.substring(0, caution.length() - sentence.length()) : caution);
-        }
-        return out;
-    }
-
     /** Whether any assumption is drawn per replication: a range, or a rate given with its uncertainty. */
     public static boolean drawsAssumptions(Model model, List<String> ranged) {
         return !ranged.isEmpty() || model.entries().uncertain() || model.entries().shareCount() > 0 || model.exits().rateLogSd() > 0
@@ -77,7 +59,7 @@ public final class BandNote {
      * One sentence: how much of the spread of the next financial years' pressure (or net cost)
      * and of the children in care at the end comes from the assumptions, and how much from chance.
      */
-    static String split(List<VarianceSplit> splits) {
+    public static String split(List<VarianceSplit> splits) {
         List<String> parts = new ArrayList<>();
         boolean pressure = splits.stream().anyMatch(x -> x.metric() == OutputMetric.PRESSURE);
         int years = 0;

@@ -49,6 +49,11 @@ public final class ConsoleSummary {
             out.append(wrap(PlaceUse.NOTE, TextTable.WIDTH)).append(String.format("%n%n"));
         }
         appendCautions(out, info);
+        // The report and workbook say this among their headline sentences; the console has none.
+        String split = BandNote.split(p.splits()).trim();
+        if (!split.isEmpty()) {
+            out.append(wrap(split, TextTable.WIDTH)).append(String.format("%n%n"));
+        }
 
         out.append(wrap(String.format(Locale.ROOT, "Simulated %,d events in %.2f s on %d thread(s): %.1f million events per second.",
                 info.events(), info.seconds(), info.threads(), info.eventsPerSecond() / 1e6), TextTable.WIDTH)).append(System.lineSeparator());

@@ -52,12 +52,7 @@ final class Html {
 
     /** The run's cautions (see {@link RunInfo#cautions()}), each set apart before the numbers. */
     Html cautions(RunInfo info) {
-        return cautions(info.cautions());
-    }
-
-    /** The given cautions, each set apart before the numbers. */
-    Html cautions(List<String> cautions) {
-        for (String caution : cautions) {
+        for (String caution : info.cautions()) {
             raw("<p class=\"caution\"><strong>Before reading the numbers:</strong> ").text(caution).raw("</p>\n");
         }
         return this;

@@ -40,7 +40,7 @@ final class HtmlReporter implements Reporter<RunReport> {
             page.raw("<li>").text(sentence).raw("</li>\n");
         }
         page.raw("</ul>\n");
-        page.cautions(BandNote.besideHeadlines(info.cautions(), p.splits()));
+        page.cautions(info);
         page.raw("<p class=\"note\">").text("A median is the middle outcome of the replications: half came out "
                 + "higher, half lower. \"90% chance\" means 90% of the simulated futures fell in that range, given the "
                 + "scenario's assumptions (listed at the end); the note above says which uncertainties the range "

@@ -47,7 +47,7 @@ final class XlsxReporter implements Reporter<RunReport> {
                     + " beside it. Sheets 'Yearly' and 'Monthly' hold every figure, one row each, with the mean and more"
                     + " percentiles, for filters and pivot tables.");
             summary.value(r++, 0, "Medians of parts do not add up to the median of the total; means do.");
-            for (String caution : BandNote.besideHeadlines(report.info().cautions(), p.splits())) {
+            for (String caution : report.info().cautions()) {
                 summary.value(++r, 0, "Note: " + caution);
             }
             byYear(wb.newWorksheet("By year"), p);

@@ -27,12 +27,13 @@ class BandNoteTest {
         assertTrue(exits.contains("for the exit rates and the breakdown rates"), exits);
 
         var model = Scenarios.compile(Scenarios.closedPopulation(10, 1, 12, ""));
-        String ranged = BandNote.of(model, java.util.List.of("placementTypes[a].weeklyCost"), java.util.List.of(
+        String ranged = BandNote.of(model, java.util.List.of("placementTypes[a].weeklyCost"));
+        String split = BandNote.split(java.util.List.of(
                 new org.carecast.results.VarianceSplit(org.carecast.results.Table.YEARLY, org.carecast.results.OutputMetric.NET_COST,
                         "all", "2025/26", 4.0, 1.0, 500)));
         assertTrue(ranged.contains("chance (which children arrive, when, and how their placements go) and the range given for"
                 + " placementTypes[a].weeklyCost, each drawn once per pair of replications"), ranged);
-        assertTrue(ranged.contains("account for about 75% of the spread of 2025/26 net cost"), ranged);
+        assertTrue(split.contains("account for about 75% of the spread of 2025/26 net cost"), split);
         assertFalse(ranged.contains("prices, inflation"), ranged);
     }
 }
