@@ -100,6 +100,7 @@ final class SweepCommand implements Callable<Integer> {
         List<String> names = new ArrayList<>();
         List<List<String>> values = new ArrayList<>();
         List<ReplicationModels> variants = new ArrayList<>();
+        int outputCells = new org.carecast.results.Aggregator(central, 1).cells();
         for (CsvTable.Row row : table.rows()) {
             if (row.problem() != null) {
                 throw new ScenarioException(new SourceLocation(variantsFile, (int) row.line(), 1), "", row.problem());
@@ -123,7 +124,7 @@ final class SweepCommand implements Callable<Integer> {
                 ReplicationModels drawn = AssumptionDraws.of(variant, seed);
                 // Its figures are read as the scenario's are: the same types, lines and outputs.
                 if (!java.util.Arrays.equals(drawn.central().placements().ids(), central.placements().ids())
-                        || new org.carecast.results.Aggregator(drawn.central(), 1).cells() != new org.carecast.results.Aggregator(central, 1).cells()) {
+                        || new org.carecast.results.Aggregator(drawn.central(), 1).cells() != outputCells) {
                     throw new ScenarioException(null, "", "a variant must keep the scenario's placement types, budget and income lines");
                 }
                 variants.add(drawn);
@@ -152,17 +153,22 @@ final class SweepCommand implements Callable<Integer> {
         ProgressBar progress = ProgressBar.forTerminal(reps * ((names.size() + BATCH - 1) / BATCH), options.quiet);
         int done = 0;
         for (int from = 0; from < names.size(); from += BATCH) {
+            // The base runs once, in the first batch: its replication i is the same in any batch.
+            boolean withBase = from == 0;
             List<ReplicationModels> batch = new ArrayList<>();
-            batch.add(baseModels);
+            if (withBase) {
+                batch.add(baseModels);
+            }
             batch.addAll(variants.subList(from, Math.min(names.size(), from + BATCH)));
-            Sweep sweep = new Sweep(chosen, batch.size() - 1, reps, from);
+            int inBatch = batch.size() - (withBase ? 1 : 0);
+            Sweep sweep = new Sweep(chosen, inBatch, reps, withBase);
             int before = done;
             Simulator.RunStats stats = Simulator.runDrawn(batch, reps, seed, threads, sweep,
                     finished -> progress.accept(before + finished));
             done += reps;
             events += stats.events();
             seconds += stats.seconds();
-            if (baseValues == null) {
+            if (withBase) {
                 baseValues = new double[chosen.size()][];
                 for (int o = 0; o < chosen.size(); o++) {
                     baseValues[o] = sweep.base(o);
@@ -170,7 +176,7 @@ final class SweepCommand implements Callable<Integer> {
                 }
             }
             for (int o = 0; o < chosen.size(); o++) {
-                for (int v = 0; v < batch.size() - 1; v++) {
+                for (int v = 0; v < inBatch; v++) {
                     figures.get(o).add(sweep.figure(o, v, baseValues[o]));
                 }
             }
