@@ -89,7 +89,7 @@ final class HtmlReporter implements Reporter<RunReport> {
                 + "It is a floor: the model moves children on breakdowns, step-downs, planned ends, at 16 and, where "
                 + "the scenario says so, once soon after entry as the care plan says, but not on later care-plan "
                 + "moves; and for children already in care at the start only the move into their current placement "
-                + "is known, so it starts at 0 and is low for the first year.")
+                + "is known, so it is not known at the start and is low for the first year.")
                 .raw("</p>\n");
         page.table(indicators(p));
 
@@ -235,7 +235,8 @@ final class HtmlReporter implements Reporter<RunReport> {
                     band(children.get(m).summary(), Format::count),
                     band(monthly(p, OutputMetric.OWN_PROVISION_SHARE, month), Format::percent),
                     band(monthly(p, OutputMetric.OUT_OF_BOROUGH_SHARE, month), Format::percent),
-                    band(monthly(p, OutputMetric.THREE_PLUS_PLACEMENTS_SHARE, month), Format::percent),
+                    // At the start no child has a year of moves behind it: 0 there is not a measurement.
+                    m == 0 ? "not known at the start" : band(monthly(p, OutputMetric.THREE_PLUS_PLACEMENTS_SHARE, month), Format::percent),
                     band(monthly(p, OutputMetric.LONG_TERM_STABLE_SHARE, month), Format::percent),
                     band(monthly(p, OutputMetric.SECURE_WELFARE, month), Format::count)));
         }

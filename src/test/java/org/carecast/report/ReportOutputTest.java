@@ -119,6 +119,8 @@ class ReportOutputTest {
         assertTrue(html.contains("<td>  into External children&#39;s home (mostly out of borough)</td>")
                 || html.contains("<td>  into External children's home (mostly out of borough)</td>"), "spill-over by the type taken");
         assertTrue(html.contains("court ordered payment up to GBP 32,000 a week"), "its source comment");
+        // At the start no child has a year of moves behind it: the indicator says so rather than 0%.
+        assertTrue(html.contains("<td>not known at the start</td>"), "3+ placements at the start");
     }
 
     @Test
