@@ -72,10 +72,32 @@ public final class Scenarios {
      * {@code places} = "unlimited" the limited type has no limit either.
      */
     public static String queue(String places, double entriesPerDay, double meanStayDays, int months) {
-        double monthly = entriesPerDay * 365.25 / 12;
         double exitPerYear = 365.25 / meanStayDays;
+        return councilAndMarket("queue", months, "capacity: " + places + ", breakdownRatePerYear: 0}", "1", " []",
+                entriesPerDay, Double.toString(exitPerYear));
+    }
+
+    /**
+     * A limited pool of {@code places} council places, {@code initial} of them taken at the start,
+     * overflowing to an unlimited market: Poisson entries under 1 year old, breakdowns in the pool
+     * only (with an optional void after each), no exits, so every stay in the pool ends in a
+     * breakdown.
+     */
+    public static String pool(int places, int initial, double entriesPerDay, double breakdownsPerYear, double voidDays, int months) {
+        return councilAndMarket("pool", months, String.format(Locale.ROOT, "capacity: %d, breakdownRatePerYear: %s,\n"
+                        + "     voidDaysAfterBreakdown: %s}", places, breakdownsPerYear, voidDays), "0.5",
+                String.format(Locale.ROOT, "\n    - {type: council, need: standard, byAgeBand: {\"0\": %d}}", initial), entriesPerDay, "0");
+    }
+
+    /**
+     * The shape {@link #queue} and {@link #pool} share: a council type (its capacity and breakdown
+     * fields given) overflowing to an unlimited market, entries under 1 year old at
+     * {@code entriesPerDay}, the same exit hazard in every age band.
+     */
+    private static String councilAndMarket(String name, int months, String councilFields, String meanYears, String groups,
+                                           double entriesPerDay, String exitPerYear) {
         return String.format(Locale.ROOT, """
-                name: queue
+                name: %s
                 start: 2025-04-01
                 horizon: %d
                 replications: 100
@@ -85,13 +107,13 @@ public final class Scenarios {
                   - {id: standard, entryShare: 1}
                 placementTypes:
                   - {id: council, category: council_foster, provider: council, location: in_borough,
-                     weeklyCost: 700, annualInflation: 0, capacity: %s, breakdownRatePerYear: 0}
+                     weeklyCost: 700, annualInflation: 0, %s
                   - {id: market, category: independent_fostering, provider: external, location: out_of_borough,
                      weeklyCost: 1400, annualInflation: 0, capacity: unlimited, breakdownRatePerYear: 0}
                 initialPopulation:
-                  meanYearsInCare: 1
-                  meanYearsInPlacement: 1
-                  groups: []
+                  meanYearsInCare: %s
+                  meanYearsInPlacement: %s
+                  groups:%s
                 entries:
                   monthlyRate: %s
                   ageShares: {"0": 1, "1-17": 0}
@@ -102,46 +124,7 @@ public final class Scenarios {
                   reasons:
                     "0": {return_home: 1}
                     "1-17": {return_home: 1}
-                """, months, places, monthly, exitPerYear, exitPerYear);
-    }
-
-    /**
-     * A limited pool of {@code places} council places, {@code initial} of them taken at the start,
-     * overflowing to an unlimited market: Poisson entries under 1 year old, breakdowns in the pool
-     * only (with an optional void after each), no exits, so every stay in the pool ends in a
-     * breakdown.
-     */
-    public static String pool(int places, int initial, double entriesPerDay, double breakdownsPerYear, double voidDays, int months) {
-        return String.format(Locale.ROOT, """
-                name: pool
-                start: 2025-04-01
-                horizon: %d
-                replications: 100
-                seed: 7
-                ageBands: [0, 1]
-                needLevels:
-                  - {id: standard, entryShare: 1}
-                placementTypes:
-                  - {id: council, category: council_foster, provider: council, location: in_borough,
-                     weeklyCost: 700, annualInflation: 0, capacity: %d, breakdownRatePerYear: %s,
-                     voidDaysAfterBreakdown: %s}
-                  - {id: market, category: independent_fostering, provider: external, location: out_of_borough,
-                     weeklyCost: 1400, annualInflation: 0, capacity: unlimited, breakdownRatePerYear: 0}
-                initialPopulation:
-                  meanYearsInCare: 0.5
-                  meanYearsInPlacement: 0.5
-                  groups:
-                    - {type: council, need: standard, byAgeBand: {"0": %d}}
-                entries:
-                  monthlyRate: %s
-                  ageShares: {"0": 1, "1-17": 0}
-                matching:
-                  - order: [council, market]
-                exits:
-                  ratePerYear: {"0": 0, "1-17": 0}
-                  reasons:
-                    "0": {return_home: 1}
-                    "1-17": {return_home: 1}
-                """, months, places, breakdownsPerYear, voidDays, initial, entriesPerDay * 365.25 / 12);
+                """, name, months, councilFields, meanYears, meanYears, groups, entriesPerDay * 365.25 / 12,
+                exitPerYear, exitPerYear);
     }
 }
