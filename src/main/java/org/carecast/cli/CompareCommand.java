@@ -107,7 +107,7 @@ final class CompareCommand implements Callable<Integer> {
 
         Comparison comparison = new Comparison(models, reps);
         List<Aggregator> aggregators = models.stream().map(m -> new Aggregator(m, reps)).toList();
-        ProgressBar progress = ProgressBar.forTerminal(reps, options.quiet);
+        ProgressBar progress = ProgressBar.of(spec, reps, options.quiet);
         Simulator.RunStats stats = Simulator.runDrawn(drawn, reps, seed, threads, (index, results) -> {
             comparison.accept(index, results);
             for (int k = 0; k < results.length; k++) {
@@ -135,7 +135,7 @@ final class CompareCommand implements Callable<Integer> {
         List<Aggregator> aggregators = c.models().stream().map(m -> new Aggregator(m, reps)).toList();
         int width = comparison.cells() + aggregators.stream().mapToInt(Aggregator::cells).sum();
         double[][] values = new double[range[1] - range[0]][];
-        ProgressBar progress = ProgressBar.forTerminal(range[1] - range[0], options.quiet);
+        ProgressBar progress = ProgressBar.of(spec, range[1] - range[0], options.quiet);
         Simulator.RunStats stats = Simulator.runRange(drawn, range[0], range[1], seed,
                 Math.max(1, Math.min(threads, range[1] - range[0])), (replication, results) -> {
                     double[] row = new double[width];

@@ -12,6 +12,9 @@ public final class Main {
     /** Exit status for bad input. */
     public static final int BAD_INPUT = 2;
 
+    /** Exit status of a command stopped by its {@link ProgressListener} (as a shell's for an interrupt). */
+    public static final int CANCELLED = 130;
+
     private static final String OUT_OF_MEMORY = "error: Java ran out of memory; give it more (for example"
             + " JAVA_OPTS=-Xmx8g), use fewer --threads, or run a smaller scenario";
 
@@ -29,8 +32,19 @@ public final class Main {
 
     /** Runs the command line with the given output streams (used by tests) and returns the exit status. */
     public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        return execute(out, err, null, args);
+    }
+
+    /**
+     * As {@link #execute(java.io.PrintWriter, java.io.PrintWriter, String...)}, the progress of
+     * the simulation handed to {@code progress} (which may stop the command by throwing
+     * {@link java.util.concurrent.CancellationException}: exit status {@link #CANCELLED}).
+     */
+    public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, ProgressListener progress, String... args) {
         System.setProperty("java.awt.headless", "true");
-        CommandLine line = new CommandLine(new CarecastCommand());
+        CarecastCommand top = new CarecastCommand();
+        top.listener = progress;
+        CommandLine line = new CommandLine(top);
         line.setOut(out);
         line.setErr(err);
         // A wrong option gets one line and where to look, not the whole usage text.
@@ -59,6 +73,10 @@ public final class Main {
                 return BAD_INPUT;
             }
             for (Throwable c = e; c != null; c = c.getCause()) {
+                if (c instanceof java.util.concurrent.CancellationException) {
+                    cmd.getErr().println("cancelled: nothing was written");
+                    return CANCELLED;
+                }
                 if (c instanceof OutOfMemoryError) {
                     cmd.getErr().println(OUT_OF_MEMORY);
                     return 1;

@@ -5,27 +5,43 @@ import java.util.function.IntConsumer;
 
 /**
  * A one-line progress bar on standard error, shown only when a person is watching (a
- * terminal is attached), so that logs and pipes stay clean.
+ * terminal is attached), so that logs and pipes stay clean; or, when the command runs for the
+ * web app, the replications done handed to its {@link ProgressListener} instead.
  */
 final class ProgressBar implements IntConsumer {
 
     private final PrintStream err;
     private final int total;
+    private final ProgressListener listener;
     private final long startNanos = System.nanoTime();
     private int shownPercent = -1;
 
-    private ProgressBar(PrintStream err, int total) {
+    private ProgressBar(PrintStream err, int total, ProgressListener listener) {
         this.err = err;
         this.total = total;
+        this.listener = listener;
     }
 
-    static ProgressBar forTerminal(int total, boolean quiet) {
+    /**
+     * The progress of the command {@code spec} belongs to: to the listener the command line was
+     * started with ({@link Main#execute(java.io.PrintWriter, java.io.PrintWriter, ProgressListener, String...)}),
+     * else a bar on a terminal unless {@code quiet}.
+     */
+    static ProgressBar of(picocli.CommandLine.Model.CommandSpec spec, int total, boolean quiet) {
+        if (spec.root().userObject() instanceof CarecastCommand root && root.listener != null) {
+            root.listener.update(0, total);
+            return new ProgressBar(null, total, root.listener);
+        }
         boolean terminal = System.console() != null && !quiet;
-        return new ProgressBar(terminal ? System.err : null, total);
+        return new ProgressBar(terminal ? System.err : null, total, null);
     }
 
     @Override
     public synchronized void accept(int done) {
+        if (listener != null) {
+            listener.update(done, total);
+            return;
+        }
         if (err == null) {
             return;
         }

@@ -108,7 +108,7 @@ final class RunCommand implements Callable<Integer> {
         OutputFolder output = OutputFolder.prepare(folder, VersionProvider.version(), "run");
 
         Aggregator aggregator = new Aggregator(model, reps);
-        ProgressBar progress = ProgressBar.forTerminal(reps, quiet);
+        ProgressBar progress = ProgressBar.of(spec, reps, quiet);
         Simulator.RunStats stats = Simulator.run(models, reps, s, t, aggregator, progress);
         progress.finish();
         Projection projection = withSplitsIfDrawn(aggregator.projection(), model, uncertain);
@@ -158,7 +158,7 @@ final class RunCommand implements Callable<Integer> {
         OutputFolder output = OutputFolder.prepare(folder, VersionProvider.version(), "run --shard");
         Aggregator cells = new Aggregator(models.central(), reps);
         double[][] values = new double[range[1] - range[0]][];
-        ProgressBar progress = ProgressBar.forTerminal(range[1] - range[0], options.quiet);
+        ProgressBar progress = ProgressBar.of(spec, range[1] - range[0], options.quiet);
         Simulator.RunStats stats = Simulator.runRange(java.util.List.of(models), range[0], range[1], seed,
                 Math.max(1, Math.min(threads, range[1] - range[0])),
                 (replication, results) -> values[replication - range[0]] = cells.values(results[0]), progress);

@@ -105,7 +105,7 @@ final class SensitivityCommand implements Callable<Integer> {
         OutputFolder output = OutputFolder.prepare(folder, VersionProvider.version(), "sensitivity");
 
         Sensitivity sensitivity = new Sensitivity(assumptions, chosenOutputs, reps);
-        ProgressBar progress = ProgressBar.forTerminal(reps, options.quiet);
+        ProgressBar progress = ProgressBar.of(spec, reps, options.quiet);
         // The cases, and the run with every range drawn (for the first-order indices), paired.
         List<org.carecast.model.ReplicationModels> all = new ArrayList<>();
         cases.forEach(m -> all.add(org.carecast.model.ReplicationModels.fixed(m)));

@@ -150,7 +150,7 @@ final class SweepCommand implements Callable<Integer> {
         double[][] baseValues = null;
         long events = 0;
         double seconds = 0;
-        ProgressBar progress = ProgressBar.forTerminal(reps * ((names.size() + BATCH - 1) / BATCH), options.quiet);
+        ProgressBar progress = ProgressBar.of(spec, reps * ((names.size() + BATCH - 1) / BATCH), options.quiet);
         int done = 0;
         for (int from = 0; from < names.size(); from += BATCH) {
             // The base runs once, in the first batch: its replication i is the same in any batch.

@@ -30,10 +30,10 @@ import java.util.Map;
  * file's values and says which of them a file of higher precedence sets again, for those do
  * not apply.
  */
-final class ScenarioAssumptions {
+public final class ScenarioAssumptions {
 
-    /** One value set in the file. */
-    record Row(int line, String field, String value, String source) {
+    /** One value set in the file: its line, its path (as {@code --set} takes it), its text and its source comment. */
+    public record Row(int line, String field, String value, String source) {
     }
 
     /**
@@ -43,7 +43,7 @@ final class ScenarioAssumptions {
      *                     sets it again and, when only some keys of a one-line mapping are set
      *                     again, which keys
      */
-    record FileRows(Path file, List<String> header, List<Row> rows, List<String> overriddenIn) {
+    public record FileRows(Path file, List<String> header, List<Row> rows, List<String> overriddenIn) {
     }
 
     /**
@@ -75,7 +75,7 @@ final class ScenarioAssumptions {
      * budgets by year as "2025/26: £2.50m", a range as "6,600 (PERT 6,100 to 7,300)", large
      * counts with separators. Anything else as written.
      */
-    static String inWords(String field, String value) {
+    public static String inWords(String field, String value) {
         boolean money = MONEY_FIELD.matcher(field).matches();
         String v = value.trim();
         if (NUMBER.matcher(v).matches()) {
@@ -130,7 +130,7 @@ final class ScenarioAssumptions {
      * overrides it, if any: the same field set again, a list without ids given again (it
      * replaces the whole list), or an item removed by id.
      */
-    static List<FileRows> of(List<Path> sources) throws IOException {
+    public static List<FileRows> of(List<Path> sources) throws IOException {
         List<FileRows> out = new ArrayList<>();
         Map<String, String> setIn = new HashMap<>();
         Map<String, String> replacedIn = new HashMap<>();

@@ -117,7 +117,7 @@ public final class CareHistory {
             if (header == null) {
                 for (Episode e : episodes) {
                     returns.problems().add(new Problem(Problem.Kind.NO_HEADER, e.file(), e.row(),
-                            "child " + e.child() + " has episodes but no header row"));
+                            "this child has episodes but no header row"));
                 }
                 continue;
             }
@@ -125,8 +125,7 @@ public final class CareHistory {
             Episode previous = null;
             for (Episode e : episodes) {
                 if (previous != null && (previous.end() == null || previous.end().isAfter(e.start()))) {
-                    returns.problems().add(new Problem(Problem.Kind.OVERLAP, e.file(), e.row(), "child " + e.child()
-                            + ": episode from " + e.start() + " starts before the episode from " + previous.start()
+                    returns.problems().add(new Problem(Problem.Kind.OVERLAP, e.file(), e.row(), "episode from " + e.start() + " starts before the episode from " + previous.start()
                             + " (" + previous.file().getFileName() + " row " + previous.row() + ") has ended"));
                     continue;
                 }

@@ -5,7 +5,9 @@ import java.nio.file.Path;
 /**
  * A row of an SSDA903 file that could not be used as it stands, and why. Rows are never
  * dropped silently: each becomes a problem, counted by kind and reported with its file and
- * row number (the header line is row 1, so row numbers match a spreadsheet's).
+ * row number (the header line is row 1, so row numbers match a spreadsheet's). A message never
+ * holds a child's identifier: the file and row find the child for whoever holds the returns, and
+ * nothing carecast prints or keeps (a log, a web job's page) then carries one.
  */
 public record Problem(Kind kind, Path file, long row, String message) {
 

@@ -1,0 +1,113 @@
+package org.carecast.web;
+
+import org.carecast.report.ScenarioAssumptions;
+import org.carecast.scenario.Scenario;
+import org.carecast.scenario.ScenarioException;
+import org.carecast.scenario.ScenarioReader;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The scenario files of one folder, the only files the web app reads scenarios from or saves
+ * them to. A request names a scenario by its file name alone: anything with a path separator,
+ * a leading dot, or a name that resolves outside the folder (a symbolic link leading out) is
+ * not found, so no request can reach another file.
+ */
+public final class ScenarioLibrary {
+
+    /** A scenario's file name: letters, digits, '.', '_' and '-', ending .yaml or .yml. */
+    private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,120}\\.ya?ml");
+
+    /** The name a user gives a new scenario: lower-case words joined by hyphens. */
+    static final Pattern NEW_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,59}");
+
+    /**
+     * One scenario file as the list shows it.
+     *
+     * @param file        its file name
+     * @param title       its {@code name:} (the file name when it cannot be read)
+     * @param description its description, or ""
+     * @param start       its first day, or ""
+     * @param horizon     its length in months, or 0
+     * @param extendsFrom the files it names in {@code extends}, or ""
+     * @param error       why it cannot be read (the command line's message), or "" when it can
+     */
+    public record Entry(String file, String title, String description, String start, int horizon, String extendsFrom,
+                        String error) {
+    }
+
+    private final Path folder;
+
+    ScenarioLibrary(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            throw new IOException("scenarios folder not found: " + folder);
+        }
+        this.folder = folder.toRealPath();
+    }
+
+    /** The folder, resolved. */
+    Path folder() {
+        return folder;
+    }
+
+    /** The scenario file called {@code name} in the folder, if there is one. */
+    Optional<Path> find(String name) {
+        if (name == null || !FILE_NAME.matcher(name).matches()) {
+            return Optional.empty();
+        }
+        Path file = folder.resolve(name);
+        try {
+            if (!Files.isRegularFile(file) || !file.toRealPath().getParent().equals(folder)) {
+                return Optional.empty();
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        return Optional.of(file);
+    }
+
+    /** Every scenario file in the folder, by file name. */
+    List<Entry> list() throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(folder)) {
+            files = s.filter(p -> FILE_NAME.matcher(p.getFileName().toString()).matches())
+                    .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                    .sorted().toList();
+        }
+        List<Entry> out = new ArrayList<>();
+        for (Path file : files) {
+            out.add(entry(file));
+        }
+        return out;
+    }
+
+    /** One file's entry; a file that cannot be read is listed with the command line's message. */
+    Entry entry(Path file) {
+        String name = file.getFileName().toString();
+        String extendsFrom = "";
+        try {
+            for (ScenarioAssumptions.Row row : ScenarioAssumptions.of(List.of(file)).get(0).rows()) {
+                if (row.field().equals("extends")) {
+                    extendsFrom = row.value().replaceAll("[\\[\\]]", "");
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // The reader below says what is wrong with the file.
+        }
+        try {
+            Scenario s = ScenarioReader.read(file);
+            return new Entry(name, s.name(), s.description() == null ? "" : s.description().trim(), s.start().toString(),
+                    s.horizonMonths(), extendsFrom, "");
+        } catch (ScenarioException e) {
+            return new Entry(name, name, "", "", 0, extendsFrom, e.getMessage());
+        }
+    }
+}
