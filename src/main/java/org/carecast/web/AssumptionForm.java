@@ -139,6 +139,10 @@ public final class AssumptionForm {
                 if (m.matches()) {
                     interventionLabels.put(m.group(1), row.value());
                 }
+                Matcher line = Pattern.compile("finance\\.budgetLines\\[([^\\]]+)\\]\\.label").matcher(row.field());
+                if (line.matches()) {
+                    labels.put("budget line " + line.group(1), row.value());
+                }
                 if (!MAIN.matcher(row.field()).matches() || row.field().contains("[-]")) {
                     continue;
                 }
@@ -195,7 +199,7 @@ public final class AssumptionForm {
         }
         Matcher line = Pattern.compile("finance\\.budgetLines\\[([^\\]]+)\\]").matcher(path);
         if (line.lookingAt()) {
-            return "Budget line: " + line.group(1);
+            return "Budget line: " + labels.getOrDefault("budget line " + line.group(1), line.group(1));
         }
         return "Budgets and income";
     }
