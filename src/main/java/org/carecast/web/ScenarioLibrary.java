@@ -35,7 +35,7 @@ public final class ScenarioLibrary {
      * @param file        its file name
      * @param title       its {@code name:} (the file name when it cannot be read)
      * @param description its description, or ""
-     * @param start       its first day, or ""
+     * @param start       its first day (1 April 2025), or ""
      * @param horizon     its length in months, or 0
      * @param extendsFrom the files it names in {@code extends}, or ""
      * @param error       why it cannot be read (the command line's message), or "" when it can
@@ -104,7 +104,8 @@ public final class ScenarioLibrary {
         }
         try {
             Scenario s = ScenarioReader.read(file);
-            return new Entry(name, s.name(), s.description() == null ? "" : s.description().trim(), s.start().toString(),
+            return new Entry(name, s.name(), s.description() == null ? "" : s.description().trim(),
+                    s.start().format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)),
                     s.horizonMonths(), extendsFrom, "");
         } catch (ScenarioException e) {
             return new Entry(name, name, "", "", 0, extendsFrom, e.getMessage());

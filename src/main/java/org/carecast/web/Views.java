@@ -18,25 +18,21 @@ public final class Views {
 
     /** carecast's version, as {@code carecast --version} gives it. */
     public static String version() {
-        try (InputStream in = Views.class.getResourceAsStream("/carecast.properties")) {
-            Properties p = new Properties();
-            if (in != null) {
-                p.load(in);
-            }
-            return p.getProperty("version", "");
-        } catch (IOException e) {
-            return "";
-        }
+        return property("/carecast.properties", "version");
     }
 
     private static String govukVersion() {
-        try (InputStream in = Views.class.getResourceAsStream(
-                "/META-INF/maven/org.webjars.npm/govuk-frontend/pom.properties")) {
+        return property("/META-INF/maven/org.webjars.npm/govuk-frontend/pom.properties", "version");
+    }
+
+    /** One value of a properties file in the jar, or "" when it is missing. */
+    private static String property(String resource, String key) {
+        try (InputStream in = Views.class.getResourceAsStream(resource)) {
             Properties p = new Properties();
             if (in != null) {
                 p.load(in);
             }
-            return p.getProperty("version", "");
+            return p.getProperty(key, "");
         } catch (IOException e) {
             return "";
         }
