@@ -66,7 +66,7 @@ public final class ComparisonPage {
         page.raw("<h2>Assumptions of each scenario file</h2>\n");
         for (Path file : files) {
             page.raw("<h3>").text(file.toString()).raw("</h3>\n");
-            page.table(ScenarioAssumptions.table(ScenarioAssumptions.of(List.of(file)).get(0), false));
+            page.table(ScenarioAssumptions.table(org.carecast.scenario.ScenarioValues.ofFile(file), false));
         }
         Files.writeString(folder.resolve("report.html"), page.finish(), StandardCharsets.UTF_8);
     }

@@ -1,5 +1,7 @@
 package org.carecast.report;
 
+import org.carecast.scenario.ScenarioValues;
+
 import org.carecast.results.OutputMetric;
 import org.carecast.results.Projection;
 import org.carecast.results.Table;
@@ -102,12 +104,12 @@ final class HtmlReporter implements Reporter<RunReport> {
      * gets a table per file, the scenario's own first, each value saying whether it applies.
      */
     private static void assumptions(Html page, RunInfo info) {
-        List<Path> sources = info.scenarioSources().isEmpty() ? List.of(info.scenarioFile()) : info.scenarioSources();
         page.raw("<h2 id=\"assumptions\">Assumptions</h2>\n<p class=\"note\">");
-        List<ScenarioAssumptions.FileRows> files;
+        List<ScenarioValues.FileValues> files;
         try {
-            files = ScenarioAssumptions.of(sources);
-        } catch (IOException e) {
+            files = ScenarioAssumptions.of(info.scenarioFile(), info.settings());
+        } catch (RuntimeException e) {
+            // The files changed or went since the run (a merge on another machine, say).
             page.text("Could not read the scenario files: " + e.getMessage()).raw("</p>\n");
             return;
         }
@@ -122,7 +124,7 @@ final class HtmlReporter implements Reporter<RunReport> {
         page.raw("<details><summary>").text("Show every value and its source (" + files.size()
                 + (several ? " files)" : " file)")).raw("</summary>\n");
         for (int f = 0; f < files.size(); f++) {
-            ScenarioAssumptions.FileRows file = files.get(f);
+            ScenarioValues.FileValues file = files.get(f);
             if (several) {
                 page.raw("<h3>").text((f == 0 ? "Set in " : "From ") + file.file().getFileName()).raw("</h3>\n");
             }

@@ -6,6 +6,7 @@ import org.carecast.report.ScenarioAssumptions;
 import org.carecast.scenario.Scenario;
 import org.carecast.scenario.ScenarioException;
 import org.carecast.scenario.ScenarioReader;
+import org.carecast.scenario.ScenarioValues;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -19,8 +20,8 @@ import java.util.regex.Pattern;
 /**
  * A scenario's main assumptions as a form, and a submitted form turned back into a scenario.
  *
- * <p>The fields are the values the scenario's files set (the same rows, paths and source
- * comments as the report's assumptions table), where a value applies and is one a commissioner
+ * <p>The fields are the values the scenario's files set ({@link ScenarioValues}: the same
+ * paths and source comments as the report's assumptions table), where a value applies and is one a commissioner
  * or finance officer would change: entries and their trend, prices and their rises,
  * capacities and their dates, interventions, budgets. A submission becomes a small YAML file
  * that {@code extends} the scenario and sets only what changed; it is read by the same reader
@@ -118,41 +119,41 @@ public final class AssumptionForm {
             labels.put("placementTypes[" + t.id() + "]", t.label());
             types.put("placementTypes[" + t.id() + "].capacity", t);
         });
+        List<ScenarioValues.FileValues> files = ScenarioValues.of(file, List.of());
         Map<String, String> changeSources = new LinkedHashMap<>();
-        for (ScenarioAssumptions.FileRows rows : ScenarioAssumptions.of(scenario.sources())) {
-            for (ScenarioAssumptions.Row row : rows.rows()) {
-                if (row.field().endsWith(".capacityChanges[-]") && !row.source().isEmpty()) {
-                    changeSources.putIfAbsent(row.field().replace("[-]", ""), row.source());
+        for (ScenarioValues.FileValues rows : files) {
+            for (ScenarioValues.Value row : rows.values()) {
+                if (row.path().endsWith(".capacityChanges[-]") && !row.source().isEmpty() && row.applies()) {
+                    changeSources.putIfAbsent(row.path().replace("[-]", ""), row.source());
                 }
             }
         }
         List<Field> fields = new ArrayList<>();
         List<Switch> switches = new ArrayList<>();
         Map<String, String> interventionLabels = new LinkedHashMap<>();
-        for (ScenarioAssumptions.FileRows rows : ScenarioAssumptions.of(scenario.sources())) {
-            for (int i = 0; i < rows.rows().size(); i++) {
-                ScenarioAssumptions.Row row = rows.rows().get(i);
-                if (!rows.overriddenIn().get(i).isEmpty()) {
+        for (ScenarioValues.FileValues rows : files) {
+            for (ScenarioValues.Value row : rows.values()) {
+                if (!row.applies()) {
                     continue;
                 }
-                Matcher m = Pattern.compile("interventions\\[([^\\]]+)\\]\\.label").matcher(row.field());
+                Matcher m = Pattern.compile("interventions\\[([^\\]]+)\\]\\.label").matcher(row.path());
                 if (m.matches()) {
-                    interventionLabels.put(m.group(1), row.value());
+                    interventionLabels.put(m.group(1), row.text());
                 }
-                Matcher line = Pattern.compile("finance\\.budgetLines\\[([^\\]]+)\\]\\.label").matcher(row.field());
+                Matcher line = Pattern.compile("finance\\.budgetLines\\[([^\\]]+)\\]\\.label").matcher(row.path());
                 if (line.matches()) {
-                    labels.put("budget line " + line.group(1), row.value());
+                    labels.put("budget line " + line.group(1), row.text());
                 }
-                if (!MAIN.matcher(row.field()).matches() || row.field().contains("[-]")) {
+                if (!MAIN.matcher(row.path()).matches() || row.path().contains("[-]")) {
                     continue;
                 }
-                fields.add(new Field(0, row.field(), "", label(row.field()), row.value(),
-                        ScenarioAssumptions.inWords(row.field(), row.value()), row.source(),
-                        rows.file().getFileName().toString(), range(row.value())));
-                Scenario.PlacementType type = types.get(row.field());
+                fields.add(new Field(0, row.path(), "", label(row.path()), row.text(),
+                        ScenarioAssumptions.inWords(row.path(), row.text()), row.source(),
+                        rows.file().getFileName().toString(), range(row.text())));
+                Scenario.PlacementType type = types.get(row.path());
                 if (type != null && !type.capacity().unlimited()) {
                     // Dated steps in places: a list without ids, so it is edited (and replaced) whole.
-                    String path = row.field() + "Changes";
+                    String path = row.path() + "Changes";
                     String steps = "[" + String.join(", ", type.capacity().changes().stream()
                             .map(c -> "{date: " + c.date() + ", change: " + c.change() + "}").toList()) + "]";
                     fields.add(new Field(0, path, "", "Dated changes in places: [] for none, such as"

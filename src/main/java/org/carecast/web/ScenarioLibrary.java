@@ -1,9 +1,9 @@
 package org.carecast.web;
 
-import org.carecast.report.ScenarioAssumptions;
 import org.carecast.scenario.Scenario;
 import org.carecast.scenario.ScenarioException;
 import org.carecast.scenario.ScenarioReader;
+import org.carecast.scenario.ScenarioValues;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -94,12 +94,12 @@ public final class ScenarioLibrary {
         String name = file.getFileName().toString();
         String extendsFrom = "";
         try {
-            for (ScenarioAssumptions.Row row : ScenarioAssumptions.of(List.of(file)).get(0).rows()) {
-                if (row.field().equals("extends")) {
-                    extendsFrom = row.value().replaceAll("[\\[\\]]", "");
+            for (ScenarioValues.Value row : ScenarioValues.ofFile(file).values()) {
+                if (row.path().equals("extends") || row.path().startsWith("extends[")) {
+                    extendsFrom = (extendsFrom.isEmpty() ? "" : extendsFrom + ", ") + row.text().replaceAll("[\\[\\]]", "");
                 }
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             // The reader below says what is wrong with the file.
         }
         try {
