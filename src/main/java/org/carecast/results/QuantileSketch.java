@@ -129,7 +129,8 @@ public final class QuantileSketch {
         if (exact != null) {
             return exactSummary(Arrays.copyOf(exact, (int) n));
         }
-        return new Summary(mean(), quantile(0.05), quantile(0.25), quantile(0.50), quantile(0.75), quantile(0.95));
+        // percent / 100.0 is the same double as the literal 0.05, 0.25, ... 0.95.
+        return Summary.of(mean(), percent -> quantile(percent / 100.0));
     }
 
     /**

@@ -9,6 +9,18 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
  */
 public record Summary(double mean, double p5, double p25, double p50, double p75, double p95) {
 
+    /** Gives a distribution's percentile at a level in percent (5 for the 5th). */
+    @FunctionalInterface
+    public interface Percentiles {
+        double at(int percent);
+    }
+
+    /** The one place the band's levels are chosen: every summary, exact or sketched, is made here. */
+    public static Summary of(double mean, Percentiles percentiles) {
+        return new Summary(mean, percentiles.at(5), percentiles.at(25), percentiles.at(50), percentiles.at(75),
+                percentiles.at(95));
+    }
+
     /** Summarises {@code values} (not modified). */
     public static Summary of(double[] values) {
         double sum = 0;
@@ -17,7 +29,6 @@ public record Summary(double mean, double p5, double p25, double p50, double p75
         }
         Percentile percentile = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
         percentile.setData(values);
-        return new Summary(sum / values.length, percentile.evaluate(5), percentile.evaluate(25),
-                percentile.evaluate(50), percentile.evaluate(75), percentile.evaluate(95));
+        return of(sum / values.length, percentile::evaluate);
     }
 }
