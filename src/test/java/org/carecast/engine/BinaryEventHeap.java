@@ -8,6 +8,10 @@ import java.util.Arrays;
  * sift up or down in O(log n) rather than a delete and insert. Equal times are ordered by a
  * sequence number taken at each {@link #schedule}, which gives the FIFO tie rule of
  * {@link EventQueue}. Nothing is boxed and nothing is allocated per operation.
+ *
+ * <p>Not used by a run: it is the plainest implementation of the contract, kept beside the
+ * tests as the reference the contract test checks every queue against and the benchmarks
+ * measure the engine's queues against.
  */
 public final class BinaryEventHeap implements EventQueue {
 
