@@ -83,10 +83,10 @@ final class InterventionEffects {
         for (Intervention i : s.interventions()) {
             if (i instanceof NewHome h) {
                 PlacementType like = byId.get(h.like());
-                types.add(new PlacementType(h.id(), h.label(), like.category(), like.provider(), like.inBorough(),
-                        h.weeklyCost(), h.annualInflation(), steps(h.places(), h.start(), h.rampUpMonths(), h.end(), horizonEnd),
-                        h.fixedAnnualCost(), like.breakdownRatePerYear(), like.plannedEnd(), h.minAgeYears(),
-                        h.maxAgeYears(), null, like.voidDaysAfterBreakdown(), like.outOfBoroughShare()));
+                types.add(like.like(h.id(), h.label())
+                        .withCosts(h.weeklyCost(), h.annualInflation(), h.fixedAnnualCost())
+                        .withCapacity(steps(h.places(), h.start(), h.rampUpMonths(), h.end(), horizonEnd))
+                        .withAges(h.minAgeYears(), h.maxAgeYears()));
                 openWindow.put(h.id(), new LocalDate[] {h.start(), h.end()});
                 matching = insertInRules(matching, h.like(), h.id(), true);
                 insertNear(ageingOrder, h.like(), h.id(), true);
@@ -98,22 +98,27 @@ final class InterventionEffects {
                 }
             } else if (i instanceof StepForward f) {
                 PlacementType like = byId.get(f.like());
-                types.add(new PlacementType(f.id(), f.label(), like.category(), Provider.COUNCIL, true,
-                        like.weeklyCost() + f.extraWeeklyCost(), like.annualInflation(),
-                        steps(f.places(), f.start(), f.rampUpMonths(), f.end(), horizonEnd), 0,
-                        Double.isNaN(f.breakdownRatePerYear()) ? like.breakdownRatePerYear() : f.breakdownRatePerYear(),
-                        like.plannedEnd(), f.minAgeYears(), f.maxAgeYears(), null,
-                        Double.isNaN(f.voidDaysAfterBreakdown()) ? like.voidDaysAfterBreakdown() : f.voidDaysAfterBreakdown(),
-                        0.0));
+                // Foster carers of the council's own, in the area: the agency type's children at a council price.
+                types.add(like.like(f.id(), f.label())
+                        .withProviderInBorough(Provider.COUNCIL, 0.0)
+                        .withCosts(like.weeklyCost() + f.extraWeeklyCost(), like.annualInflation(), 0)
+                        .withCapacity(steps(f.places(), f.start(), f.rampUpMonths(), f.end(), horizonEnd))
+                        .withAges(f.minAgeYears(), f.maxAgeYears())
+                        .withBreakdowns(Double.isNaN(f.breakdownRatePerYear()) ? like.breakdownRatePerYear() : f.breakdownRatePerYear(),
+                                Double.isNaN(f.voidDaysAfterBreakdown()) ? like.voidDaysAfterBreakdown() : f.voidDaysAfterBreakdown()));
                 stepDowns.add(new StepDown(f.from(), f.id(), f.minimumStayDays(), f.probability(), f.minAgeYears(),
                         f.maxAgeYears()));
             } else if (i instanceof LocalCommissioning c) {
                 PlacementType before = byId.get(c.before());
                 // Block contracts are paid per place whether filled or not: all of it is fixed cost.
                 double annual = c.places() * c.weeklyPrice() * DAYS_PER_YEAR / 7.0;
-                types.add(new PlacementType(c.id(), c.label(), c.category(), Provider.EXTERNAL, true, 0,
-                        c.annualInflation(), steps(c.places(), c.start(), 0, c.end(), horizonEnd), annual,
-                        before.breakdownRatePerYear(), before.plannedEnd(), c.minAgeYears(), c.maxAgeYears(), null, 0, 0.0));
+                types.add(before.like(c.id(), c.label())
+                        .withCategory(c.category())
+                        .withProviderInBorough(Provider.EXTERNAL, 0.0)
+                        .withCosts(0, c.annualInflation(), annual)
+                        .withCapacity(steps(c.places(), c.start(), 0, c.end(), horizonEnd))
+                        .withAges(c.minAgeYears(), c.maxAgeYears())
+                        .withBreakdowns(before.breakdownRatePerYear(), 0));
                 openWindow.put(c.id(), new LocalDate[] {c.start(), c.end()});
                 matching = insertInRules(matching, c.before(), c.id(), false);
                 insertNear(ageingOrder, c.before(), c.id(), false);

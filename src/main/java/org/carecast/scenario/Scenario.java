@@ -98,6 +98,58 @@ public record Scenario(Path file, String name, String description, LocalDate sta
         public double outOfBorough() {
             return Double.isNaN(outOfBoroughShare) ? (inBorough ? 0 : 1) : outOfBoroughShare;
         }
+
+        /**
+         * A new type made like this one (an intervention's home or places): this type's kind,
+         * provider, location, breakdowns, planned ends and voids, under its own id and label,
+         * with no carer turnover. The with- methods below then set what differs.
+         */
+        public PlacementType like(String newId, String newLabel) {
+            return new PlacementType(newId, newLabel, category, provider, inBorough, weeklyCost, annualInflation, capacity,
+                    fixedAnnualCost, breakdownRatePerYear, plannedEnd, minAgeYears, maxAgeYears, null, voidDaysAfterBreakdown,
+                    outOfBoroughShare);
+        }
+
+        /** This type with another kind of placement. */
+        public PlacementType withCategory(PlacementCategory newCategory) {
+            return new PlacementType(id, label, newCategory, provider, inBorough, weeklyCost, annualInflation, capacity,
+                    fixedAnnualCost, breakdownRatePerYear, plannedEnd, minAgeYears, maxAgeYears, turnover, voidDaysAfterBreakdown,
+                    outOfBoroughShare);
+        }
+
+        /** This type run by {@code newProvider} in the council's area, {@code share} of placements outside it. */
+        public PlacementType withProviderInBorough(Provider newProvider, double share) {
+            return new PlacementType(id, label, category, newProvider, true, weeklyCost, annualInflation, capacity,
+                    fixedAnnualCost, breakdownRatePerYear, plannedEnd, minAgeYears, maxAgeYears, turnover, voidDaysAfterBreakdown,
+                    share);
+        }
+
+        /** This type at other prices: pounds a child-week, the yearly rise, pounds a year fixed. */
+        public PlacementType withCosts(double newWeeklyCost, double newAnnualInflation, double newFixedAnnualCost) {
+            return new PlacementType(id, label, category, provider, inBorough, newWeeklyCost, newAnnualInflation, capacity,
+                    newFixedAnnualCost, breakdownRatePerYear, plannedEnd, minAgeYears, maxAgeYears, turnover, voidDaysAfterBreakdown,
+                    outOfBoroughShare);
+        }
+
+        /** This type with other places. */
+        public PlacementType withCapacity(Capacity newCapacity) {
+            return new PlacementType(id, label, category, provider, inBorough, weeklyCost, annualInflation, newCapacity,
+                    fixedAnnualCost, breakdownRatePerYear, plannedEnd, minAgeYears, maxAgeYears, turnover, voidDaysAfterBreakdown,
+                    outOfBoroughShare);
+        }
+
+        /** This type for children from {@code min} up to (not including) {@code max} years old. */
+        public PlacementType withAges(double min, double max) {
+            return new PlacementType(id, label, category, provider, inBorough, weeklyCost, annualInflation, capacity,
+                    fixedAnnualCost, breakdownRatePerYear, plannedEnd, min, max, turnover, voidDaysAfterBreakdown,
+                    outOfBoroughShare);
+        }
+
+        /** This type with other unplanned endings a child-year and days a place stays empty after one. */
+        public PlacementType withBreakdowns(double ratePerYear, double voidDays) {
+            return new PlacementType(id, label, category, provider, inBorough, weeklyCost, annualInflation, capacity,
+                    fixedAnnualCost, ratePerYear, plannedEnd, minAgeYears, maxAgeYears, turnover, voidDays, outOfBoroughShare);
+        }
     }
 
     /** Places gained per year (a Poisson process) and the share of places lost per year (a hazard per place). */
