@@ -69,78 +69,9 @@ public final class Replication {
     private final ReplicationResult result;
 
     // ---- child state ----
-    // Each child's fields sit side by side (array of structs in primitive arrays): an event
-    // reads and writes a handful of one child's fields, and with tens of thousands of children
-    // one array per field would cost a cache miss per field. Child id * stride + field offset.
-    private static final int BIRTH = 0;
-    private static final int PLACE_START = 1;
-    private static final int EXIT_TIME = 2;
-    private static final int BREAKDOWN_TIME = 3;
-    private static final int PLANNED_TIME = 4;
-    private static final int BIRTHDAY_16_TIME = 5;
-    private static final int STEP_DOWN_TIME = 6;
-    /** Time of the most recent move. */
-    private static final int LAST_MOVE = 7;
-    /**
-     * The child's random-stream key ({@link RandomStreams#entityKey}), its 64 bits held in a
-     * double slot: every event draws from it, so it shares the row rather than costing a cache
-     * miss in an array of its own. Read and written only through {@link #key(int)}.
-     */
-    private static final int KEY = 8;
-    /** Time of the move the care plan makes soon after entry (emergency to planned placement), or INF. */
-    private static final int CARE_PLAN_TIME = 9;
-    private static final int D = 10;
-
-    /** Placement type, or {@link #FREE} when the id belongs to no child in care. */
-    private static final int TYPE = 0;
-    private static final int NEXT_KIND = 1;
-    private static final int NEED = 2;
-    /** Placements so far in this care episode: the draw number for per-placement streams. */
-    private static final int PLACEMENTS = 3;
-    /** Step-down offers made: the draw number for the acceptance stream. */
-    private static final int OFFERS = 4;
-    /**
-     * Bit flags: {@link #AGED_OUT_FLAG} when the child leaves at 18, {@link #UASC_FLAG} for an
-     * unaccompanied asylum seeker, {@link #AWAY_FLAG} while placed out of the council's area.
-     */
-    private static final int FLAGS = 5;
-    private static final int AGED_OUT_FLAG = 1;
-    private static final int UASC_FLAG = 2;
-    /** Set while the child's current placement is outside the council's area. */
-    private static final int AWAY_FLAG = 4;
-    /** 1 while the child lives in a Mockingbird satellite household. */
-    private static final int MEMBER = 6;
-    /**
-     * Serial number of the current placement (from 1 within a replication; 0 when the id is
-     * free): tells {@link StepDownCandidates} which of its entries are stale.
-     */
-    private static final int PLACEMENT_SERIAL = 7;
-    /**
-     * Census indices (see {@link CensusCalendar}) fixed for the stay in care: the last census
-     * that sees the child is the one before {@code EXIT_CENSUS}; it is eligible for the
-     * long-term stability measure from {@code ELIGIBLE_FROM} until {@code ELIGIBLE_UNTIL}.
-     */
-    private static final int EXIT_CENSUS = 8;
-    private static final int ELIGIBLE_FROM = 9;
-    private static final int ELIGIBLE_UNTIL = 10;
-    /**
-     * Census indices of the runs this child adds to the monthly counts: from when its current
-     * placement counts as long-term stable, and while its second most recent move counts
-     * towards "3 or more placements in 12 months".
-     */
-    private static final int STABLE_FROM = 11;
-    private static final int MOVES_FROM = 12;
-    private static final int MOVES_UNTIL = 13;
-    private static final int I = 14;
-    private static final int FREE = -1;
-
-    /** Times in days, at {@code id * D + field}. */
-    private double[] dbl;
-    /** Small integers, at {@code id * I + field}. */
-    private int[] ints;
-    private int[] freeIds;
-    private int freeCount;
-    private int highWater;
+    /** The children in care, by id: their clocks and small integers ({@link ChildTable}). */
+    private final ChildTable children;
+    private static final int FREE = ChildTable.FREE;
 
     // ---- monthly counts kept as children change, so no census visits every child ----
     private final CensusCalendar censuses;
@@ -280,10 +211,11 @@ public final class Replication {
         awayArea = new double[types];
         placeArea = new double[types];
         placeSince = new double[types];
+        children = new ChildTable(Math.max(64, model.initial().size() * 2));
         candidates = new StepDownCandidates[types];
         for (int t = 0; t < types; t++) {
             if (model.stepDown().isSource(t)) {
-                candidates[t] = new StepDownCandidates((id, serial) -> ints[id * I + PLACEMENT_SERIAL] == serial);
+                candidates[t] = new StepDownCandidates((id, serial) -> children.placementSerial(id) == serial);
             }
         }
         voids = new PlaceVoids(types);
@@ -291,7 +223,6 @@ public final class Replication {
         threePlusPlacements = new CensusCount(censuses.count());
         longTermEligible = new CensusCount(censuses.count());
         longTermStable = new CensusCount(censuses.count());
-        allocate(Math.max(64, model.initial().size() * 2));
     }
 
     /**
@@ -378,14 +309,14 @@ public final class Replication {
     }
 
     private void handleChildEvent(int id) {
-        switch (ints[id * I + NEXT_KIND]) {
+        switch (children.nextKind(id)) {
             case EV_EXIT -> leaveCare(id);
             case EV_BREAKDOWN -> breakDown(id);
             case EV_PLANNED_END -> endAsPlanned(id);
             case EV_BIRTHDAY_16 -> turnSixteen(id);
             case EV_STEP_DOWN -> becomeEligibleForStepDown(id);
             case EV_CARE_PLAN_MOVE -> moveAsPlanned(id);
-            default -> throw new IllegalStateException("unknown event kind " + ints[id * I + NEXT_KIND]);
+            default -> throw new IllegalStateException("unknown event kind " + children.nextKind(id));
         }
     }
 
@@ -402,10 +333,10 @@ public final class Replication {
             double age = cohort.age(i, uniform(k, RandomStreams.INITIAL, 0));
             double inCareDays = cohort.daysInCare(i, age, uniform(k, RandomStreams.INITIAL, 1));
             double inPlacementDays = cohort.daysInPlacement(i, inCareDays, uniform(k, RandomStreams.INITIAL, 2));
-            dbl[id * D + BIRTH] = -age;
-            ints[id * I + NEED] = cohort.need()[i];
+            children.setBirth(id, -age);
+            children.setNeed(id, cohort.need()[i]);
             if (cohort.uasc()[i]) {
-                ints[id * I + FLAGS] |= UASC_FLAG;
+                children.markUasc(id);
                 uascInCare++;
             }
             startCareClocks(id, -inCareDays);
@@ -420,7 +351,7 @@ public final class Replication {
             if (inPlacementDays < inCareDays) {
                 // Placed after entering care, so the placement began with a move: the one move
                 // before the start that is known, and the one the 3+ placements count needs.
-                dbl[id * D + LAST_MOVE] = -inPlacementDays;
+                children.setLastMove(id, -inPlacementDays);
             }
         }
         // Candidates must be in order of placement start; initial children were added in cohort
@@ -430,8 +361,8 @@ public final class Replication {
                 list.sortByStart();
             }
         }
-        for (int id = 0; id < highWater; id++) {
-            if (ints[id * I + TYPE] != FREE) {
+        for (int id = 0; id < children.highWater(); id++) {
+            if (children.type(id) != FREE) {
                 reschedule(id);
             }
         }
@@ -467,18 +398,18 @@ public final class Replication {
         int segment = pick(ages.cumulative(), uniform(k, RandomStreams.ENTRY, 0));
         int band = ages.band()[segment];
         double age = ages.age(segment, uniform(k, RandomStreams.ENTRY, 1));
-        dbl[id * D + BIRTH] = now - age;
-        ints[id * I + NEED] = need >= 0 ? need : pick(needCumulative, uniform(k, RandomStreams.ENTRY, 2));
+        children.setBirth(id, now - age);
+        children.setNeed(id, need >= 0 ? need : pick(needCumulative, uniform(k, RandomStreams.ENTRY, 2)));
         if (uasc) {
-            ints[id * I + FLAGS] |= UASC_FLAG;
+            children.markUasc(id);
             accrueUasc();
             uascInCare++;
         }
         startCareClocks(id, now);
         if (entries.carePlanMoveShare() > 0 && uniform(k, RandomStreams.CARE_PLAN, 0) < entries.carePlanMoveShare()) {
-            dbl[id * D + CARE_PLAN_TIME] = now + entries.carePlanMoveMeanDays() * exponential(k, RandomStreams.CARE_PLAN, 1);
+            children.setCarePlanTime(id, now + entries.carePlanMoveMeanDays() * exponential(k, RandomStreams.CARE_PLAN, 1));
         }
-        match(id, model.matching().preferences(band, ints[id * I + NEED]));
+        match(id, model.matching().preferences(band, children.need(id)));
         reschedule(id);
     }
 
@@ -666,67 +597,65 @@ public final class Replication {
 
     private void leaveCare(int id) {
         int reason;
-        if ((ints[id * I + FLAGS] & AGED_OUT_FLAG) != 0) {
+        if (children.agedOut(id)) {
             reason = ExitReason.TURNED_18.ordinal();
         } else {
-            int band = model.ages().bandOf(now - dbl[id * D + BIRTH]);
+            int band = model.ages().bandOf(now - children.birth(id));
             int drawn = ExitReason.DRAWN.size();
             reason = pickFrom(reasonCumulative, band * drawn, drawn, uniform(key(id), RandomStreams.EXIT, 1));
         }
         result.exits[month * reasons + reason]++;
-        if ((ints[id * I + FLAGS] & UASC_FLAG) != 0) {
+        if (children.uasc(id)) {
             accrueUasc();
             uascInCare--;
         }
-        int from = ints[id * I + TYPE];
+        int from = children.type(id);
         vacate(id);
         queue.cancel(id);
-        ints[id * I + TYPE] = FREE;
-        ints[id * I + PLACEMENT_SERIAL] = 0;
-        freeIds[freeCount++] = id;
+        children.remove(id);
         offerFreedPlaces(from);
     }
 
     private void breakDown(int id) {
         result.breakdowns[month]++;
-        result.breakdownsIn[month * types + ints[id * I + TYPE]]++;
-        int level = ints[id * I + NEED];
+        result.breakdownsIn[month * types + children.type(id)]++;
+        int level = children.need(id);
         int escalatesTo = model.needs().escalatesTo()[level];
-        if (escalatesTo >= 0 && uniform(key(id), RandomStreams.ESCALATION, ints[id * I + PLACEMENTS])
+        if (escalatesTo >= 0 && uniform(key(id), RandomStreams.ESCALATION, children.placements(id))
                 < model.needs().escalationProbability()[level]) {
-            ints[id * I + NEED] = escalatesTo;
+            children.setNeed(id, escalatesTo);
         }
-        int from = ints[id * I + TYPE];
+        int from = children.type(id);
         double voidDays = model.breakdown().voidDays()[from];
         if (model.breakdown().hasDestinations(from)) {
             int to = model.breakdown().destination(from, uniform(key(id), RandomStreams.BREAKDOWN_DESTINATION,
-                    ints[id * I + PLACEMENTS]));
-            if (to >= 0 && canTake(to, now - dbl[id * D + BIRTH])) {
+                    children.placements(id)));
+            if (to >= 0 && canTake(to, now - children.birth(id))) {
                 move(id, onlyType[to], voidDays);
                 return;
             }
         }
-        int band = model.ages().bandOf(now - dbl[id * D + BIRTH]);
-        move(id, model.matching().preferences(band, ints[id * I + NEED]), voidDays);
+        int band = model.ages().bandOf(now - children.birth(id));
+        move(id, model.matching().preferences(band, children.need(id)), voidDays);
     }
 
     /** The one move the care plan makes after entry: the child is matched again, need unchanged. */
     private void moveAsPlanned(int id) {
-        dbl[id * D + CARE_PLAN_TIME] = INF;
+        children.setCarePlanTime(id, INF);
         rematch(id);
     }
 
     private void endAsPlanned(int id) {
-        int after = model.breakdown().plannedNeed()[ints[id * I + TYPE]];
+        int after = model.breakdown().plannedNeed()[children.type(id)];
         if (after >= 0) {
-            ints[id * I + NEED] = after;
+            children.setNeed(id, after);
         }
         rematch(id);
     }
 
     private void rematch(int id) {
-        int band = model.ages().bandOf(now - dbl[id * D + BIRTH]);
-        move(id, model.matching().preferences(band, ints[id * I + NEED]), 0);
+        int band = model.ages().bandOf(now - children.birth(id));
+        move(id, model.matching().preferences(band, children.need(id)), 0);
     }
 
     /**
@@ -737,7 +666,7 @@ public final class Replication {
      * place is then offered to others, or after {@code voidDays} days if it is held empty first.
      */
     private void move(int id, int[] preferences, double voidDays) {
-        int from = ints[id * I + TYPE];
+        int from = children.type(id);
         recordMove(id);
         int to = choose(id, preferences);
         vacate(id);
@@ -750,9 +679,9 @@ public final class Replication {
     }
 
     private void turnSixteen(int id) {
-        dbl[id * D + BIRTHDAY_16_TIME] = INF;
+        children.setBirthday16Time(id, INF);
         var ageing = model.ageing();
-        if (ageing.appliesTo()[ints[id * I + TYPE]] && uniform(key(id), RandomStreams.AGEING, 0) < ageing.share()) {
+        if (ageing.appliesTo()[children.type(id)] && uniform(key(id), RandomStreams.AGEING, 0) < ageing.share()) {
             move(id, ageing.order(), 0);
         } else {
             reschedule(id);
@@ -765,7 +694,7 @@ public final class Replication {
      */
     private void becomeEligibleForStepDown(int id) {
         var rules = model.stepDown();
-        int source = ints[id * I + TYPE];
+        int source = children.type(id);
         double nextThreshold = INF;
         for (int r : rules.rulesOf()[source]) {
             int target = rules.to()[r];
@@ -773,12 +702,12 @@ public final class Replication {
                 return;
             }
             // Compare times, not durations: placeStart + minStay is exactly when the event was set.
-            double eligibleAt = dbl[id * D + PLACE_START] + rules.minStayDays()[r];
+            double eligibleAt = children.placeStart(id) + rules.minStayDays()[r];
             if (eligibleAt > now) {
                 nextThreshold = Math.min(nextThreshold, eligibleAt);
             }
         }
-        dbl[id * D + STEP_DOWN_TIME] = nextThreshold;
+        children.setStepDownTime(id, nextThreshold);
         reschedule(id);
     }
 
@@ -797,7 +726,7 @@ public final class Replication {
      * child whatever its age limits, so a choice never fails.
      */
     private int choose(int id, int[] preferences) {
-        double age = now - dbl[id * D + BIRTH];
+        double age = now - children.birth(id);
         int last = preferences.length - 1;
         for (int i = 0; i < last; i++) {
             int t = preferences[i];
@@ -837,22 +766,21 @@ public final class Replication {
     private void occupy(int id, int t, double since) {
         accrue(t);
         occupancy[t]++;
-        ints[id * I + TYPE] = t;
-        dbl[id * D + PLACE_START] = since;
-        ints[id * I + PLACEMENT_SERIAL] = ++placementSerial;
+        children.setType(id, t);
+        children.setPlaceStart(id, since);
+        children.setPlacementSerial(id, ++placementSerial);
         restartStabilityCount(id, since);
-        int n = ints[id * I + PLACEMENTS]++;
-        if (placedAway(id, t, n)) {
+        int n = children.countPlacement(id);
+        boolean placedAway = placedAway(id, t, n);
+        if (placedAway) {
             away[t]++;
-            ints[id * I + FLAGS] |= AWAY_FLAG;
-        } else {
-            ints[id * I + FLAGS] &= ~AWAY_FLAG;
         }
+        children.setAway(id, placedAway);
         if (since >= 0 && month < result.months) {
             result.placementsStarted[month * types + t]++;
         }
         long k = key(id);
-        double rate = model.breakdown().ratePerDay()[t] * breakdownScale[t] * model.needs().breakdownMultiplier()[ints[id * I + NEED]];
+        double rate = model.breakdown().ratePerDay()[t] * breakdownScale[t] * model.needs().breakdownMultiplier()[children.need(id)];
         Frailty frailty = model.breakdown().frailty();
         if (frailty != null && rate > 0) {
             // From the child's own keyed uniform at each placement, so always the same value:
@@ -860,25 +788,25 @@ public final class Replication {
             rate *= frailty.at(uniform(k, RandomStreams.FRAILTY, 0));
         }
         if (model.satellites().appliesTo(t) && members[t] < slots[t]) {
-            ints[id * I + MEMBER] = 1;
+            children.setMember(id, 1);
             members[t]++;
             rate *= model.satellites().breakdownMultiplier()[t];
         }
-        dbl[id * D + BREAKDOWN_TIME] = rate > 0 ? now + exponential(k, RandomStreams.BREAKDOWN, n) / rate : INF;
+        children.setBreakdownTime(id, rate > 0 ? now + exponential(k, RandomStreams.BREAKDOWN, n) / rate : INF);
         double planned = model.breakdown().plannedRatePerDay()[t];
-        dbl[id * D + PLANNED_TIME] = planned > 0 ? now + exponential(k, RandomStreams.PLANNED_END, n) / planned : INF;
+        children.setPlannedTime(id, planned > 0 ? now + exponential(k, RandomStreams.PLANNED_END, n) / planned : INF);
         if (candidates[t] != null) {
-            candidates[t].add(id, ints[id * I + PLACEMENT_SERIAL], since);
+            candidates[t].add(id, children.placementSerial(id), since);
             double eligible = Math.max(now, since + stepDownAfter[t]);
             // A child already too old for every rule by then would wake only to be turned away.
-            dbl[id * D + STEP_DOWN_TIME] = eligible - dbl[id * D + BIRTH] < stepDownAgeLimit[t] ? eligible : INF;
+            children.setStepDownTime(id, eligible - children.birth(id) < stepDownAgeLimit[t] ? eligible : INF);
         } else {
-            dbl[id * D + STEP_DOWN_TIME] = INF;
+            children.setStepDownTime(id, INF);
         }
     }
 
     private void vacate(int id) {
-        int t = ints[id * I + TYPE];
+        int t = children.type(id);
         accrue(t);
         occupancy[t]--;
         if (id < commitment.length && commitment[id] != 0) {
@@ -886,28 +814,28 @@ public final class Replication {
             premium[t] -= commitment[id];
             commitment[id] = 0;
         }
-        if ((ints[id * I + FLAGS] & AWAY_FLAG) != 0) {
+        if (children.away(id)) {
             away[t]--;
         }
-        if (ints[id * I + MEMBER] != 0) {
-            ints[id * I + MEMBER] = 0;
+        if (children.member(id) != 0) {
+            children.setMember(id, 0);
             members[t]--;
         }
     }
 
     private void recordMove(int id) {
         result.moves[month]++;
-        double secondLast = dbl[id * D + LAST_MOVE];
-        dbl[id * D + LAST_MOVE] = now;
+        double secondLast = children.lastMove(id);
+        children.setLastMove(id, now);
         // The national indicator counts placements during the year: the one held when the year
         // began (or on entry) and one per move. Three or more is two moves or more, so the child
         // counts while its second most recent move is less than a year old.
-        threePlusPlacements.add(ints[id * I + MOVES_FROM], ints[id * I + MOVES_UNTIL], -1);
+        threePlusPlacements.add(children.movesFrom(id), children.movesUntil(id), -1);
         int from = censuses.after(secondLast);
-        int until = Math.min(censuses.atOrAfter(secondLast + INDICATOR_YEAR_DAYS), ints[id * I + EXIT_CENSUS]);
+        int until = Math.min(censuses.atOrAfter(secondLast + INDICATOR_YEAR_DAYS), children.exitCensus(id));
         threePlusPlacements.add(from, until, +1);
-        ints[id * I + MOVES_FROM] = from;
-        ints[id * I + MOVES_UNTIL] = until;
+        children.setMovesFrom(id, from);
+        children.setMovesUntil(id, until);
     }
 
     /**
@@ -935,8 +863,8 @@ public final class Replication {
                     int c = list.id(i);
                     // Drop placements that have ended, and children too old for every rule (they
                     // would sit at the front, the longest placed, and be stepped over at every offer).
-                    if (ints[c * I + PLACEMENT_SERIAL] != list.serial(i)
-                            || now - dbl[c * D + BIRTH] >= stepDownAgeLimit[source]) {
+                    if (children.placementSerial(c) != list.serial(i)
+                            || now - children.birth(c) >= stepDownAgeLimit[source]) {
                         list.drop(i);
                         continue;
                     }
@@ -953,15 +881,15 @@ public final class Replication {
     private boolean isStepDownCandidate(int id, int r) {
         var rules = model.stepDown();
         int target = rules.to()[r];
-        double age = now - dbl[id * D + BIRTH];
+        double age = now - children.birth(id);
         return age >= rules.minAgeDays()[r] && age < rules.maxAgeDays()[r]
                 && age >= model.placements().minAgeDays()[target] && age < model.placements().maxAgeDays()[target]
-                && dbl[id * D + PLACE_START] + rules.minStayDays()[r] <= now;
+                && children.placeStart(id) + rules.minStayDays()[r] <= now;
     }
 
     /** Offers a place under rule {@code r} to a child; returns whether the child moved. */
     private boolean tryStepDown(int id, int r) {
-        if (uniform(key(id), RandomStreams.STEP_DOWN, ints[id * I + OFFERS]++) >= model.stepDown().probability()[r]) {
+        if (uniform(key(id), RandomStreams.STEP_DOWN, children.countOffer(id)) >= model.stepDown().probability()[r]) {
             return false;
         }
         result.stepDowns[month]++;
@@ -982,48 +910,48 @@ public final class Replication {
      * against one exponential draw; and the 16th birthday if the ageing rule applies.
      */
     private void startCareClocks(int id, double careStart) {
-        double ageOut = dbl[id * D + BIRTH] + AgeBands.AGE_18_DAYS;
-        double exit = model.exits().exitTime(model.ages(), dbl[id * D + BIRTH], careStart, now,
+        double ageOut = children.birth(id) + AgeBands.AGE_18_DAYS;
+        double exit = model.exits().exitTime(model.ages(), children.birth(id), careStart, now,
                 exponential(key(id), RandomStreams.EXIT, 0) / exitScale);
-        dbl[id * D + EXIT_TIME] = exit;
-        ints[id * I + FLAGS] = (ints[id * I + FLAGS] & ~AGED_OUT_FLAG) | (exit >= ageOut ? AGED_OUT_FLAG : 0);
-        double sixteen = dbl[id * D + BIRTH] + AgeBands.AGE_16_DAYS;
-        dbl[id * D + BIRTHDAY_16_TIME] = model.ageing().isActive() && sixteen > now ? sixteen : INF;
+        children.setExitTime(id, exit);
+        children.setAgedOut(id, exit >= ageOut);
+        double sixteen = children.birth(id) + AgeBands.AGE_16_DAYS;
+        children.setBirthday16Time(id, model.ageing().isActive() && sixteen > now ? sixteen : INF);
         // What the monthly census will see of this child is fixed for the whole stay.
         int exitCensus = censuses.after(exit);
-        int eligibleUntil = Math.min(censuses.atOrAfter(dbl[id * D + BIRTH] + AgeBands.AGE_16_DAYS), exitCensus);
+        int eligibleUntil = Math.min(censuses.atOrAfter(children.birth(id) + AgeBands.AGE_16_DAYS), exitCensus);
         int eligibleFrom = censuses.atOrAfter(careStart + 2.5 * TimeGrid.DAYS_PER_YEAR);
-        ints[id * I + EXIT_CENSUS] = exitCensus;
-        ints[id * I + ELIGIBLE_FROM] = eligibleFrom;
-        ints[id * I + ELIGIBLE_UNTIL] = eligibleUntil;
+        children.setExitCensus(id, exitCensus);
+        children.setEligibleFrom(id, eligibleFrom);
+        children.setEligibleUntil(id, eligibleUntil);
         longTermEligible.add(eligibleFrom, eligibleUntil, +1);
     }
 
     /** Puts the child's earliest clock in the queue. Exit wins ties, so nothing follows a departure. */
     private void reschedule(int id) {
-        double t = dbl[id * D + EXIT_TIME];
+        double t = children.exitTime(id);
         byte kind = EV_EXIT;
-        if (dbl[id * D + BREAKDOWN_TIME] < t) {
-            t = dbl[id * D + BREAKDOWN_TIME];
+        if (children.breakdownTime(id) < t) {
+            t = children.breakdownTime(id);
             kind = EV_BREAKDOWN;
         }
-        if (dbl[id * D + PLANNED_TIME] < t) {
-            t = dbl[id * D + PLANNED_TIME];
+        if (children.plannedTime(id) < t) {
+            t = children.plannedTime(id);
             kind = EV_PLANNED_END;
         }
-        if (dbl[id * D + BIRTHDAY_16_TIME] < t) {
-            t = dbl[id * D + BIRTHDAY_16_TIME];
+        if (children.birthday16Time(id) < t) {
+            t = children.birthday16Time(id);
             kind = EV_BIRTHDAY_16;
         }
-        if (dbl[id * D + STEP_DOWN_TIME] < t) {
-            t = dbl[id * D + STEP_DOWN_TIME];
+        if (children.stepDownTime(id) < t) {
+            t = children.stepDownTime(id);
             kind = EV_STEP_DOWN;
         }
-        if (dbl[id * D + CARE_PLAN_TIME] < t) {
-            t = dbl[id * D + CARE_PLAN_TIME];
+        if (children.carePlanTime(id) < t) {
+            t = children.carePlanTime(id);
             kind = EV_CARE_PLAN_MOVE;
         }
-        ints[id * I + NEXT_KIND] = kind;
+        children.setNextKind(id, kind);
         queue.schedule(id, t);
     }
 
@@ -1068,15 +996,15 @@ public final class Replication {
      */
     private void enrolInSatellites(int t) {
         double multiplier = model.satellites().breakdownMultiplier()[t];
-        for (int id = 0; id < highWater && members[t] < slots[t]; id++) {
-            if (ints[id * I + TYPE] != t || ints[id * I + MEMBER] != 0) {
+        for (int id = 0; id < children.highWater() && members[t] < slots[t]; id++) {
+            if (children.type(id) != t || children.member(id) != 0) {
                 continue;
             }
-            ints[id * I + MEMBER] = 1;
+            children.setMember(id, 1);
             members[t]++;
-            double due = dbl[id * D + BREAKDOWN_TIME];
+            double due = children.breakdownTime(id);
             if (multiplier != 1 && due < INF) {
-                dbl[id * D + BREAKDOWN_TIME] = multiplier > 0 ? now + (due - now) / multiplier : INF;
+                children.setBreakdownTime(id, multiplier > 0 ? now + (due - now) / multiplier : INF);
                 reschedule(id);
             }
         }
@@ -1224,11 +1152,11 @@ public final class Replication {
 
     /** A new placement from {@code since}: the child counts as stable once it has lasted 2 years. */
     private void restartStabilityCount(int id, double since) {
-        int until = ints[id * I + ELIGIBLE_UNTIL];
-        longTermStable.add(ints[id * I + STABLE_FROM], until, -1);
-        int from = Math.max(ints[id * I + ELIGIBLE_FROM], censuses.atOrAfter(since + 2 * TimeGrid.DAYS_PER_YEAR));
+        int until = children.eligibleUntil(id);
+        longTermStable.add(children.stableFrom(id), until, -1);
+        int from = Math.max(children.eligibleFrom(id), censuses.atOrAfter(since + 2 * TimeGrid.DAYS_PER_YEAR));
         longTermStable.add(from, until, +1);
-        ints[id * I + STABLE_FROM] = from;
+        children.setStableFrom(id, from);
     }
 
     // =====================================================================================
@@ -1253,8 +1181,7 @@ public final class Replication {
         Arrays.fill(slots, 0);
         Arrays.fill(members, 0);
         nextCapacityChange = 0;
-        freeCount = 0;
-        highWater = 0;
+        children.clear();
         Arrays.fill(occupancy, 0);
         Arrays.fill(premium, 0);
         Arrays.fill(premiumArea, 0);
@@ -1276,47 +1203,12 @@ public final class Replication {
     }
 
     private int newChild(long arrivalNumber) {
-        int id;
-        if (freeCount > 0) {
-            id = freeIds[--freeCount];
-        } else {
-            if (highWater == freeIds.length) {
-                allocate(freeIds.length * 2);
-            }
-            id = highWater++;
-        }
-        dbl[id * D + KEY] = Double.longBitsToDouble(RandomStreams.entityKey(replicationKey, arrivalNumber));
-        ints[id * I + PLACEMENTS] = 0;
-        ints[id * I + OFFERS] = 0;
-        ints[id * I + MEMBER] = 0;
-        // A reused id must not carry the last child's flags (an asylum seeker's, say) into this one.
-        ints[id * I + FLAGS] = 0;
-        dbl[id * D + LAST_MOVE] = -INF;
-        dbl[id * D + CARE_PLAN_TIME] = INF;
-        // Nothing counted yet: empty runs of censuses.
-        ints[id * I + STABLE_FROM] = Integer.MAX_VALUE;
-        ints[id * I + MOVES_FROM] = 0;
-        ints[id * I + MOVES_UNTIL] = 0;
-        return id;
+        return children.add(RandomStreams.entityKey(replicationKey, arrivalNumber));
     }
 
-    private void allocate(int n) {
-        dbl = grow(dbl, n * D);
-        ints = grow(ints, n * I);
-        freeIds = grow(freeIds, n);
-    }
-
-    /** The child's random-stream key, stored bit for bit in its row (see {@link #KEY}). */
+    /** The child's random-stream key. */
     private long key(int id) {
-        return Double.doubleToRawLongBits(dbl[id * D + KEY]);
-    }
-
-    private static int[] grow(int[] a, int n) {
-        return a == null ? new int[n] : Arrays.copyOf(a, n);
-    }
-
-    private static double[] grow(double[] a, int n) {
-        return a == null ? new double[n] : Arrays.copyOf(a, n);
+        return children.key(id);
     }
 
     /** Index of the first cumulative share above {@code u}. */
