@@ -37,12 +37,6 @@ import static org.carecast.engine.RandomStreams.uniform;
 public final class Replication {
 
     private static final double INF = Double.POSITIVE_INFINITY;
-    /**
-     * The "12 months" of the 3+ placements indicator, in days: 365, not the 365.25-day year of
-     * ages and rates ({@link TimeGrid#DAYS_PER_YEAR}), as councils count a move in the year
-     * before a census by calendar date.
-     */
-    private static final double INDICATOR_YEAR_DAYS = 365.0;
     /** Arrival numbers of entries start here, so they never collide with the initial cohort. */
     private static final long FIRST_ENTRY_NUMBER = 1L << 40;
     /** Arrival numbers of the extra entries of a demand increase: a key space of their own. */
@@ -52,8 +46,6 @@ public final class Replication {
      * other arrival or stream uses, so their draws are independent of every other child's.
      */
     private static final long FIRST_UASC_ENTRY_NUMBER = 1L << 43;
-    /** Stream numbers of each placement type's carer turnover. */
-    private static final long FIRST_TURNOVER_STREAM = 1L << 42;
 
     private static final byte EV_EXIT = 0;
     private static final byte EV_BREAKDOWN = 1;
@@ -74,10 +66,7 @@ public final class Replication {
     private static final int FREE = ChildTable.FREE;
 
     // ---- monthly counts kept as children change, so no census visits every child ----
-    private final CensusCalendar censuses;
-    private final CensusCount threePlusPlacements;
-    private final CensusCount longTermEligible;
-    private final CensusCount longTermStable;
+    private final IndicatorTallies indicators;
 
     // ---- system state ----
     private final int[] occupancy;
@@ -116,19 +105,7 @@ public final class Replication {
     private final PlaceVoids voids;
 
     // ---- carer turnover, per placement type (see CarerTurnover) ----
-    private final boolean[] hasTurnover;
-    private final long[] turnoverKey;
-    private final double[] gainResidual;
-    private final double[] nextGain;
-    private final long[] gainDraws;
-    /** Unit-hazard left before the next loss; consumed as time passes at the current loss rate. */
-    private final double[] lossResidual;
-    private final double[] lossAnchor;
-    private final double[] nextLoss;
-    private final long[] lossDraws;
-    private double nextTurnover;
-    private int nextTurnoverType;
-    private boolean nextTurnoverIsGain;
+    private final TurnoverClocks turnover;
 
     private long replicationKey;
     /** Key of the assumption draws, shared by replications 2k and 2k + 1 (see {@link RandomStreams#assumptionKey}). */
@@ -188,18 +165,7 @@ public final class Replication {
             stepDownAfter[t] = model.stepDown().earliestEligibleDays(t);
             stepDownAgeLimit[t] = model.stepDown().lastEligibleAgeDays(t, model.placements().maxAgeDays());
         }
-        hasTurnover = new boolean[types];
-        for (int t : model.turnover().active()) {
-            hasTurnover[t] = true;
-        }
-        turnoverKey = new long[types];
-        gainResidual = new double[types];
-        nextGain = new double[types];
-        gainDraws = new long[types];
-        lossResidual = new double[types];
-        lossAnchor = new double[types];
-        nextLoss = new double[types];
-        lossDraws = new long[types];
+        turnover = new TurnoverClocks(model.turnover(), model.time(), types);
         occupancy = new int[types];
         capacity = new int[types];
         area = new double[types];
@@ -219,10 +185,7 @@ public final class Replication {
             }
         }
         voids = new PlaceVoids(types);
-        censuses = new CensusCalendar(model.time().monthStartDay());
-        threePlusPlacements = new CensusCount(censuses.count());
-        longTermEligible = new CensusCount(censuses.count());
-        longTermStable = new CensusCount(censuses.count());
+        indicators = new IndicatorTallies(model.time().monthStartDay());
     }
 
     /**
@@ -237,7 +200,7 @@ public final class Replication {
         drawAssumptions();
         placeInitialCohort();
         takeCensus(0);
-        startTurnover();
+        turnover.start(replicationKey, now, month, capacity);
         scheduleFirstEntry();
         runEventLoop();
         return result;
@@ -268,7 +231,7 @@ public final class Replication {
             double capacityTime = nextCapacityChange < changes ? changeDay[nextCapacityChange] : INF;
             // Dated changes, random turnover and the end of a void are "system" events; dated
             // changes win ties, then turnover, then voids.
-            double systemTime = Math.min(capacityTime, Math.min(nextTurnover, voids.nextRelease()));
+            double systemTime = Math.min(capacityTime, Math.min(turnover.next(), voids.nextRelease()));
             double childTime = queue.peekTime();
             double entryTime = Math.min(nextUascEntry, Math.min(nextBaseEntry, nextExtraEntry));
             events++;
@@ -280,9 +243,9 @@ public final class Replication {
                 }
             } else if (systemTime <= childTime && systemTime <= entryTime) {
                 now = systemTime;
-                if (capacityTime <= nextTurnover && capacityTime <= voids.nextRelease()) {
+                if (capacityTime <= turnover.next() && capacityTime <= voids.nextRelease()) {
                     applyCapacityChange(nextCapacityChange++);
-                } else if (nextTurnover <= voids.nextRelease()) {
+                } else if (turnover.next() <= voids.nextRelease()) {
                     turnOver();
                 } else {
                     offerFreedPlaces(voids.release());
@@ -570,25 +533,9 @@ public final class Replication {
                 exponential(replicationKey, RandomStreams.EXTRA_ARRIVAL, extraEntriesSoFar));
     }
 
-    /**
-     * When a Poisson process with a rate constant within each month next fires after
-     * {@code from}: one exponential draw of "unit hazard" is spent across months, so a change of
-     * rate at a month boundary is exact. Rates are read at {@code rate[m * stride + offset]}.
-     */
+    /** When a process with monthly rates {@code rate[m * stride + offset]} next fires after {@code from}. */
     private double advanceClock(double[] rate, int offset, int stride, double from, int m, double residual) {
-        double[] monthStart = model.time().monthStartDay();
-        int months = model.time().months();
-        double t = from;
-        for (int i = m; i < months; i++) {
-            double r = rate[i * stride + offset];
-            double segment = monthStart[i + 1] - t;
-            if (r > 0 && residual <= r * segment) {
-                return t + residual / r;
-            }
-            residual -= r * segment;
-            t = monthStart[i + 1];
-        }
-        return INF;
+        return model.time().firstArrival(rate, offset, stride, from, m, residual);
     }
 
     // =====================================================================================
@@ -769,7 +716,7 @@ public final class Replication {
         children.setType(id, t);
         children.setPlaceStart(id, since);
         children.setPlacementSerial(id, ++placementSerial);
-        restartStabilityCount(id, since);
+        indicators.placed(children, id, since);
         int n = children.countPlacement(id);
         boolean placedAway = placedAway(id, t, n);
         if (placedAway) {
@@ -827,15 +774,7 @@ public final class Replication {
         result.moves[month]++;
         double secondLast = children.lastMove(id);
         children.setLastMove(id, now);
-        // The national indicator counts placements during the year: the one held when the year
-        // began (or on entry) and one per move. Three or more is two moves or more, so the child
-        // counts while its second most recent move is less than a year old.
-        threePlusPlacements.add(children.movesFrom(id), children.movesUntil(id), -1);
-        int from = censuses.after(secondLast);
-        int until = Math.min(censuses.atOrAfter(secondLast + INDICATOR_YEAR_DAYS), children.exitCensus(id));
-        threePlusPlacements.add(from, until, +1);
-        children.setMovesFrom(id, from);
-        children.setMovesUntil(id, until);
+        indicators.moved(children, id, secondLast);
     }
 
     /**
@@ -917,14 +856,7 @@ public final class Replication {
         children.setAgedOut(id, exit >= ageOut);
         double sixteen = children.birth(id) + AgeBands.AGE_16_DAYS;
         children.setBirthday16Time(id, model.ageing().isActive() && sixteen > now ? sixteen : INF);
-        // What the monthly census will see of this child is fixed for the whole stay.
-        int exitCensus = censuses.after(exit);
-        int eligibleUntil = Math.min(censuses.atOrAfter(children.birth(id) + AgeBands.AGE_16_DAYS), exitCensus);
-        int eligibleFrom = censuses.atOrAfter(careStart + 2.5 * TimeGrid.DAYS_PER_YEAR);
-        children.setExitCensus(id, exitCensus);
-        children.setEligibleFrom(id, eligibleFrom);
-        children.setEligibleUntil(id, eligibleUntil);
-        longTermEligible.add(eligibleFrom, eligibleUntil, +1);
+        indicators.startStay(children, id, careStart, exit);
     }
 
     /** Puts the child's earliest clock in the queue. Exit wins ties, so nothing follows a departure. */
@@ -974,15 +906,15 @@ public final class Replication {
 
     /** Places added or removed; never below zero, never evicting anyone. */
     private void changePlaces(int t, int delta) {
-        boolean turnover = isTurnoverType(t);
-        if (turnover) {
-            consumeLoss(t);
+        boolean turnsOver = turnover.active(t);
+        if (turnsOver) {
+            turnover.spendLoss(t, now, month, capacity[t]);
         }
         accruePlaces(t);
         capacity[t] = Math.max(0, capacity[t] + delta);
-        if (turnover) {
-            scheduleLoss(t);
-            findNextTurnover();
+        if (turnsOver) {
+            turnover.scheduleLoss(t, now, month, capacity[t]);
+            turnover.findNext();
         }
         if (delta > 0) {
             offerFreedPlaces(t);
@@ -1014,69 +946,12 @@ public final class Replication {
     // Carer turnover: places gained (Poisson) and lost (a hazard per place)
     // =====================================================================================
 
-    private boolean isTurnoverType(int t) {
-        return hasTurnover[t];
-    }
-
-    private void startTurnover() {
-        Arrays.fill(nextGain, INF);
-        Arrays.fill(nextLoss, INF);
-        for (int t : model.turnover().active()) {
-            turnoverKey[t] = RandomStreams.entityKey(replicationKey, FIRST_TURNOVER_STREAM + t);
-            gainDraws[t] = 0;
-            lossDraws[t] = 0;
-            nextGain[t] = advanceClock(model.turnover().gainPerDay(), t, types, now, month,
-                    exponential(turnoverKey[t], RandomStreams.CARER_GAIN, 0));
-            lossResidual[t] = exponential(turnoverKey[t], RandomStreams.CARER_LOSS, 0);
-            lossAnchor[t] = now;
-            scheduleLoss(t);
-        }
-        findNextTurnover();
-    }
-
+    /** A turnover event: a place gained or lost; changePlaces reschedules the type's loss clock and finds the next event. */
     private void turnOver() {
-        int t = nextTurnoverType;
-        if (nextTurnoverIsGain) {
-            nextGain[t] = advanceClock(model.turnover().gainPerDay(), t, types, now, month,
-                    exponential(turnoverKey[t], RandomStreams.CARER_GAIN, ++gainDraws[t]));
-            changePlaces(t, +1);
-        } else {
-            // The loss clock has just run out: start a fresh one from now.
-            lossAnchor[t] = now;
-            lossResidual[t] = exponential(turnoverKey[t], RandomStreams.CARER_LOSS, ++lossDraws[t]);
-            changePlaces(t, -1);
-        }
-        // changePlaces has rescheduled this type's loss clock and found the next turnover event.
-    }
-
-    /** Spends the loss clock's unit hazard for the time since it was last brought up to date. */
-    private void consumeLoss(int t) {
-        double rate = model.turnover().lossPerPlacePerDay()[month * types + t] * capacity[t];
-        lossResidual[t] = Math.max(0, lossResidual[t] - rate * (now - lossAnchor[t]));
-        lossAnchor[t] = now;
-    }
-
-    /** The next loss at the current rate; valid until the month ends or places change, when it is redone. */
-    private void scheduleLoss(int t) {
-        double rate = month < model.time().months()
-                ? model.turnover().lossPerPlacePerDay()[month * types + t] * capacity[t] : 0;
-        nextLoss[t] = rate > 0 ? now + lossResidual[t] / rate : INF;
-    }
-
-    private void findNextTurnover() {
-        nextTurnover = INF;
-        for (int t : model.turnover().active()) {
-            if (nextGain[t] < nextTurnover) {
-                nextTurnover = nextGain[t];
-                nextTurnoverType = t;
-                nextTurnoverIsGain = true;
-            }
-            if (nextLoss[t] < nextTurnover) {
-                nextTurnover = nextLoss[t];
-                nextTurnoverType = t;
-                nextTurnoverIsGain = false;
-            }
-        }
+        int t = turnover.nextType();
+        boolean gain = turnover.nextIsGain();
+        turnover.advance(now, month);
+        changePlaces(t, gain ? +1 : -1);
     }
 
     /** Integrates the places of a limited type over time since the last change: exact place-days. */
@@ -1121,14 +996,14 @@ public final class Replication {
         System.arraycopy(model.costLines().pounds(), m * lines, result.lineSpend, m * lines, lines);
         int[] active = model.turnover().active();
         for (int t : active) {
-            consumeLoss(t);
+            turnover.spendLoss(t, now, m, capacity[t]);
         }
         month = m + 1;
         if (active.length > 0) {
             for (int t : active) {
-                scheduleLoss(t);
+                turnover.scheduleLoss(t, now, month, capacity[t]);
             }
-            findNextTurnover();
+            turnover.findNext();
         }
         takeCensus(month);
     }
@@ -1141,22 +1016,7 @@ public final class Replication {
         for (int t = 0; t < types; t++) {
             result.places[m * types + t] = capacity[t] == CapacityPlan.UNLIMITED ? -1 : capacity[t];
         }
-        result.threePlusPlacements[m] = threePlusPlacements.take(m);
-        result.longTermEligible[m] = longTermEligible.take(m);
-        result.longTermStable[m] = longTermStable.take(m);
-    }
-
-    // The national long-term stability measure: of children under 16 looked after for 2.5 years
-    // or more, those who have lived in the same placement for 2 years or more. A census sees a
-    // child in care up to and including the day it leaves (month ends come first at equal times).
-
-    /** A new placement from {@code since}: the child counts as stable once it has lasted 2 years. */
-    private void restartStabilityCount(int id, double since) {
-        int until = children.eligibleUntil(id);
-        longTermStable.add(children.stableFrom(id), until, -1);
-        int from = Math.max(children.eligibleFrom(id), censuses.atOrAfter(since + 2 * TimeGrid.DAYS_PER_YEAR));
-        longTermStable.add(from, until, +1);
-        children.setStableFrom(id, from);
+        indicators.take(m, result);
     }
 
     // =====================================================================================
@@ -1169,9 +1029,7 @@ public final class Replication {
         queue.clear();
         now = 0;
         month = 0;
-        threePlusPlacements.clear();
-        longTermEligible.clear();
-        longTermStable.clear();
+        indicators.clear();
         entriesSoFar = 0;
         extraEntriesSoFar = 0;
         uascEntriesSoFar = 0;

@@ -23,6 +23,28 @@ public record TimeGrid(LocalDate start, int months, double[] monthStartDay, int[
     /** Days in one average year; ages and annual rates are converted with it. */
     public static final double DAYS_PER_YEAR = 365.25;
 
+    /**
+     * When a Poisson process whose rate is constant within each month first fires after day
+     * {@code from} (in month {@code month}): one unit-exponential draw {@code residual} is
+     * spent across months, so a change of rate at a month boundary is exact and a draw keeps
+     * its meaning whatever the rates. Rates per day are read at {@code rate[m * stride + offset]}
+     * (one series, or one column of a month-by-type table). Infinity when it does not fire
+     * before the horizon.
+     */
+    public double firstArrival(double[] rate, int offset, int stride, double from, int month, double residual) {
+        double t = from;
+        for (int i = month; i < months; i++) {
+            double r = rate[i * stride + offset];
+            double segment = monthStartDay[i + 1] - t;
+            if (r > 0 && residual <= r * segment) {
+                return t + residual / r;
+            }
+            residual -= r * segment;
+            t = monthStartDay[i + 1];
+        }
+        return Double.POSITIVE_INFINITY;
+    }
+
     public double horizonDays() {
         return monthStartDay[months];
     }

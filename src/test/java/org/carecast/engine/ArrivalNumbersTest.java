@@ -19,10 +19,13 @@ class ArrivalNumbersTest {
     @Test
     void theArrivalRangesOfEveryStreamAreDisjoint() throws Exception {
         List<Long> bases = new ArrayList<>(List.of(0L)); // the initial cohort numbers its children from 0
-        for (Field f : Replication.class.getDeclaredFields()) {
-            if (Modifier.isStatic(f.getModifiers()) && f.getType() == long.class && f.getName().startsWith("FIRST_")) {
-                f.setAccessible(true);
-                bases.add(f.getLong(null));
+        // Every class that numbers entities in a replication's key space: children and carer turnover.
+        for (Class<?> owner : List.of(Replication.class, TurnoverClocks.class)) {
+            for (Field f : owner.getDeclaredFields()) {
+                if (Modifier.isStatic(f.getModifiers()) && f.getType() == long.class && f.getName().startsWith("FIRST_")) {
+                    f.setAccessible(true);
+                    bases.add(f.getLong(null));
+                }
             }
         }
         assertTrue(bases.size() >= 5, "bases found: " + bases);
