@@ -56,6 +56,18 @@ final class ChildTable {
     /** The type of an id that belongs to no child in care. */
     static final int FREE = -1;
 
+    // ---- a child's own events, in tie order ----
+    // When two of a child's clocks read the same time, the kind listed first happens: an exit
+    // first, so nothing follows a departure. This list and nextEvent below are the only
+    // statement of that order; a new kind of child event is a constant here, its clock (a row
+    // field and a line in nextEvent), and its handler in Replication.
+    static final int EXIT = 0;
+    static final int BREAKDOWN = 1;
+    static final int PLANNED_END = 2;
+    static final int BIRTHDAY_16 = 3;
+    static final int STEP_DOWN = 4;
+    static final int CARE_PLAN_MOVE = 5;
+
     private double[] dbl;
     private int[] ints;
     private int[] freeIds;
@@ -218,13 +230,42 @@ final class ChildTable {
         ints[id * I + TYPE] = type;
     }
 
-    /** The kind of the child's next event (the engine's event codes). */
+    /** The kind of the child's next event ({@link #EXIT} ... {@link #CARE_PLAN_MOVE}), as of {@link #nextEvent}. */
     int nextKind(int id) {
         return ints[id * I + NEXT_KIND];
     }
 
-    void setNextKind(int id, int kind) {
+    /**
+     * The time of the child's earliest clock, its kind kept as {@link #nextKind}: of clocks
+     * reading the same time, the kind first in tie order.
+     */
+    double nextEvent(int id) {
+        // Written out in tie order, not looped over a table: this runs at every event.
+        int row = id * D;
+        double t = dbl[row + EXIT_TIME];
+        int kind = EXIT;
+        if (dbl[row + BREAKDOWN_TIME] < t) {
+            t = dbl[row + BREAKDOWN_TIME];
+            kind = BREAKDOWN;
+        }
+        if (dbl[row + PLANNED_TIME] < t) {
+            t = dbl[row + PLANNED_TIME];
+            kind = PLANNED_END;
+        }
+        if (dbl[row + BIRTHDAY_16_TIME] < t) {
+            t = dbl[row + BIRTHDAY_16_TIME];
+            kind = BIRTHDAY_16;
+        }
+        if (dbl[row + STEP_DOWN_TIME] < t) {
+            t = dbl[row + STEP_DOWN_TIME];
+            kind = STEP_DOWN;
+        }
+        if (dbl[row + CARE_PLAN_TIME] < t) {
+            t = dbl[row + CARE_PLAN_TIME];
+            kind = CARE_PLAN_MOVE;
+        }
         ints[id * I + NEXT_KIND] = kind;
+        return t;
     }
 
     /** Need level. */

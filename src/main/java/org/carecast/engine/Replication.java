@@ -47,12 +47,6 @@ public final class Replication {
      */
     private static final long FIRST_UASC_ENTRY_NUMBER = 1L << 43;
 
-    private static final byte EV_EXIT = 0;
-    private static final byte EV_BREAKDOWN = 1;
-    private static final byte EV_PLANNED_END = 2;
-    private static final byte EV_BIRTHDAY_16 = 3;
-    private static final byte EV_STEP_DOWN = 4;
-    private static final byte EV_CARE_PLAN_MOVE = 5;
 
     private final Model model;
     private final int types;
@@ -273,12 +267,12 @@ public final class Replication {
 
     private void handleChildEvent(int id) {
         switch (children.nextKind(id)) {
-            case EV_EXIT -> leaveCare(id);
-            case EV_BREAKDOWN -> breakDown(id);
-            case EV_PLANNED_END -> endAsPlanned(id);
-            case EV_BIRTHDAY_16 -> turnSixteen(id);
-            case EV_STEP_DOWN -> becomeEligibleForStepDown(id);
-            case EV_CARE_PLAN_MOVE -> moveAsPlanned(id);
+            case ChildTable.EXIT -> leaveCare(id);
+            case ChildTable.BREAKDOWN -> breakDown(id);
+            case ChildTable.PLANNED_END -> endAsPlanned(id);
+            case ChildTable.BIRTHDAY_16 -> turnSixteen(id);
+            case ChildTable.STEP_DOWN -> becomeEligibleForStepDown(id);
+            case ChildTable.CARE_PLAN_MOVE -> moveAsPlanned(id);
             default -> throw new IllegalStateException("unknown event kind " + children.nextKind(id));
         }
     }
@@ -861,30 +855,7 @@ public final class Replication {
 
     /** Puts the child's earliest clock in the queue. Exit wins ties, so nothing follows a departure. */
     private void reschedule(int id) {
-        double t = children.exitTime(id);
-        byte kind = EV_EXIT;
-        if (children.breakdownTime(id) < t) {
-            t = children.breakdownTime(id);
-            kind = EV_BREAKDOWN;
-        }
-        if (children.plannedTime(id) < t) {
-            t = children.plannedTime(id);
-            kind = EV_PLANNED_END;
-        }
-        if (children.birthday16Time(id) < t) {
-            t = children.birthday16Time(id);
-            kind = EV_BIRTHDAY_16;
-        }
-        if (children.stepDownTime(id) < t) {
-            t = children.stepDownTime(id);
-            kind = EV_STEP_DOWN;
-        }
-        if (children.carePlanTime(id) < t) {
-            t = children.carePlanTime(id);
-            kind = EV_CARE_PLAN_MOVE;
-        }
-        children.setNextKind(id, kind);
-        queue.schedule(id, t);
+        queue.schedule(id, children.nextEvent(id));
     }
 
     // =====================================================================================
