@@ -37,15 +37,6 @@ import static org.carecast.engine.RandomStreams.uniform;
 public final class Replication {
 
     private static final double INF = Double.POSITIVE_INFINITY;
-    /** Arrival numbers of entries start here, so they never collide with the initial cohort. */
-    private static final long FIRST_ENTRY_NUMBER = 1L << 40;
-    /** Arrival numbers of the extra entries of a demand increase: a key space of their own. */
-    private static final long FIRST_EXTRA_ENTRY_NUMBER = 1L << 41;
-    /**
-     * Arrival numbers of unaccompanied asylum-seeking children, a stream of their own: a range no
-     * other arrival or stream uses, so their draws are independent of every other child's.
-     */
-    private static final long FIRST_UASC_ENTRY_NUMBER = 1L << 43;
 
 
     private final Model model;
@@ -111,8 +102,6 @@ public final class Replication {
     private double[] reasonCumulative;
     private double now;
     private int month;
-    private long entriesSoFar;
-    private long uascEntriesSoFar;
     /** This replication's entry rates per day by month: the model's, or drawn around them when uncertain. */
     private double[] entryRate;
     private double[] extraEntryRate;
@@ -122,16 +111,13 @@ public final class Replication {
     private final int[][] onlyType;
     /** Each type's breakdown-rate multiplier in this replication (1 where the rate is known). */
     private double[] breakdownScale;
-    private double nextUascEntry;
     /** Unaccompanied asylum-seeking children in care now, their child-days this month, and since when. */
     private int uascInCare;
     private double uascArea;
     private double uascSince;
-    private long extraEntriesSoFar;
-    private double nextBaseEntry;
-    private double nextExtraEntry;
-    private double entryResidual;
     private int nextCapacityChange;
+    /** When each arrival stream next brings a child into care. */
+    private final EntryClocks arrivals;
 
     /** The model this engine runs. */
     public Model model() {
@@ -180,6 +166,7 @@ public final class Replication {
         }
         voids = new PlaceVoids(types);
         indicators = new IndicatorTallies(model.time().monthStartDay());
+        arrivals = new EntryClocks(model.time(), model.entries().uascRatePerDay());
     }
 
     /**
@@ -195,7 +182,7 @@ public final class Replication {
         placeInitialCohort();
         takeCensus(0);
         turnover.start(replicationKey, now, month, capacity);
-        scheduleFirstEntry();
+        arrivals.start(replicationKey, entryRate, extraEntryRate);
         runEventLoop();
         return result;
     }
@@ -227,7 +214,7 @@ public final class Replication {
             // changes win ties, then turnover, then voids.
             double systemTime = Math.min(capacityTime, Math.min(turnover.next(), voids.nextRelease()));
             double childTime = queue.peekTime();
-            double entryTime = Math.min(nextUascEntry, Math.min(nextBaseEntry, nextExtraEntry));
+            double entryTime = arrivals.next();
             events++;
             if (monthEnd <= systemTime && monthEnd <= childTime && monthEnd <= entryTime) {
                 now = monthEnd;
@@ -249,16 +236,15 @@ public final class Replication {
                 handleChildEvent(queue.peekId());
             } else {
                 now = entryTime;
-                if (nextUascEntry < Math.min(nextBaseEntry, nextExtraEntry)) {
+                int kind = arrivals.nextKind();
+                long number = arrivals.take(kind, now, month);
+                if (kind == EntryClocks.UASC) {
                     EntryProcess entries = model.entries();
-                    admit(FIRST_UASC_ENTRY_NUMBER + uascEntriesSoFar++, entries.uascAges(), entries.uascNeed(), true);
-                    nextUascEntry = advanceClock(entries.uascRatePerDay(), 0, 1, now, month,
-                            exponential(replicationKey, RandomStreams.UASC_ARRIVAL, uascEntriesSoFar));
-                } else if (nextBaseEntry <= nextExtraEntry) {
-                    arriveFromBaseProcess();
+                    admit(number, entries.uascAges(), entries.uascNeed(), true);
+                } else if (kind == EntryClocks.BASE) {
+                    arriveFromBaseProcess(number);
                 } else {
-                    admit(FIRST_EXTRA_ENTRY_NUMBER + extraEntriesSoFar++);
-                    scheduleNextExtraEntry();
+                    admit(number);
                 }
             }
         }
@@ -329,13 +315,11 @@ public final class Replication {
      * A base arrival: it enters care unless a demand reduction thins it out, decided by its
      * own draw so that the arrivals kept are the same children as in the baseline.
      */
-    private void arriveFromBaseProcess() {
-        long number = FIRST_ENTRY_NUMBER + entriesSoFar++;
+    private void arriveFromBaseProcess(long number) {
         double keep = model.entries().acceptance()[month];
         if (keep >= 1 || uniform(RandomStreams.entityKey(replicationKey, number), RandomStreams.ENTRY, 3) < keep) {
             admit(number);
         }
-        scheduleNextEntry();
     }
 
     private void admit(long arrivalNumber) {
@@ -368,20 +352,6 @@ public final class Replication {
         }
         match(id, model.matching().preferences(band, children.need(id)));
         reschedule(id);
-    }
-
-    /**
-     * Entries form a Poisson process with a rate constant within each month. The time to the
-     * next entry is found by spending one exponential draw of "unit hazard" across months, so
-     * a change of rate at a month boundary is exact and draws stay keyed by entry number.
-     */
-    private void scheduleFirstEntry() {
-        nextBaseEntry = advanceClock(entryRate, 0, 1, 0, month,
-                exponential(replicationKey, RandomStreams.ARRIVAL, 0));
-        nextExtraEntry = advanceClock(extraEntryRate, 0, 1, 0, month,
-                exponential(replicationKey, RandomStreams.EXTRA_ARRIVAL, 0));
-        nextUascEntry = advanceClock(model.entries().uascRatePerDay(), 0, 1, 0, month,
-                exponential(replicationKey, RandomStreams.UASC_ARRIVAL, 0));
     }
 
     /**
@@ -515,21 +485,6 @@ public final class Replication {
     private void accrueUasc() {
         uascArea += uascInCare * (now - uascSince);
         uascSince = now;
-    }
-
-    private void scheduleNextEntry() {
-        nextBaseEntry = advanceClock(entryRate, 0, 1, now, month,
-                exponential(replicationKey, RandomStreams.ARRIVAL, entriesSoFar));
-    }
-
-    private void scheduleNextExtraEntry() {
-        nextExtraEntry = advanceClock(extraEntryRate, 0, 1, now, month,
-                exponential(replicationKey, RandomStreams.EXTRA_ARRIVAL, extraEntriesSoFar));
-    }
-
-    /** When a process with monthly rates {@code rate[m * stride + offset]} next fires after {@code from}. */
-    private double advanceClock(double[] rate, int offset, int stride, double from, int m, double residual) {
-        return model.time().firstArrival(rate, offset, stride, from, m, residual);
     }
 
     // =====================================================================================
@@ -1001,9 +956,6 @@ public final class Replication {
         now = 0;
         month = 0;
         indicators.clear();
-        entriesSoFar = 0;
-        extraEntriesSoFar = 0;
-        uascEntriesSoFar = 0;
         uascInCare = 0;
         uascArea = 0;
         uascSince = 0;

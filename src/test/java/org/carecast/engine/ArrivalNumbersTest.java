@@ -20,7 +20,7 @@ class ArrivalNumbersTest {
     void theArrivalRangesOfEveryStreamAreDisjoint() throws Exception {
         List<Long> bases = new ArrayList<>(List.of(0L)); // the initial cohort numbers its children from 0
         // Every class that numbers entities in a replication's key space: children and carer turnover.
-        for (Class<?> owner : List.of(Replication.class, TurnoverClocks.class)) {
+        for (Class<?> owner : List.of(Replication.class, EntryClocks.class, TurnoverClocks.class)) {
             for (Field f : owner.getDeclaredFields()) {
                 if (Modifier.isStatic(f.getModifiers()) && f.getType() == long.class && f.getName().startsWith("FIRST_")) {
                     f.setAccessible(true);
