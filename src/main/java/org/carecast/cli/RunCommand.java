@@ -85,9 +85,13 @@ final class RunCommand implements Callable<Integer> {
         return org.carecast.report.BandNote.drawsAssumptions(model, rangedPaths(scenario)) ? projection : projection.withoutSplits();
     }
 
-    /** The names of a scenario's ranged assumptions: their shared name, or their path. */
+    /**
+     * A scenario's ranged assumptions as the band note names them: in words, with the path
+     * (or shared name) that --set and --only take in brackets, each once.
+     */
     static java.util.List<String> rangedPaths(UncertainScenario scenario) {
-        return scenario.ranges().stream().map(AssumptionRange::key).toList();
+        return scenario.ranges().stream().map(AssumptionRange::key).distinct()
+                .map(key -> org.carecast.scenario.FieldWords.of(scenario.central(), key) + " (" + key + ")").toList();
     }
 
     @Override

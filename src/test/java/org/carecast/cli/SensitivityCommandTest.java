@@ -148,7 +148,7 @@ class SensitivityCommandTest {
         assertEquals(0, carecast(with(run, "--out", tmp.resolve("wide").toString(), "--set",
                 "placementTypes[market].weeklyCost={central: 6300, low: 4000, high: 9000}")).status());
         String summary = Files.readString(tmp.resolve("wide/summary.txt")).replaceAll("\\s+", " ");
-        assertTrue(summary.contains("the range given for placementTypes[market].weeklyCost"), summary);
+        assertTrue(summary.contains("the range given for market: weekly cost (placementTypes[market].weeklyCost)"), summary);
         assertTrue(summary.contains("The drawn assumptions account for about"), summary);
     }
 
