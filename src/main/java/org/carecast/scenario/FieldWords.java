@@ -40,7 +40,7 @@ public final class FieldWords {
     }
 
     /** camelCase, snake_case and dots as lower-case words: "breakdownRatePerYear" is "breakdown rate per year". */
-    static String words(String key) {
+    public static String words(String key) {
         return key.replace('.', ' ').replace('_', ' ').replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT).strip();
     }
 }

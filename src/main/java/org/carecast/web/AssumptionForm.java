@@ -207,7 +207,11 @@ public final class AssumptionForm {
 
     private static String label(String path) {
         String key = path.substring(path.lastIndexOf('.') + 1);
-        return WORDS.getOrDefault(key, key);
+        if (WORDS.containsKey(key)) {
+            return WORDS.get(key);
+        }
+        String words = org.carecast.scenario.FieldWords.words(key);
+        return words.isEmpty() ? key : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     /** A range's central, low and high when {@code value} is one ({central: .., low: .., high: ..}), else null. */
