@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 /** The top-level {@code carecast} command; all work is done by its subcommands. */
 @Command(name = "carecast", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Forecasts placements, spill-over and cost for children in care by discrete-event Monte Carlo simulation.",
-        subcommands = {RunCommand.class, ServeCommand.class, CompareCommand.class, SensitivityCommand.class, SweepCommand.class, MergeCommand.class, ValidateCommand.class, CalibrateCommand.class, BacktestCommand.class, picocli.CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, RegionCommand.class, ServeCommand.class, CompareCommand.class, SensitivityCommand.class, SweepCommand.class, MergeCommand.class, ValidateCommand.class, CalibrateCommand.class, BacktestCommand.class, picocli.CommandLine.HelpCommand.class})
 public final class CarecastCommand implements Runnable {
 
     @picocli.CommandLine.Spec

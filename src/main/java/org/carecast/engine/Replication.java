@@ -116,6 +116,10 @@ public final class Replication {
     private double uascArea;
     private double uascSince;
     private int nextCapacityChange;
+    /** Events handled so far in this replication. */
+    private long events;
+    /** Types whose places are pooled with other councils', by type; null when none are. */
+    private SharedPlaces[] pools;
     /** When each arrival stream next brings a child into care. */
     private final EntryClocks arrivals;
 
@@ -174,6 +178,13 @@ public final class Replication {
      * object is reused by the next call.
      */
     public ReplicationResult run(long seed, int index) {
+        begin(seed, index);
+        runUntil(INF, true);
+        return result;
+    }
+
+    /** Sets up replication {@code index} of {@code seed} up to its first event (the children at the start, the clocks). */
+    void begin(long seed, int index) {
         reset(RandomStreams.replicationKey(seed, index));
         assumptionKey = RandomStreams.assumptionKey(seed, index);
         result.model = model;
@@ -183,8 +194,23 @@ public final class Replication {
         takeCensus(0);
         turnover.start(replicationKey, now, month, capacity);
         arrivals.start(replicationKey, entryRate, extraEntryRate);
-        runEventLoop();
+        events = 0;
+    }
+
+    /** This replication's tallies (complete once {@link #runUntil} has returned true). */
+    ReplicationResult result() {
         return result;
+    }
+
+    /** When the next event happens: the earliest of the month's end, system events, a child's clock and the entries. */
+    double nextTime() {
+        if (month >= model.time().months()) {
+            return INF;
+        }
+        double[] changeDay = model.capacity().changeDay();
+        double capacityTime = nextCapacityChange < changeDay.length ? changeDay[nextCapacityChange] : INF;
+        double systemTime = Math.min(capacityTime, Math.min(turnover.next(), voids.nextRelease()));
+        return Math.min(Math.min(model.time().monthStartDay()[month + 1], systemTime), Math.min(queue.peekTime(), arrivals.next()));
     }
 
     // =====================================================================================
@@ -192,8 +218,11 @@ public final class Replication {
     // =====================================================================================
 
     /**
-     * The event loop. Events at the same instant are taken in this order, the tie order every
-     * figure depends on (the if-chain below is its only implementation; keep the two together):
+     * The event loop: handles events up to {@code limit} (at it too when {@code inclusive}) and
+     * returns true once the last month has closed. A run goes to the end in one call; councils
+     * sharing places run in turns up to each other's next event ({@link RegionReplication}).
+     * Events at the same instant are taken in this order, the tie order every figure depends
+     * on (the if-chain below is its only implementation; keep the two together):
      * <ol>
      *   <li>the end of a month: its tallies close before anything else at that instant happens;</li>
      *   <li>system events: dated capacity changes, then carer turnover, then the end of a void;</li>
@@ -202,11 +231,11 @@ public final class Replication {
      *       asylum seekers, who win only when strictly earlier.</li>
      * </ol>
      */
-    private void runEventLoop() {
+    boolean runUntil(double limit, boolean inclusive) {
         final double[] monthStart = model.time().monthStartDay();
         final double[] changeDay = model.capacity().changeDay();
         final int changes = changeDay.length;
-        long events = 0;
+        long events = this.events;
         while (true) {
             double monthEnd = monthStart[month + 1];
             double capacityTime = nextCapacityChange < changes ? changeDay[nextCapacityChange] : INF;
@@ -215,6 +244,14 @@ public final class Replication {
             double systemTime = Math.min(capacityTime, Math.min(turnover.next(), voids.nextRelease()));
             double childTime = queue.peekTime();
             double entryTime = arrivals.next();
+            if (limit < INF) {
+                // Only when running in turns with other councils; a whole run never stops early.
+                double next = Math.min(Math.min(monthEnd, systemTime), Math.min(childTime, entryTime));
+                if (next > limit || (next == limit && !inclusive)) {
+                    this.events = events;
+                    return false;
+                }
+            }
             events++;
             if (monthEnd <= systemTime && monthEnd <= childTime && monthEnd <= entryTime) {
                 now = monthEnd;
@@ -248,7 +285,9 @@ public final class Replication {
                 }
             }
         }
+        this.events = events;
         result.events = events;
+        return true;
     }
 
     private void handleChildEvent(int id) {
@@ -656,7 +695,26 @@ public final class Replication {
 
     /** Whether type {@code t} has a place that is neither taken nor held empty after a breakdown. */
     private boolean hasFreePlace(int t) {
-        return occupancy[t] + voids.held(t) < capacity[t];
+        SharedPlaces pool = pools == null ? null : pools[t];
+        return pool != null ? pool.hasFreePlace() : occupancy[t] + voids.held(t) < capacity[t];
+    }
+
+    /** Places of type {@code t} taken or held empty after a breakdown, now. */
+    int placesTaken(int t) {
+        return occupancy[t] + voids.held(t);
+    }
+
+    /** Places of type {@code t} now (its capacity). */
+    int places(int t) {
+        return capacity[t];
+    }
+
+    /** Type {@code t}'s places are pooled with other councils' ({@link RegionReplication}). */
+    void share(int t, SharedPlaces pool) {
+        if (pools == null) {
+            pools = new SharedPlaces[types];
+        }
+        pools[t] = pool;
     }
 
     private void occupy(int id, int t, double since) {

@@ -106,6 +106,13 @@ public final class Simulator {
                 }
             }
         };
+        inParallel(workers, worker);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return new RunStats(replications, workers, events.get(), seconds);
+    }
+
+    /** Runs {@code worker} on {@code workers} threads (on this one when 1) and waits for all; a worker's failure is rethrown. */
+    private static void inParallel(int workers, Runnable worker) {
         if (workers == 1) {
             worker.run();
         } else {
@@ -135,7 +142,56 @@ public final class Simulator {
                 pool.shutdownNow();
             }
         }
+    }
+
+    /**
+     * Runs replications {@code 0 .. replications-1} of a region: the councils' models together,
+     * with the types {@code pooled} lists sharing their places ({@link RegionReplication}).
+     * {@code results[k]} is council k's; draws are keyed as in {@link RegionReplication}.
+     */
+    public static RunStats runRegion(List<ReplicationModels> councils, int[][] pooled, int replications, long seed, int threads,
+                                     PairedSink sink, IntConsumer progress) {
+        int workers = Math.max(1, Math.min(threads, replications));
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        AtomicLong events = new AtomicLong();
+        long started = System.nanoTime();
+        Runnable worker = () -> {
+            List<Model> current = councils.stream().map(ReplicationModels::central).toList();
+            RegionReplication region = new RegionReplication(current, pooled);
+            int index;
+            while ((index = next.getAndIncrement()) < replications) {
+                int i = index;
+                List<Model> models = councils.stream().map(c -> c.forReplication(i)).toList();
+                if (!sameModels(models, current)) {
+                    current = models;
+                    region = new RegionReplication(current, pooled);
+                }
+                ReplicationResult[] results = region.run(seed, index);
+                long n = 0;
+                for (ReplicationResult r : results) {
+                    n += r.events;
+                }
+                events.addAndGet(n);
+                sink.accept(index, results);
+                int finished = done.incrementAndGet();
+                if (progress != null) {
+                    progress.accept(finished);
+                }
+            }
+        };
+        inParallel(workers, worker);
         double seconds = (System.nanoTime() - started) / 1e9;
         return new RunStats(replications, workers, events.get(), seconds);
     }
+
+    private static boolean sameModels(List<Model> a, List<Model> b) {
+        for (int k = 0; k < a.size(); k++) {
+            if (a.get(k) != b.get(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
 }

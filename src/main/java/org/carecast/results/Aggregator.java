@@ -142,6 +142,27 @@ public final class Aggregator implements ResultSink {
         order.afterFolds(this::flush);
     }
 
+    /** Where one series' period sits in {@link #values}, or -1 when the run has no such series. */
+    public int cellIndex(Table table, OutputMetric metric, String group, int period) {
+        for (int s = 0; s < series.size(); s++) {
+            Series x = series.get(s);
+            if (x.table() == table && x.metric() == metric && x.group().equals(group)) {
+                return period < x.periods().length ? firstCell[s] + period : -1;
+            }
+        }
+        return -1;
+    }
+
+    /** The periods of one series (financial years, months), or none when the run has no such series. */
+    public String[] periods(Table table, OutputMetric metric, String group) {
+        for (Series x : series) {
+            if (x.table() == table && x.metric() == metric && x.group().equals(group)) {
+                return x.periods();
+            }
+        }
+        return new String[0];
+    }
+
     /** The distribution so far of one series in one period. */
     public QuantileSketch cell(Table table, OutputMetric metric, String group, int period) {
         flushAll();

@@ -1,0 +1,196 @@
+package org.carecast.cli;
+
+import org.carecast.engine.RegionReplication;
+import org.carecast.engine.ReplicationResult;
+import org.carecast.engine.Simulator;
+import org.carecast.model.ReplicationModels;
+import org.carecast.report.OutputFolder;
+import org.carecast.report.RegionReport;
+import org.carecast.report.ReportFormat;
+import org.carecast.report.RunInfo;
+import org.carecast.report.RunReport;
+import org.carecast.results.Aggregator;
+import org.carecast.results.OutputMetric;
+import org.carecast.results.Projection;
+import org.carecast.results.Summary;
+import org.carecast.results.Table;
+import org.carecast.scenario.AssumptionDraws;
+import org.carecast.scenario.RegionReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code carecast region REGION.yaml}: councils that share places (a regional home, a shared
+ * framework) simulated together. Each council's children, entries, prices and budgets are its
+ * own; a shared type's places are pooled, first come first served. Writes each council's own
+ * output folder (the same files as {@code carecast run}) and the region's figures side by side.
+ */
+@Command(name = "region", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Simulate councils that share places together; write each council's projection and the region's.")
+final class RegionCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "REGION", description = "Region YAML file: councils, their scenarios, the shared types.")
+    Path regionFile;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<region file name>).")
+    Path out;
+
+    @picocli.CommandLine.Mixin
+    SimulationOptions options = new SimulationOptions();
+
+    @picocli.CommandLine.Mixin
+    SettingOptions settings = new SettingOptions();
+
+    @picocli.CommandLine.Mixin
+    OutputOptions formats = new OutputOptions();
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** The region's figures: yearly series of every council summed per replication. */
+    private static final List<Object[]> TOTALS = List.of(
+            new Object[] {"children_at_year_end", OutputMetric.CHILDREN_AT_YEAR_END},
+            new Object[] {"spend", OutputMetric.SPEND},
+            new Object[] {"net_cost", OutputMetric.NET_COST},
+            new Object[] {"spill_over", OutputMetric.SPILL_OVER});
+
+    @Override
+    public Integer call() throws Exception {
+        RegionReader.Region region = RegionReader.read(regionFile, settings.settings());
+        int reps = options.replications(region.replications(), spec.commandLine());
+        long seed = options.seed(region.seed());
+        int n = region.councils().size();
+        List<ReplicationModels> models = new ArrayList<>();
+        List<Aggregator> aggregators = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            RegionReader.Council c = region.councils().get(k);
+            // Each council's ranges are drawn from its own seed, as its engine draws.
+            ReplicationModels m = AssumptionDraws.of(c.scenario(), RegionReplication.councilSeed(seed, k));
+            models.add(m);
+            aggregators.add(new Aggregator(m.central(), reps));
+        }
+        int t = Math.min(options.threads(spec.commandLine()), reps);
+        SimulationOptions.checkMemory(regionFile, models.stream().map(ReplicationModels::central).toList(), t);
+        Path folder = out != null ? out : Path.of("out", SimulationOptions.stem(regionFile));
+        OutputFolder output = OutputFolder.prepare(folder, VersionProvider.version(), "region");
+
+        String[] years = aggregators.get(0).periods(Table.YEARLY, OutputMetric.NET_COST, "all");
+        int perCouncil = TOTALS.size() + 1;
+        // [replication][council][figure][year]: a few numbers per replication, summed once all have run.
+        double[][][][] figures = new double[reps][][][];
+        ProgressBar progress = ProgressBar.of(spec, reps, options.quiet);
+        Simulator.RunStats stats = Simulator.runRegion(models, region.pooled(), reps, seed, t, (index, results) -> {
+            double[][][] mine = new double[n][perCouncil][years.length];
+            for (int k = 0; k < n; k++) {
+                Aggregator a = aggregators.get(k);
+                double[] values = a.values(results[k]);
+                a.acceptValues(index, values);
+                for (int f = 0; f < TOTALS.size(); f++) {
+                    for (int y = 0; y < years.length; y++) {
+                        int cell = a.cellIndex(Table.YEARLY, (OutputMetric) TOTALS.get(f)[1], "all", y);
+                        mine[k][f][y] = cell < 0 ? Double.NaN : values[cell];
+                    }
+                }
+                for (String type : region.pooledTypes()) {
+                    for (int y = 0; y < years.length; y++) {
+                        int cell = a.cellIndex(Table.YEARLY, OutputMetric.CHILDREN_PLACED_MEAN, type, y);
+                        mine[k][TOTALS.size()][y] += cell < 0 ? 0 : values[cell];
+                    }
+                }
+            }
+            figures[index] = mine;
+        }, progress);
+        progress.finish();
+
+        List<RegionReport.Row> rows = new ArrayList<>();
+        List<String> ids = region.councils().stream().map(RegionReader.Council::id).toList();
+        for (int y = 0; y < years.length; y++) {
+            for (int f = 0; f <= TOTALS.size(); f++) {
+                String metric = f < TOTALS.size() ? (String) TOTALS.get(f)[0] : "shared_places_children";
+                String unit = f < TOTALS.size() ? ((OutputMetric) TOTALS.get(f)[1]).unit() : "children";
+                if (f == TOTALS.size() && region.pooledTypes().isEmpty()) {
+                    continue;
+                }
+                double[] total = new double[reps];
+                for (int k = 0; k < n; k++) {
+                    double[] values = new double[reps];
+                    for (int r = 0; r < reps; r++) {
+                        values[r] = figures[r][k][f][y];
+                        total[r] += values[r];
+                    }
+                    if (!Double.isNaN(values[0])) {
+                        rows.add(new RegionReport.Row(years[y], ids.get(k), metric, unit, Summary.of(values)));
+                    }
+                }
+                if (!Double.isNaN(total[0])) {
+                    rows.add(new RegionReport.Row(years[y], "region", metric, unit, Summary.of(total)));
+                }
+            }
+        }
+        List<String> notes = new ArrayList<>();
+        if (!region.pooledTypes().isEmpty()) {
+            notes.add("Shared places (" + String.join(", ", region.pooledTypes()) + "): every council's places of the type"
+                    + " are pooled, first come first served; each council pays for its own children there and for the"
+                    + " places it commissioned (the type's costs in its scenario). A place freed by one council's child is"
+                    + " offered to that council's step-down candidates first; the others' children take it at their next"
+                    + " placement.");
+        }
+        notes.add("Each council's bands hold what its own report says they hold; the region's are of the councils' figures"
+                + " summed in each replication. The first council draws exactly what it draws when run alone; the others"
+                + " draw from seeds of their own, so councils' children are independent.");
+        RegionReport report = new RegionReport(region.name(), Arrays.asList(years), ids, rows, notes);
+
+        List<Projection> projections = new ArrayList<>();
+        List<RunInfo> infos = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            RegionReader.Council c = region.councils().get(k);
+            Projection projection = RunCommand.withSplitsIfDrawn(aggregators.get(k).projection(), models.get(k).central(),
+                    c.scenario());
+            projections.add(projection);
+            infos.add(new RunInfo(VersionProvider.version(), c.file(), RegionReplication.councilSeed(seed, k), reps,
+                    stats.threads(), stats.seconds(), stats.events(),
+                    RunCommand.withSettings(RunCommand.cautions(c.scenario().central(), models.get(k).central(),
+                            RunCommand.rangedPaths(c.scenario())), settings),
+                    c.scenario().central().sources(), folder.resolve(c.id())).withSettings(settings.given));
+        }
+        String rerun = "carecast region " + regionFile + " --seed " + seed + " --replications " + reps
+                + settings.given.stream().map(g -> " --set '" + g + "'").reduce("", String::concat);
+        output.write(dir -> {
+            for (int k = 0; k < n; k++) {
+                Path sub = Files.createDirectories(dir.resolve(ids.get(k)));
+                RunReport runReport = RunReport.of(projections.get(k), infos.get(k));
+                for (ReportFormat format : formats.formats()) {
+                    format.forRun().write(runReport, sub);
+                }
+                // A council of a region cannot be re-run on its own (its children shared places with the others').
+                Files.writeString(sub.resolve("run.txt"), "carecast " + VersionProvider.version() + "\n"
+                        + "council: " + ids.get(k) + " (" + region.councils().get(k).file() + ")\n"
+                        + "simulated as part of the region " + regionFile + ", seed " + seed + ", " + reps + " replications;"
+                        + " its figures depend on the other councils' use of the shared places, so re-run the region: "
+                        + rerun + "\n", java.nio.charset.StandardCharsets.UTF_8);
+            }
+            report.write(dir);
+            Files.writeString(dir.resolve("run.txt"), "carecast " + VersionProvider.version() + "\nregion: " + regionFile
+                    + "\nseed: " + seed + "\nreplications: " + reps + "\nthreads: " + stats.threads()
+                    + " (results do not depend on it)\nre-run with the same numbers: " + rerun + "\n",
+                    java.nio.charset.StandardCharsets.UTF_8);
+        });
+        PrintWriter console = spec.commandLine().getOut();
+        if (!options.quiet) {
+            console.print(report.console());
+            console.printf("%nSimulated %,d events in %.2f s on %d thread(s).%n", stats.events(), stats.seconds(), stats.threads());
+        }
+        console.printf("Wrote %s (region.csv, region.txt, and each council's own folder: %s)%n", folder, String.join(", ", ids));
+        console.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,89 @@
+package org.carecast.engine;
+
+import org.carecast.model.Model;
+
+import java.util.List;
+
+/**
+ * One replication of a region: several councils, each its own model and engine, run together
+ * in time order because some placement types' places are pooled between them
+ * ({@link SharedPlaces}). The councils take turns, each running up to the next event of any
+ * other, so every event of the region happens in time order; at the same instant the council
+ * listed first goes first.
+ *
+ * <p>Council 0 draws exactly the numbers it draws when run alone (same seed and replication);
+ * council k draws from seed {@link #councilSeed}, so councils' children are independent of one
+ * another and every council keeps common random numbers across the region scenarios compared.
+ */
+public final class RegionReplication {
+
+    private final Replication[] councils;
+
+    /**
+     * @param models    each council's model, all on the same months
+     * @param pooled    the type indices pooled: {@code pooled[p][k]} is pool p's type in council k
+     */
+    public RegionReplication(List<Model> models, int[][] pooled) {
+        councils = new Replication[models.size()];
+        for (int k = 0; k < councils.length; k++) {
+            councils[k] = new Replication(models.get(k));
+        }
+        for (int[] types : pooled) {
+            SharedPlaces pool = new SharedPlaces();
+            for (int k = 0; k < councils.length; k++) {
+                pool.add(councils[k], types[k]);
+                councils[k].share(types[k], pool);
+            }
+        }
+    }
+
+    /** The seed council {@code k} draws from: the region's own for the first council. */
+    public static long councilSeed(long seed, int k) {
+        return k == 0 ? seed : RandomStreams.replicationKey(seed, -k);
+    }
+
+    /** Runs replication {@code index} of {@code seed}; {@code results[k]} is council k's (reused by the next call). */
+    public ReplicationResult[] run(long seed, int index) {
+        int n = councils.length;
+        for (int k = 0; k < n; k++) {
+            councils[k].begin(councilSeed(seed, k), index);
+        }
+        boolean[] done = new boolean[n];
+        int running = n;
+        while (running > 0) {
+            // The council with the earliest next event goes; the first listed on a tie.
+            int next = -1;
+            double at = Double.POSITIVE_INFINITY;
+            for (int k = 0; k < n; k++) {
+                if (!done[k]) {
+                    double t = councils[k].nextTime();
+                    if (next < 0 || t < at) {
+                        next = k;
+                        at = t;
+                    }
+                }
+            }
+            // It runs up to the next event of any other: at that instant too when the other is listed after it.
+            double limit = Double.POSITIVE_INFINITY;
+            boolean inclusive = true;
+            for (int k = 0; k < n; k++) {
+                if (k != next && !done[k]) {
+                    double t = councils[k].nextTime();
+                    if (t < limit || (t == limit && k < next)) {
+                        limit = t;
+                        inclusive = k > next;
+                    }
+                }
+            }
+            if (councils[next].runUntil(limit, inclusive)) {
+                done[next] = true;
+                running--;
+            }
+        }
+        ReplicationResult[] results = new ReplicationResult[n];
+        for (int k = 0; k < n; k++) {
+            results[k] = councils[k].result();
+        }
+        return results;
+    }
+}

@@ -1,0 +1,98 @@
+package org.carecast.report;
+
+import org.carecast.results.Summary;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A region's figures side by side: for each financial year, each council's and the region's
+ * children in care at the year's end, spend, net cost and spill-over placements, and the
+ * children each council has in the shared places, as medians with 90% bands. The region's
+ * figures are summed replication by replication (the councils of one replication share one
+ * future), so the region's band is the band of the sum, not the sum of the bands.
+ *
+ * @param years    financial years, in order
+ * @param councils council ids, in the region file's order
+ * @param rows     one row per (year, council or "region", metric)
+ */
+public record RegionReport(String name, List<String> years, List<String> councils, List<Row> rows, List<String> notes) {
+
+    /** One figure: a council's (or "region" for all of them) metric in one financial year. */
+    public record Row(String year, String council, String metric, String unit, Summary summary) {
+    }
+
+    /** Writes {@code region.csv} (every row) and {@code region.txt} (a table of the main figures) into {@code folder}. */
+    public void write(Path folder) throws IOException {
+        // The columns of yearly.csv, the council (or "region") as the group.
+        List<String> csv = new ArrayList<>();
+        csv.add(CsvReporter.HEADER);
+        for (Row r : rows) {
+            int decimals = r.unit().equals("pounds") ? 2 : 3;
+            Summary s = r.summary();
+            csv.add(String.join(",", r.metric(), r.council(), r.unit(), r.year(), Numbers.plain(s.mean(), decimals),
+                    Numbers.plain(s.p5(), decimals), Numbers.plain(s.p25(), decimals), Numbers.plain(s.p50(), decimals),
+                    Numbers.plain(s.p75(), decimals), Numbers.plain(s.p95(), decimals)));
+        }
+        Files.write(folder.resolve("region.csv"), csv, StandardCharsets.UTF_8);
+        Files.writeString(folder.resolve("region.txt"), console(), StandardCharsets.UTF_8);
+    }
+
+    /** The region's main figures for the console and region.txt: within 80 columns. */
+    public String console() {
+        StringBuilder out = new StringBuilder();
+        out.append(name).append('\n');
+        for (String metric : List.of("children_at_year_end", "net_cost", "spill_over", "shared_places_children")) {
+            List<Row> of = rows.stream().filter(r -> r.metric().equals(metric)).toList();
+            if (of.isEmpty()) {
+                continue;
+            }
+            out.append('\n').append(title(metric)).append(" (median, 90% band)\n");
+            List<String> shown = years.subList(0, Math.min(3, years.size()));
+            out.append(String.format(Locale.ROOT, "%-14s", ""));
+            for (String y : shown) {
+                out.append(String.format(Locale.ROOT, "%21s", y));
+            }
+            out.append('\n');
+            List<String> who = new ArrayList<>(councils);
+            who.add("region");
+            for (String c : who) {
+                out.append(String.format(Locale.ROOT, "%-14s", c.length() > 13 ? c.substring(0, 13) : c));
+                for (String y : shown) {
+                    Row r = of.stream().filter(x -> x.year().equals(y) && x.council().equals(c)).findFirst().orElse(null);
+                    out.append(String.format(Locale.ROOT, "%21s", r == null ? "" : cell(r)));
+                }
+                out.append('\n');
+            }
+        }
+        if (years.size() > 3) {
+            out.append("\nThe first three financial years; region.csv has all ").append(years.size()).append(".\n");
+        }
+        for (String note : notes) {
+            out.append('\n').append(ConsoleSummary.paragraph("Note: " + note)).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String title(String metric) {
+        return switch (metric) {
+            case "children_at_year_end" -> "Children in care at the year's end";
+            case "net_cost" -> "Net cost, £ million (spend less income)";
+            case "spill_over" -> "Spill-over placements in the year";
+            default -> "Children in the shared places (mean over the year)";
+        };
+    }
+
+    private static String cell(Row r) {
+        Summary s = r.summary();
+        if (r.unit().equals("pounds")) {
+            return String.format(Locale.ROOT, "%.2f (%.2f-%.2f)", s.p50() / 1e6, s.p5() / 1e6, s.p95() / 1e6);
+        }
+        return String.format(Locale.ROOT, "%.0f (%.0f-%.0f)", s.p50(), s.p5(), s.p95());
+    }
+}

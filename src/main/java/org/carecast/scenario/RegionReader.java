@@ -1,0 +1,129 @@
+package org.carecast.scenario;
+
+import org.carecast.model.Model;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a region file: councils that commission together, each its own scenario file (its own
+ * children, entries, placement types, prices and budgets), and the placement types whose places
+ * they pool. Every error is located in the file to fix: the region file, or a council's scenario.
+ *
+ * <pre>
+ * name: Two councils pooling their new homes (illustrative)
+ * councils:
+ *   - {id: oldham, scenario: oldham-regional.yaml}
+ *   - {id: neighbour, scenario: neighbour-regional.yaml}
+ * sharedPlaces:
+ *   - type: regional_home     # a type in every council's scenario; its places are pooled
+ * replications: 1000          # optional: else the first council's
+ * seed: 20250401              # optional: else the first council's
+ * </pre>
+ */
+public final class RegionReader {
+
+    /** One council of a region: its id, its scenario, and its model as run without draws. */
+    public record Council(String id, Path file, UncertainScenario scenario, Model model) {
+    }
+
+    /**
+     * A region as read.
+     *
+     * @param pooledTypes  the shared types' ids
+     * @param pooled       {@code pooled[p][k]}: shared type p's index in council k's model
+     * @param replications replications to run
+     * @param seed         the region's seed (council 0's; the others' follow from it)
+     */
+    public record Region(Path file, String name, String description, List<Council> councils, List<String> pooledTypes,
+                         int[][] pooled, int replications, long seed) {
+    }
+
+    private RegionReader() {
+    }
+
+    /** Reads and checks the region at {@code file}; the councils' scenarios are read with {@code settings} applied to each. */
+    public static Region read(Path file, List<Overrides.Setting> settings) {
+        YamlNode root = YamlTreeReader.read(file);
+        FieldReader f = FieldReader.of(root, "a region");
+        String name = f.string("name");
+        String description = f.optionalString("description", "");
+        YamlNode.Sequence list = FieldReader.asSequence(f.required("councils", "a list of councils, each {id, scenario}"),
+                "a list of councils");
+        if (list.items().size() < 2) {
+            throw new ScenarioException(list.location(), list.path(), "expected at least two councils: a region shares"
+                    + " places between councils (run one council's scenario with 'carecast run')");
+        }
+        List<Council> councils = new ArrayList<>();
+        Map<String, YamlNode> scenarioNodes = new HashMap<>();
+        for (YamlNode item : list.items()) {
+            FieldReader c = FieldReader.of(item, "a council");
+            YamlNode idNode = c.required("id", "an identifier");
+            String id = FieldReader.text(idNode, "an identifier");
+            if (!id.matches("[a-z0-9][a-z0-9_-]{0,59}")) {
+                throw new ScenarioException(idNode.location(), idNode.path(), "expected an identifier of lower-case letters,"
+                        + " digits, '-' and '_' (it names the council's output folder), found '" + id + "'");
+            }
+            if (scenarioNodes.containsKey(id)) {
+                throw new ScenarioException(idNode.location(), idNode.path(), "duplicate council '" + id + "'");
+            }
+            YamlNode scenarioNode = c.required("scenario", "the path of the council's scenario file");
+            String relative = FieldReader.text(scenarioNode, "the path of the council's scenario file");
+            c.finish();
+            Path scenarioFile = file.getParent() == null ? Path.of(relative) : file.getParent().resolve(relative);
+            UncertainScenario scenario = ScenarioReader.readUncertain(scenarioFile, settings);
+            scenarioNodes.put(id, scenarioNode);
+            councils.add(new Council(id, scenarioFile, scenario, ModelCompiler.compile(scenario.central())));
+        }
+        Scenario first = councils.get(0).scenario().central();
+        for (Council c : councils.subList(1, councils.size())) {
+            Scenario s = c.scenario().central();
+            if (!s.start().equals(first.start()) || s.horizonMonths() != first.horizonMonths()) {
+                YamlNode at = scenarioNodes.get(c.id());
+                throw new ScenarioException(at.location(), at.path(), "every council must run over the same months: '"
+                        + c.id() + "' starts " + s.start() + " for " + s.horizonMonths() + " months, '" + councils.get(0).id()
+                        + "' starts " + first.start() + " for " + first.horizonMonths() + " months");
+            }
+        }
+        List<String> pooledTypes = new ArrayList<>();
+        List<int[]> pooled = new ArrayList<>();
+        YamlNode sharedNode = f.optional("sharedPlaces");
+        if (sharedNode != null) {
+            for (YamlNode item : FieldReader.asSequence(sharedNode, "a list of shared placement types, each {type}").items()) {
+                FieldReader p = FieldReader.of(item, "a shared placement type");
+                YamlNode typeNode = p.required("type", "a placement type every council's scenario has");
+                String type = FieldReader.text(typeNode, "a placement type");
+                p.finish();
+                if (pooledTypes.contains(type)) {
+                    throw new ScenarioException(typeNode.location(), typeNode.path(), "'" + type + "' is shared twice");
+                }
+                int[] indices = new int[councils.size()];
+                for (int k = 0; k < councils.size(); k++) {
+                    Council c = councils.get(k);
+                    int t = c.model().placements().indexOf(type);
+                    if (t < 0) {
+                        throw new ScenarioException(typeNode.location(), typeNode.path(), "council '" + c.id() + "' ("
+                                + c.file().getFileName() + ") has no placement type '" + type + "' to share; every council"
+                                + " sharing places needs the type (a new_home intervention's id names one)");
+                    }
+                    if (c.model().capacity().isUnlimited(t)) {
+                        throw new ScenarioException(typeNode.location(), typeNode.path(), "'" + type + "' has unlimited"
+                                + " places in council '" + c.id() + "': only limited places can be shared");
+                    }
+                    indices[k] = t;
+                }
+                pooledTypes.add(type);
+                pooled.add(indices);
+            }
+        }
+        int replications = f.optionalInteger("replications", first.replications(), 1, 1_000_000,
+                "a whole number of replications from 1 to 1,000,000");
+        long seed = f.has("seed") ? f.longInteger("seed", Long.MIN_VALUE, Long.MAX_VALUE, "a whole number") : first.seed();
+        f.finish();
+        return new Region(file, name, description, List.copyOf(councils), List.copyOf(pooledTypes),
+                pooled.toArray(new int[0][]), replications, seed);
+    }
+}

@@ -1,0 +1,107 @@
+package org.carecast.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.carecast.cli.CommandLineTest.carecast;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code carecast region}: councils sharing places, run together. The engine's pooling is
+ * checked against Erlang's loss formula in SharedPlacesTest; here, what the command writes.
+ */
+class RegionCommandTest {
+
+    private static final String[] QUICK = {"--replications", "40", "--quiet", "--no-charts", "--no-html", "--no-xlsx"};
+
+    private static String[] args(String... first) {
+        String[] all = new String[first.length + QUICK.length];
+        System.arraycopy(first, 0, all, 0, first.length);
+        System.arraycopy(QUICK, 0, all, first.length, QUICK.length);
+        return all;
+    }
+
+    /** region.csv's means by "metric|group|period". */
+    private static Map<String, Double> means(Path csv) throws Exception {
+        Map<String, Double> out = new HashMap<>();
+        for (String line : Files.readAllLines(csv).subList(1, Files.readAllLines(csv).size())) {
+            String[] f = line.split(",");
+            out.put(f[0] + "|" + f[1] + "|" + f[3], Double.parseDouble(f[4]));
+        }
+        return out;
+    }
+
+    @Test
+    void writesEachCouncilsFolderAndTheRegionsFiguresSummedPerReplication(@TempDir Path tmp) throws Exception {
+        CommandLineTest.Outcome o = carecast(args("region", "scenarios/region/pair.yaml", "--out", tmp.resolve("r").toString()));
+        assertEquals(0, o.status(), o.err());
+        for (String council : List.of("oldham", "neighbour")) {
+            assertTrue(Files.isRegularFile(tmp.resolve("r").resolve(council).resolve("yearly.csv")), council);
+            assertTrue(Files.readString(tmp.resolve("r").resolve(council).resolve("run.txt")).contains("carecast region"));
+        }
+        Map<String, Double> mean = means(tmp.resolve("r/region.csv"));
+        int checked = 0;
+        for (String key : mean.keySet()) {
+            if (key.contains("|region|")) {
+                // The mean of a sum is the sum of the means: exactly, replication by replication.
+                double parts = mean.get(key.replace("|region|", "|oldham|")) + mean.get(key.replace("|region|", "|neighbour|"));
+                assertEquals(parts, mean.get(key), 0.011 + 1e-9 * Math.abs(parts), key);
+                checked++;
+            }
+        }
+        assertTrue(checked >= 5 * 5, "region figures checked: " + checked);
+        assertTrue(mean.containsKey("shared_places_children|region|2027/28"));
+        assertTrue(mean.get("shared_places_children|region|2027/28") <= 6 + 1e-9, "no more children than the 6 pooled places");
+    }
+
+    @Test
+    void theFirstCouncilIsItsOwnRunWhenNothingIsSharedAndThreadsChangeNothing(@TempDir Path tmp) throws Exception {
+        assertEquals(0, carecast(args("region", "scenarios/region/pair-unshared.yaml", "--out", tmp.resolve("u").toString())).status());
+        assertEquals(0, carecast(args("run", "scenarios/region/oldham.yaml", "--out", tmp.resolve("solo").toString())).status());
+        assertArrayEquals(Files.readAllBytes(tmp.resolve("solo/yearly.csv")), Files.readAllBytes(tmp.resolve("u/oldham/yearly.csv")));
+        assertArrayEquals(Files.readAllBytes(tmp.resolve("solo/monthly.csv")), Files.readAllBytes(tmp.resolve("u/oldham/monthly.csv")));
+        String[] one = args("region", "scenarios/region/pair.yaml", "--threads", "1", "--out", tmp.resolve("t1").toString());
+        String[] two = args("region", "scenarios/region/pair.yaml", "--threads", "2", "--out", tmp.resolve("t2").toString());
+        assertEquals(0, carecast(one).status());
+        assertEquals(0, carecast(two).status());
+        for (String file : List.of("region.csv", "oldham/yearly.csv", "neighbour/monthly.csv")) {
+            assertArrayEquals(Files.readAllBytes(tmp.resolve("t1").resolve(file)), Files.readAllBytes(tmp.resolve("t2").resolve(file)), file);
+        }
+    }
+
+    @Test
+    void aBadRegionIsRefusedWithTheLineToFix(@TempDir Path tmp) throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("region"));
+        for (String f : List.of("oldham.yaml", "neighbour.yaml")) {
+            Files.writeString(dir.resolve(f), Files.readString(Path.of("scenarios/region", f)).replace("../oldham-baseline.yaml",
+                    Path.of("scenarios/oldham-baseline.yaml").toAbsolutePath().toString()));
+        }
+        Files.writeString(dir.resolve("short.yaml"), "extends: oldham.yaml\nhorizon: 24\n");
+        Map<String, String> cases = Map.of(
+                "name: x\ncouncils:\n  - {id: oldham, scenario: oldham.yaml}\n", "region.yaml:3:3: field 'councils': expected at least two councils",
+                "name: x\ncouncils:\n  - {id: oldham, scenario: oldham.yaml}\n  - {id: oldham, scenario: neighbour.yaml}\n", "duplicate council 'oldham'",
+                "name: x\ncouncils:\n  - {id: a, scenario: oldham.yaml}\n  - {id: b, scenario: short.yaml}\n", "every council must run over the same months",
+                "name: x\ncouncils:\n  - {id: a, scenario: oldham.yaml}\n  - {id: b, scenario: neighbour.yaml}\nsharedPlaces:\n  - type: regional_hom\n",
+                "region.yaml:6:11: field 'sharedPlaces[0].type': council 'a' (oldham.yaml) has no placement type 'regional_hom'",
+                "name: x\ncouncils:\n  - {id: a, scenario: oldham.yaml}\n  - {id: b, scenario: neighbour.yaml}\nsharedPlaces:\n  - type: ifa\n",
+                "'ifa' has unlimited places",
+                "name: x\ncouncils:\n  - {id: a, scenario: oldham.yaml}\n  - {id: b, scenario: neighbour.yaml}\nsharedPlace: []\n",
+                "sharedPlace");
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            Files.writeString(dir.resolve("region.yaml"), c.getKey());
+            CommandLineTest.Outcome o = carecast(args("region", dir.resolve("region.yaml").toString(), "--out", tmp.resolve("o").toString()));
+            assertEquals(2, o.status(), c.getKey() + "\n" + o.err());
+            assertTrue(o.err().contains(c.getValue()), "expected '" + c.getValue() + "' in: " + o.err());
+            assertTrue(!o.err().contains("Exception"), o.err());
+        }
+        assertTrue(!Files.exists(tmp.resolve("o")), "nothing written");
+    }
+}
