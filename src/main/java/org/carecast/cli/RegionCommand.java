@@ -44,6 +44,10 @@ final class RegionCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<region file name>).")
     Path out;
 
+    @Option(names = "--against", paramLabel = "BASE", description = "A region file of the same councils to compare with"
+            + " (the status quo, say): each council's saving, paired with common random numbers.")
+    Path against;
+
     @picocli.CommandLine.Mixin
     SimulationOptions options = new SimulationOptions();
 
@@ -66,6 +70,10 @@ final class RegionCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RegionReader.Region region = RegionReader.read(regionFile, settings.settings());
+        RegionReader.Region base = against == null ? null : RegionReader.read(against, settings.settings());
+        if (base != null) {
+            RegionReader.checkSameCouncils(base, region);
+        }
         int reps = options.replications(region.replications(), spec.commandLine());
         long seed = options.seed(region.seed());
         int n = region.councils().size();
@@ -78,6 +86,15 @@ final class RegionCommand implements Callable<Integer> {
             models.add(m);
             aggregators.add(new Aggregator(m.central(), reps));
         }
+        List<ReplicationModels> baseModels = new ArrayList<>();
+        List<Aggregator> baseCells = new ArrayList<>();
+        if (base != null) {
+            for (int k = 0; k < n; k++) {
+                ReplicationModels m = AssumptionDraws.of(base.councils().get(k).scenario(), RegionReplication.councilSeed(seed, k));
+                baseModels.add(m);
+                baseCells.add(new Aggregator(m.central(), reps));
+            }
+        }
         int t = Math.min(options.threads(spec.commandLine()), reps);
         SimulationOptions.checkMemory(regionFile, models.stream().map(ReplicationModels::central).toList(), t);
         Path folder = out != null ? out : Path.of("out", SimulationOptions.stem(regionFile));
@@ -88,7 +105,27 @@ final class RegionCommand implements Callable<Integer> {
         // [replication][council][figure][year]: a few numbers per replication, summed once all have run.
         double[][][][] figures = new double[reps][][][];
         ProgressBar progress = ProgressBar.of(spec, reps, options.quiet);
-        Simulator.RunStats stats = Simulator.runRegion(models, region.pooled(), reps, seed, t, (index, results) -> {
+        // [replication][council][saving: net cost, spill-over][year], when compared with a base.
+        double[][][][] savings = new double[reps][][][];
+        List<List<ReplicationModels>> runs = base == null ? List.of(models) : List.of(models, baseModels);
+        List<int[][]> pools = base == null ? List.<int[][]>of(region.pooled()) : List.of(region.pooled(), base.pooled());
+        Simulator.RunStats stats = Simulator.runRegions(runs, pools, reps, seed, t, (index, results) -> {
+            if (base != null) {
+                double[][][] saved = new double[n][2][years.length];
+                for (int k = 0; k < n; k++) {
+                    double[] plan = aggregators.get(k).values(results[k]);
+                    double[] before = baseCells.get(k).values(results[n + k]);
+                    for (int y = 0; y < years.length; y++) {
+                        int cost = aggregators.get(k).cellIndex(Table.YEARLY, OutputMetric.NET_COST, "all", y);
+                        int spill = aggregators.get(k).cellIndex(Table.YEARLY, OutputMetric.SPILL_OVER, "all", y);
+                        int baseCost = baseCells.get(k).cellIndex(Table.YEARLY, OutputMetric.NET_COST, "all", y);
+                        int baseSpill = baseCells.get(k).cellIndex(Table.YEARLY, OutputMetric.SPILL_OVER, "all", y);
+                        saved[k][0][y] = before[baseCost] - plan[cost];
+                        saved[k][1][y] = before[baseSpill] - plan[spill];
+                    }
+                }
+                savings[index] = saved;
+            }
             double[][][] mine = new double[n][perCouncil][years.length];
             for (int k = 0; k < n; k++) {
                 Aggregator a = aggregators.get(k);
@@ -136,7 +173,30 @@ final class RegionCommand implements Callable<Integer> {
                 }
             }
         }
+        if (base != null) {
+            for (int y = 0; y < years.length; y++) {
+                for (int f = 0; f < 2; f++) {
+                    String metric = f == 0 ? "net_cost_saving" : "spill_over_avoided";
+                    String unit = f == 0 ? "pounds" : "placements";
+                    double[] total = new double[reps];
+                    for (int k = 0; k < n; k++) {
+                        double[] values = new double[reps];
+                        for (int r = 0; r < reps; r++) {
+                            values[r] = savings[r][k][f][y];
+                            total[r] += values[r];
+                        }
+                        rows.add(new RegionReport.Row(years[y], ids.get(k), metric, unit, Summary.of(values)));
+                    }
+                    rows.add(new RegionReport.Row(years[y], "region", metric, unit, Summary.of(total)));
+                }
+            }
+        }
         List<String> notes = new ArrayList<>();
+        if (base != null) {
+            notes.add("Savings are against " + base.name() + " (" + against + "): its figures less this plan's, replication"
+                    + " by replication, each council's children the same in both (common random numbers); above zero the"
+                    + " plan costs less or sends fewer children to spill-over placements.");
+        }
         if (!region.pooledTypes().isEmpty()) {
             notes.add("Shared places (" + String.join(", ", region.pooledTypes()) + "): every council's places of the type"
                     + " are pooled, first come first served; each council pays for its own children there and for the"

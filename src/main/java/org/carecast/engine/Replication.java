@@ -789,6 +789,22 @@ public final class Replication {
      * placed first, while places remain and someone accepts.
      */
     private void offerFreedPlaces(int t) {
+        offerToOwnCandidates(t);
+        SharedPlaces pool = pools == null ? null : pools[t];
+        if (pool != null) {
+            // A pooled place this council's candidates did not take is offered to the other councils'.
+            pool.offerToOthers(this, now);
+        }
+    }
+
+    /** Another council's child has freed a pooled place of type {@code t} at {@code at}: this council's candidates may take it. */
+    void offerSharedPlace(int t, double at) {
+        // Safe to bring the clock forward: councils run in time order, so this one has no event before {@code at}.
+        now = at;
+        offerToOwnCandidates(t);
+    }
+
+    private void offerToOwnCandidates(int t) {
         var rules = model.stepDown();
         int[] into = rules.rulesInto()[t];
         if (into.length == 0) {

@@ -151,29 +151,49 @@ public final class Simulator {
      */
     public static RunStats runRegion(List<ReplicationModels> councils, int[][] pooled, int replications, long seed, int threads,
                                      PairedSink sink, IntConsumer progress) {
+        return runRegions(List.of(councils), List.<int[][]>of(pooled), replications, seed, threads, sink, progress);
+    }
+
+    /**
+     * As {@link #runRegion}, several regions (the same councils under different plans) paired:
+     * replication i of every region runs on one worker with the same seed, so each council's
+     * children are the same in every plan (common random numbers). {@code results} holds the
+     * first region's councils, then the second's, and so on.
+     */
+    public static RunStats runRegions(List<List<ReplicationModels>> regions, List<int[][]> pooled, int replications, long seed,
+                                      int threads, PairedSink sink, IntConsumer progress) {
         int workers = Math.max(1, Math.min(threads, replications));
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         AtomicLong events = new AtomicLong();
         long started = System.nanoTime();
+        int total = regions.stream().mapToInt(List::size).sum();
         Runnable worker = () -> {
-            List<Model> current = councils.stream().map(ReplicationModels::central).toList();
-            RegionReplication region = new RegionReplication(current, pooled);
+            List<List<Model>> current = new ArrayList<>();
+            List<RegionReplication> engines = new ArrayList<>();
+            for (int g = 0; g < regions.size(); g++) {
+                current.add(regions.get(g).stream().map(ReplicationModels::central).toList());
+                engines.add(new RegionReplication(current.get(g), pooled.get(g)));
+            }
+            ReplicationResult[] all = new ReplicationResult[total];
             int index;
             while ((index = next.getAndIncrement()) < replications) {
                 int i = index;
-                List<Model> models = councils.stream().map(c -> c.forReplication(i)).toList();
-                if (!sameModels(models, current)) {
-                    current = models;
-                    region = new RegionReplication(current, pooled);
-                }
-                ReplicationResult[] results = region.run(seed, index);
                 long n = 0;
-                for (ReplicationResult r : results) {
-                    n += r.events;
+                int at = 0;
+                for (int g = 0; g < regions.size(); g++) {
+                    List<Model> models = regions.get(g).stream().map(c -> c.forReplication(i)).toList();
+                    if (!sameModels(models, current.get(g))) {
+                        current.set(g, models);
+                        engines.set(g, new RegionReplication(models, pooled.get(g)));
+                    }
+                    for (ReplicationResult r : engines.get(g).run(seed, index)) {
+                        n += r.events;
+                        all[at++] = r;
+                    }
                 }
                 events.addAndGet(n);
-                sink.accept(index, results);
+                sink.accept(index, all);
                 int finished = done.incrementAndGet();
                 if (progress != null) {
                     progress.accept(finished);

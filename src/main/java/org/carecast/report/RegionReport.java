@@ -47,7 +47,8 @@ public record RegionReport(String name, List<String> years, List<String> council
     public String console() {
         StringBuilder out = new StringBuilder();
         out.append(name).append('\n');
-        for (String metric : List.of("children_at_year_end", "net_cost", "spill_over", "shared_places_children")) {
+        for (String metric : List.of("children_at_year_end", "net_cost", "spill_over", "shared_places_children", "net_cost_saving",
+                "spill_over_avoided")) {
             List<Row> of = rows.stream().filter(r -> r.metric().equals(metric)).toList();
             if (of.isEmpty()) {
                 continue;
@@ -84,6 +85,8 @@ public record RegionReport(String name, List<String> years, List<String> council
             case "children_at_year_end" -> "Children in care at the year's end";
             case "net_cost" -> "Net cost, £ million (spend less income)";
             case "spill_over" -> "Spill-over placements in the year";
+            case "net_cost_saving" -> "Saving against the base, £ million (its net cost less this plan's)";
+            case "spill_over_avoided" -> "Spill-over placements avoided against the base";
             default -> "Children in the shared places (mean over the year)";
         };
     }

@@ -45,6 +45,24 @@ public final class RegionReader {
     private RegionReader() {
     }
 
+    /** Refuses to compare regions that do not list the same councils in the same order. */
+    public static void checkSameCouncils(Region base, Region plan) {
+        List<String> a = base.councils().stream().map(Council::id).toList();
+        List<String> b = plan.councils().stream().map(Council::id).toList();
+        if (!a.equals(b)) {
+            throw new ScenarioException(new SourceLocation(plan.file(), 1, 1), "councils", "a region is compared with one of"
+                    + " the same councils in the same order: " + plan.file().getFileName() + " lists " + b + ", "
+                    + base.file().getFileName() + " lists " + a);
+        }
+        Scenario x = base.councils().get(0).scenario().central();
+        Scenario y = plan.councils().get(0).scenario().central();
+        if (!x.start().equals(y.start()) || x.horizonMonths() != y.horizonMonths()) {
+            throw new ScenarioException(new SourceLocation(plan.file(), 1, 1), "councils", "the regions compared must run"
+                    + " over the same months: " + y.start() + " for " + y.horizonMonths() + " months against " + x.start()
+                    + " for " + x.horizonMonths());
+        }
+    }
+
     /** Reads and checks the region at {@code file}; the councils' scenarios are read with {@code settings} applied to each. */
     public static Region read(Path file, List<Overrides.Setting> settings) {
         YamlNode root = YamlTreeReader.read(file);

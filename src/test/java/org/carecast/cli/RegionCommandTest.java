@@ -78,6 +78,28 @@ class RegionCommandTest {
     }
 
     @Test
+    void againstABaseEachCouncilsSavingIsPairedAndAddsUpToTheRegions(@TempDir Path tmp) throws Exception {
+        CommandLineTest.Outcome o = carecast(args("region", "scenarios/region/pair.yaml", "--against",
+                "scenarios/region/pair-unshared.yaml", "--out", tmp.resolve("c").toString()));
+        assertEquals(0, o.status(), o.err());
+        Map<String, Double> mean = means(tmp.resolve("c/region.csv"));
+        // Pooling lets Oldham's children use the neighbour's places before its own open: Oldham saves.
+        assertTrue(mean.get("net_cost_saving|oldham|2025/26") > 0, mean.toString());
+        for (String year : List.of("2025/26", "2026/27", "2029/30")) {
+            assertEquals(mean.get("net_cost_saving|oldham|" + year) + mean.get("net_cost_saving|neighbour|" + year),
+                    mean.get("net_cost_saving|region|" + year), 0.011, year);
+        }
+        // Against itself every saving is exactly nothing: the same children in both (common random numbers).
+        assertEquals(0, carecast(args("region", "scenarios/region/pair.yaml", "--against", "scenarios/region/pair.yaml",
+                "--out", tmp.resolve("self").toString())).status());
+        for (Map.Entry<String, Double> e : means(tmp.resolve("self/region.csv")).entrySet()) {
+            if (e.getKey().startsWith("net_cost_saving") || e.getKey().startsWith("spill_over_avoided")) {
+                assertEquals(0.0, e.getValue(), 0.0, e.getKey());
+            }
+        }
+    }
+
+    @Test
     void aBadRegionIsRefusedWithTheLineToFix(@TempDir Path tmp) throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("region"));
         for (String f : List.of("oldham.yaml", "neighbour.yaml")) {
