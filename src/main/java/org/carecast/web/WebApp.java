@@ -116,6 +116,7 @@ public final class WebApp implements AutoCloseable {
         c.routes.get("/jobs/{id}", this::job);
         c.routes.post("/jobs/{id}/cancel", this::cancel);
         c.routes.post("/jobs/{id}/run", this::runCalibrated);
+        c.routes.post("/jobs/{id}/keep", this::keepCalibrated);
         c.routes.get("/jobs/{id}/files/<path>", this::jobFile);
         c.routes.exception(HttpResponseException.class, (e, ctx) -> message(ctx, HttpStatus.forStatus(e.getStatus()),
                 titleFor(e.getStatus()), e.getMessage()));
@@ -195,8 +196,11 @@ public final class WebApp implements AutoCloseable {
     private void scenario(Context ctx) throws IOException {
         Visitors.Visitor v = visitors.of(ctx);
         Path file = scenarioFile(ctx);
-        showScenario(ctx, v, file, null, ctx.queryParam("saved") == null ? null
-                : "Saved as " + ctx.pathParam("file") + ". This is the new scenario: run it, or compare it with the one it changes.");
+        String saved = ctx.queryParam("saved") != null
+                ? "Saved as " + ctx.pathParam("file") + ". This is the new scenario: run it, or compare it with the one it changes."
+                : ctx.queryParam("kept") != null ? "Added " + ctx.pathParam("file") + " and the files it reads to the scenarios"
+                + " folder: change its assumptions, run it, or compare it with others." : null;
+        showScenario(ctx, v, file, null, saved);
     }
 
     private void showScenario(Context ctx, Visitors.Visitor v, Path file, AssumptionForm.Submission submission, String saved)
@@ -559,6 +563,38 @@ public final class WebApp implements AutoCloseable {
         List<String> args = List.of("run", scenario.toString(), "--out", results.toString(), "--threads",
                 Integer.toString(config.threads()));
         submit(ctx, id, v, "run", "Run: calibrated " + scenario.getFileName(), args, folder, results, job -> { });
+    }
+
+    /**
+     * Copies a calibration's scenario and the files beside it (its children, its actuals) into
+     * the scenarios folder, so it can be opened, changed and compared like the others; refused,
+     * with nothing copied, when any of those names is taken there.
+     */
+    private void keepCalibrated(Context ctx) throws IOException {
+        Visitors.Visitor v = visitors.of(ctx);
+        visitors.checkToken(v, ctx.formParam("csrf"));
+        Job calibration = ownJob(ctx, v);
+        Path scenario = calibration.kind().equals("calibrate") && calibration.state() == Job.State.DONE
+                ? calibratedScenario(calibration).orElse(null) : null;
+        if (scenario == null) {
+            throw new NotFoundResponse("This job has no calibrated scenario to keep.");
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.list(calibration.results())) {
+            files = s.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).sorted().toList();
+        }
+        List<String> taken = files.stream().map(f -> f.getFileName().toString())
+                .filter(name -> Files.exists(library.folder().resolve(name), LinkOption.NOFOLLOW_LINKS)).toList();
+        if (!taken.isEmpty()) {
+            message(ctx, HttpStatus.CONFLICT, "Not copied", String.join(", ", taken) + (taken.size() == 1 ? " is" : " are")
+                    + " already in the scenarios folder, and carecast never replaces a file. Calibrate again under"
+                    + " another name, or download the files from the job's page.");
+            return;
+        }
+        for (Path f : files) {
+            writeNew(library.folder().resolve(f.getFileName().toString()), Files.readString(f, StandardCharsets.UTF_8));
+        }
+        ctx.redirect("/scenarios/" + scenario.getFileName() + "?kept=1", HttpStatus.SEE_OTHER);
     }
 
     /** A file of one of the visitor's jobs; any path leading outside that job's folder is not found. */

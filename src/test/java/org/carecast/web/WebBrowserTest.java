@@ -248,10 +248,22 @@ class WebBrowserTest {
         assertFalse(Files.exists(upload), "the uploaded file is deleted");
         assertFalse(Files.exists(upload.getParent()), "the upload folder is deleted");
         shot("11-calibrated");
+        String calibrationPage = browser.getCurrentUrl();
         browser.findElement(By.xpath("//button[text()='Run the calibrated scenario']")).click();
         waitForJob();
         browser.findElement(By.id("open-report")).click();
         assertTrue(chartsShown());
         shot("12-calibrated-report");
+        // Kept in the scenarios folder, it opens as a form like any other (its children's file beside it).
+        browser.get(calibrationPage);
+        browser.findElement(By.xpath("//button[text()='Add it to the scenarios']")).click();
+        assertTrue(browser.findElement(By.className("govuk-notification-banner")).getText().contains("sample-council.yaml"));
+        assertTrue(Files.exists(scenarios.resolve("sample-council.yaml")));
+        assertTrue(Files.exists(scenarios.resolve("sample-council-children.csv")));
+        assertTrue(field("entries.monthlyRate").getAttribute("value").matches("[0-9.]+"));
+        shot("13-calibrated-kept");
+        browser.get(calibrationPage);
+        browser.findElement(By.xpath("//button[text()='Add it to the scenarios']")).click();
+        assertTrue(browser.findElement(By.tagName("main")).getText().contains("never replaces a file"));
     }
 }
