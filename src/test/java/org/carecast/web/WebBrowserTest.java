@@ -103,6 +103,15 @@ class WebBrowserTest {
         return browser.findElement(By.id(id));
     }
 
+    /** Clicks what navigates to another page and waits until that page has loaded (Selenium does not always wait after a form is sent). */
+    private static void clickAndWait(By what) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(what).click();
+        org.openqa.selenium.support.ui.WebDriverWait wait = new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(60));
+        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
     private static void type(WebElement input, String text) {
         input.clear();
         input.sendKeys(text);
@@ -150,7 +159,7 @@ class WebBrowserTest {
         browser.get(base + "/");
         shot("1-scenarios");
         assertTrue(browser.getTitle().startsWith("Scenarios"));
-        browser.findElement(By.linkText("Hayle Road children's home (2 places from September 2025)")).click();
+        clickAndWait(By.linkText("Hayle Road children's home (2 places from September 2025)"));
         assertTrue(browser.findElement(By.tagName("h1")).getText().startsWith("Hayle Road"));
         // The external home's price is a range in the baseline: change its central value.
         WebElement price = field("placementTypes[external_home].weeklyCost");
@@ -163,7 +172,7 @@ class WebBrowserTest {
         type(browser.findElement(By.id("title")), "Hayle Road from January 2026 at higher prices");
         type(browser.findElement(By.id("reason")), "Refurbishment running late; framework prices for 2026");
         shot("2-scenario-changed");
-        browser.findElement(By.xpath("//button[text()='Save as a new scenario']")).click();
+        clickAndWait(By.xpath("//button[text()='Save as a new scenario']"));
         assertTrue(new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30))
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.className("govuk-notification-banner")))
                 .getText().contains("Saved as hayle-road-later.yaml"));
@@ -180,12 +189,12 @@ class WebBrowserTest {
         shot("3-saved");
 
         type(browser.findElement(By.id("replications")), "40");
-        browser.findElement(By.xpath("//button[text()='Run']")).click();
+        clickAndWait(By.xpath("//button[text()='Run']"));
         shot("4-job-running");
         waitForJob();
         shot("5-job-finished");
         assertTrue(browser.findElement(By.tagName("main")).getText().contains("workbook.xlsx"), "the workbook can be downloaded");
-        browser.findElement(By.id("open-report")).click();
+        clickAndWait(By.id("open-report"));
         assertTrue(browser.getTitle().contains("Hayle Road from January 2026"), browser.getTitle());
         assertTrue(chartsShown(), "the report's charts load under the page's security policy");
         shot("6-report");
@@ -199,9 +208,9 @@ class WebBrowserTest {
         browser.findElement(By.id("option-hayle-road-later.yaml")).click();
         type(browser.findElement(By.id("replications")), "40");
         shot("7-compare");
-        browser.findElement(By.xpath("//button[text()='Compare']")).click();
+        clickAndWait(By.xpath("//button[text()='Compare']"));
         waitForJob();
-        browser.findElement(By.id("open-report")).click();
+        clickAndWait(By.id("open-report"));
         String page = browser.findElement(By.tagName("body")).getText();
         assertTrue(page.contains("Hayle Road from January 2026"), "the option is in the comparison");
         shot("8-comparison");
@@ -215,7 +224,7 @@ class WebBrowserTest {
         String id = opening.getAttribute("id");
         type(opening, "next spring");
         type(browser.findElement(By.id("new-name")), "hayle-road-bad");
-        browser.findElement(By.xpath("//button[text()='Save as a new scenario']")).click();
+        clickAndWait(By.xpath("//button[text()='Save as a new scenario']"));
         WebElement error = new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30))
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.id(id + "-error")));
         assertTrue(error.getText().contains("expected a date written YYYY-MM-DD"), error.getText());
@@ -236,7 +245,7 @@ class WebBrowserTest {
         type(browser.findElement(By.id("as-at")), "2019-01-01");
         type(browser.findElement(By.id("name")), "sample-council");
         shot("10-calibrate");
-        browser.findElement(By.xpath("//button[text()='Calibrate']")).click();
+        clickAndWait(By.xpath("//button[text()='Calibrate']"));
         waitForJob();
         String main = browser.findElement(By.tagName("main")).getText();
         assertTrue(main.contains("sample-council.yaml"), main);
@@ -249,21 +258,21 @@ class WebBrowserTest {
         assertFalse(Files.exists(upload.getParent()), "the upload folder is deleted");
         shot("11-calibrated");
         String calibrationPage = browser.getCurrentUrl();
-        browser.findElement(By.xpath("//button[text()='Run the calibrated scenario']")).click();
+        clickAndWait(By.xpath("//button[text()='Run the calibrated scenario']"));
         waitForJob();
-        browser.findElement(By.id("open-report")).click();
+        clickAndWait(By.id("open-report"));
         assertTrue(chartsShown());
         shot("12-calibrated-report");
         // Kept in the scenarios folder, it opens as a form like any other (its children's file beside it).
         browser.get(calibrationPage);
-        browser.findElement(By.xpath("//button[text()='Add it to the scenarios']")).click();
+        clickAndWait(By.xpath("//button[text()='Add it to the scenarios']"));
         assertTrue(browser.findElement(By.className("govuk-notification-banner")).getText().contains("sample-council.yaml"));
         assertTrue(Files.exists(scenarios.resolve("sample-council.yaml")));
         assertTrue(Files.exists(scenarios.resolve("sample-council-children.csv")));
         assertTrue(field("entries.monthlyRate").getAttribute("value").matches("[0-9.]+"));
         shot("13-calibrated-kept");
         browser.get(calibrationPage);
-        browser.findElement(By.xpath("//button[text()='Add it to the scenarios']")).click();
+        clickAndWait(By.xpath("//button[text()='Add it to the scenarios']"));
         assertTrue(browser.findElement(By.tagName("main")).getText().contains("never replaces a file"));
     }
 }
