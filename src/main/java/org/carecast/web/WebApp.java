@@ -122,6 +122,7 @@ public final class WebApp implements AutoCloseable {
                 titleFor(e.getStatus()), e.getMessage()));
         c.routes.exception(Exception.class, (e, ctx) -> {
             if (tooLarge(e)) {
+                drain(ctx);
                 message(ctx, HttpStatus.CONTENT_TOO_LARGE, "The upload is too large",
                         "This server takes at most " + megabytes() + " MB in one upload. Upload fewer years at once,"
                                 + " or ask whoever runs the server to raise --max-upload-mb.");
@@ -135,6 +136,24 @@ public final class WebApp implements AutoCloseable {
                 message(ctx, HttpStatus.NOT_FOUND, "Page not found", "There is nothing at " + ctx.path() + ".");
             }
         });
+    }
+
+    /**
+     * Reads and drops what is left of a refused request's body, up to four times the upload
+     * limit: a client still sending when the answer comes may otherwise see the connection
+     * reset instead of the message. Beyond that the connection is left to close.
+     */
+    private void drain(Context ctx) {
+        long left = 4 * config.maxUploadBytes();
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = ctx.req().getInputStream()) {
+            int n;
+            while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+                left -= n;
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // Nothing more to read, or the stream was already taken apart: the answer goes as it is.
+        }
     }
 
     private static boolean tooLarge(Throwable e) {
@@ -401,7 +420,9 @@ public final class WebApp implements AutoCloseable {
         Visitors.Visitor v = visitors.of(ctx);
         String length = ctx.header("Content-Length");
         if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > config.maxUploadBytes() + 64 * 1024) {
-            // Refused before reading a byte of it.
+            // Refused without keeping any of it; read and dropped (when not absurdly large) so that
+            // the browser, still sending, gets the message rather than a reset connection.
+            drain(ctx);
             throw new HttpResponseException(413, "This upload is " + (Long.parseLong(length) / (1024 * 1024)) + " MB; this"
                     + " server takes at most " + megabytes() + " MB in one upload.");
         }
