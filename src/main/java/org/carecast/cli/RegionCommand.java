@@ -238,7 +238,7 @@ final class RegionCommand implements Callable<Integer> {
                         + " its figures depend on the other councils' use of the shared places, so re-run the region: "
                         + rerun + "\n", java.nio.charset.StandardCharsets.UTF_8);
             }
-            report.write(dir);
+            report.write(dir, formats.html);
             Files.writeString(dir.resolve("run.txt"), "carecast " + VersionProvider.version() + "\nregion: " + regionFile
                     + "\nseed: " + seed + "\nreplications: " + reps + "\nthreads: " + stats.threads()
                     + " (results do not depend on it)\nre-run with the same numbers: " + rerun + "\n",
@@ -249,7 +249,8 @@ final class RegionCommand implements Callable<Integer> {
             console.print(report.console());
             console.printf("%nSimulated %,d events in %.2f s on %d thread(s).%n", stats.events(), stats.seconds(), stats.threads());
         }
-        console.printf("Wrote %s (region.csv, region.txt, and each council's own folder: %s)%n", folder, String.join(", ", ids));
+        console.printf("Wrote %s (%sregion.csv, region.txt, and each council's own folder: %s)%n", folder,
+                formats.html ? "report.html, " : "", String.join(", ", ids));
         console.flush();
         return 0;
     }

@@ -27,8 +27,11 @@ public record RegionReport(String name, List<String> years, List<String> council
     public record Row(String year, String council, String metric, String unit, Summary summary) {
     }
 
-    /** Writes {@code region.csv} (every row) and {@code region.txt} (a table of the main figures) into {@code folder}. */
-    public void write(Path folder) throws IOException {
+    /**
+     * Writes {@code region.csv} (every row), {@code region.txt} (a table of the main figures) and,
+     * when {@code html}, {@code report.html} (every figure, linking each council's report) into {@code folder}.
+     */
+    public void write(Path folder, boolean html) throws IOException {
         // The columns of yearly.csv, the council (or "region") as the group.
         List<String> csv = new ArrayList<>();
         csv.add(CsvReporter.HEADER);
@@ -41,6 +44,49 @@ public record RegionReport(String name, List<String> years, List<String> council
         }
         Files.write(folder.resolve("region.csv"), csv, StandardCharsets.UTF_8);
         Files.writeString(folder.resolve("region.txt"), console(), StandardCharsets.UTF_8);
+        if (html) {
+            Files.writeString(folder.resolve("report.html"), page(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The region's page: every figure by financial year, council by council and in all, with links to each council's report. */
+    String page() {
+        Html page = new Html(name);
+        page.raw("<h1>").text(name).raw("</h1>\n<p>").text("Councils: ");
+        for (int k = 0; k < councils.size(); k++) {
+            String c = councils.get(k);
+            page.raw(k == 0 ? "" : ", ").raw("<a href=\"" + Html.escape(c) + "/report.html\">").text(c).raw("</a>");
+        }
+        page.text(" (each council's own report: its children, placements, money and indicators). Medians, with the 90%"
+                + " band in brackets; the region's figures are the councils' summed in each replication.").raw("</p>\n");
+        for (String note : notes) {
+            page.raw("<p class=\"note\">").text(note).raw("</p>\n");
+        }
+        for (String metric : List.of("children_at_year_end", "spend", "net_cost", "spill_over", "shared_places_children",
+                "net_cost_saving", "spill_over_avoided")) {
+            List<Row> of = rows.stream().filter(r -> r.metric().equals(metric)).toList();
+            if (of.isEmpty()) {
+                continue;
+            }
+            page.raw("<h2>").text(metric.equals("spend") ? "Spend, £ million" : title(metric)).raw("</h2>\n");
+            List<List<String>> table = new ArrayList<>();
+            List<String> header = new ArrayList<>(List.of("Financial year"));
+            header.addAll(councils);
+            header.add("Region");
+            table.add(header);
+            for (String y : years) {
+                List<String> line = new ArrayList<>(List.of(y));
+                List<String> who = new ArrayList<>(councils);
+                who.add("region");
+                for (String c : who) {
+                    Row r = of.stream().filter(x -> x.year().equals(y) && x.council().equals(c)).findFirst().orElse(null);
+                    line.add(r == null ? "" : cell(r));
+                }
+                table.add(line);
+            }
+            page.table(table);
+        }
+        return page.finish();
     }
 
     /** The region's main figures for the console and region.txt: within 80 columns. */

@@ -41,8 +41,12 @@ class RegionCommandTest {
 
     @Test
     void writesEachCouncilsFolderAndTheRegionsFiguresSummedPerReplication(@TempDir Path tmp) throws Exception {
-        CommandLineTest.Outcome o = carecast(args("region", "scenarios/region/pair.yaml", "--out", tmp.resolve("r").toString()));
+        CommandLineTest.Outcome o = carecast("region", "scenarios/region/pair.yaml", "--out", tmp.resolve("r").toString(),
+                "--replications", "40", "--quiet", "--no-charts", "--no-xlsx");
         assertEquals(0, o.status(), o.err());
+        String page = Files.readString(tmp.resolve("r/report.html"));
+        assertTrue(page.contains("href=\"oldham/report.html\"") && page.contains("Children in care at the year"), "the region's page");
+        assertTrue(Files.isRegularFile(tmp.resolve("r/oldham/report.html")));
         for (String council : List.of("oldham", "neighbour")) {
             assertTrue(Files.isRegularFile(tmp.resolve("r").resolve(council).resolve("yearly.csv")), council);
             assertTrue(Files.readString(tmp.resolve("r").resolve(council).resolve("run.txt")).contains("carecast region"));
