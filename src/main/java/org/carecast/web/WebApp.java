@@ -306,8 +306,10 @@ public final class WebApp implements AutoCloseable {
             Files.writeString(temp, text, StandardCharsets.UTF_8);
             try {
                 Files.createLink(target, temp);
-            } catch (UnsupportedOperationException e) {
-                // A file system without hard links: create-new still never replaces a file.
+            } catch (FileAlreadyExistsException e) {
+                throw e;
+            } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+                // A file system without hard links (FAT, some network shares): create-new still never replaces a file.
                 Files.writeString(target, text, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW,
                         java.nio.file.StandardOpenOption.WRITE);
             }
@@ -457,8 +459,7 @@ public final class WebApp implements AutoCloseable {
             showCalibrate(ctx, v, String.join("\n", problems));
             return;
         }
-        Path uploads = Files.createTempDirectory("carecast-upload-",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Path uploads = privateTempFolder();
         List<String> args = new ArrayList<>(List.of("calibrate"));
         try {
             args.add("--header");
@@ -480,6 +481,17 @@ public final class WebApp implements AutoCloseable {
         args.addAll(List.of("--as-at", asAt, "--out", results.resolve(name + ".yaml").toString()));
         submit(ctx, id, v, "calibrate", "Calibrate: " + name + ".yaml as at " + asAt, args, folder, results,
                 job -> deleteUploads(uploads));
+    }
+
+    /** A new temporary folder only this server's user can read. */
+    private static Path privateTempFolder() throws IOException {
+        try {
+            return Files.createTempDirectory("carecast-upload-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException e) {
+            // Windows: in the user's own temporary folder, private to them already.
+            return Files.createTempDirectory("carecast-upload-");
+        }
     }
 
     /** Saves uploaded files under names of this server's making: an uploaded name never becomes a path. */
