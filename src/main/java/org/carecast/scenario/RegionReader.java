@@ -67,6 +67,10 @@ public final class RegionReader {
     public static Region read(Path file, List<Overrides.Setting> settings) {
         YamlNode root = YamlTreeReader.read(file);
         FieldReader f = FieldReader.of(root, "a region");
+        if (!f.has("councils") && (f.has("placementTypes") || f.has("extends"))) {
+            throw new ScenarioException(f.location(), "councils", "this is a scenario, not a region: run it with 'carecast run'"
+                    + " (a region file lists councils, each with its own scenario, and the placement types they share)");
+        }
         String name = f.string("name");
         String description = f.optionalString("description", "");
         YamlNode.Sequence list = FieldReader.asSequence(f.required("councils", "a list of councils, each {id, scenario}"),

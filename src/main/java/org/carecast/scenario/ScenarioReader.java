@@ -108,6 +108,10 @@ public final class ScenarioReader {
 
     private Scenario readRoot(YamlNode root) {
         FieldReader f = FieldReader.of(root, "a scenario");
+        if (f.has("councils") && !f.has("placementTypes")) {
+            throw new ScenarioException(f.location(), "councils", "this is a region, not a scenario: run it with"
+                    + " 'carecast region' (it lists councils, each with its own scenario)");
+        }
         // These set the shape of every output (months, periods, bands) and how a run is made: a
         // range there would give each replication different outputs to add up.
         for (String key : List.of("start", "horizon", "replications", "seed", "ageBands")) {

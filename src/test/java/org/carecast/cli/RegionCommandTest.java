@@ -104,6 +104,16 @@ class RegionCommandTest {
     }
 
     @Test
+    void aScenarioGivenForARegionOrTheOtherWayRoundIsNamedAsSuch(@TempDir Path tmp) {
+        CommandLineTest.Outcome scenario = carecast(args("region", "scenarios/hayle-road-home.yaml", "--out", tmp.resolve("a").toString()));
+        assertEquals(2, scenario.status());
+        assertTrue(scenario.err().contains("this is a scenario, not a region: run it with 'carecast run'"), scenario.err());
+        CommandLineTest.Outcome region = carecast(args("run", "scenarios/region/pair.yaml", "--out", tmp.resolve("b").toString()));
+        assertEquals(2, region.status());
+        assertTrue(region.err().contains("this is a region, not a scenario: run it with 'carecast region'"), region.err());
+    }
+
+    @Test
     void aBadRegionIsRefusedWithTheLineToFix(@TempDir Path tmp) throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("region"));
         for (String f : List.of("oldham.yaml", "neighbour.yaml")) {
