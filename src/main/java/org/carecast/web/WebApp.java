@@ -581,15 +581,21 @@ public final class WebApp implements AutoCloseable {
         ctx.redirect("/jobs/" + job.id(), HttpStatus.SEE_OTHER);
     }
 
-    private void runCalibrated(Context ctx) throws IOException {
-        Visitors.Visitor v = visitors.of(ctx);
+    /** The scenario a finished calibration of the visitor's wrote, for a form that acts on it (token checked). */
+    private Path calibrated(Context ctx, Visitors.Visitor v, String what) throws IOException {
         visitors.checkToken(v, ctx.formParam("csrf"));
         Job calibration = ownJob(ctx, v);
         Path scenario = calibration.kind().equals("calibrate") && calibration.state() == Job.State.DONE
                 ? calibratedScenario(calibration).orElse(null) : null;
         if (scenario == null) {
-            throw new NotFoundResponse("This job has no calibrated scenario to run.");
+            throw new NotFoundResponse("This job has no calibrated scenario to " + what + ".");
         }
+        return scenario;
+    }
+
+    private void runCalibrated(Context ctx) throws IOException {
+        Visitors.Visitor v = visitors.of(ctx);
+        Path scenario = calibrated(ctx, v, "run");
         String id = queue.newId();
         Path folder = queue.folderFor(v.key(), id);
         Path results = folder.resolve("report");
@@ -605,15 +611,9 @@ public final class WebApp implements AutoCloseable {
      */
     private void keepCalibrated(Context ctx) throws IOException {
         Visitors.Visitor v = visitors.of(ctx);
-        visitors.checkToken(v, ctx.formParam("csrf"));
-        Job calibration = ownJob(ctx, v);
-        Path scenario = calibration.kind().equals("calibrate") && calibration.state() == Job.State.DONE
-                ? calibratedScenario(calibration).orElse(null) : null;
-        if (scenario == null) {
-            throw new NotFoundResponse("This job has no calibrated scenario to keep.");
-        }
+        Path scenario = calibrated(ctx, v, "keep");
         List<Path> files;
-        try (Stream<Path> s = Files.list(calibration.results())) {
+        try (Stream<Path> s = Files.list(scenario.getParent())) {
             files = s.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).sorted().toList();
         }
         List<String> taken = files.stream().map(f -> f.getFileName().toString())
