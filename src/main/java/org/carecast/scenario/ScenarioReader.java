@@ -108,7 +108,8 @@ public final class ScenarioReader {
 
     private Scenario readRoot(YamlNode root) {
         FieldReader f = FieldReader.of(root, "a scenario");
-        if (f.has("councils") && !f.has("placementTypes")) {
+        // Not a field of a scenario: a region file given to 'run' is named as such.
+        if (f.mapping().entries().containsKey("councils") && !f.has("placementTypes")) {
             throw new ScenarioException(f.location(), "councils", "this is a region, not a scenario: run it with"
                     + " 'carecast region' (it lists councils, each with its own scenario)");
         }
