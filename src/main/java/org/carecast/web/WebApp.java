@@ -569,8 +569,14 @@ public final class WebApp implements AutoCloseable {
             return s.filter(Files::isRegularFile)
                     .map(p -> folder.relativize(p).toString().replace('\\', '/'))
                     .filter(r -> Stream.of(r.split("/")).noneMatch(part -> part.startsWith(".")))
-                    .sorted(Comparator.naturalOrder()).toList();
+                    .sorted(Comparator.comparingInt(WebApp::downloadOrder).thenComparing(Comparator.naturalOrder())).toList();
         }
+    }
+
+    /** What a reader downloads first: the workbook, the page, the tables, the charts, then the rest. */
+    private static int downloadOrder(String file) {
+        return file.endsWith(".xlsx") ? 0 : file.endsWith(".html") ? 1 : file.endsWith(".csv") ? 2 : file.endsWith(".png") ? 3
+                : file.endsWith(".svg") ? 4 : file.endsWith(".yaml") ? 5 : 6;
     }
 
     private void cancel(Context ctx) {

@@ -274,5 +274,9 @@ class WebBrowserTest {
         browser.get(calibrationPage);
         clickAndWait(By.xpath("//button[text()='Add it to the scenarios']"));
         assertTrue(browser.findElement(By.tagName("main")).getText().contains("never replaces a file"));
+        browser.get(base + "/jobs");
+        String jobs = browser.findElement(By.tagName("main")).getText();
+        assertTrue(jobs.contains("Calibrate: sample-council.yaml") && jobs.contains("Compare: oldham-baseline.yaml"), jobs);
+        shot("14-jobs");
     }
 }
