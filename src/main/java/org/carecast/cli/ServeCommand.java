@@ -63,6 +63,10 @@ final class ServeCommand implements Callable<Integer> {
         if (max < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--max-jobs must be at least 1");
         }
+        if (java.nio.file.Files.exists(jobs) && !java.nio.file.Files.isDirectory(jobs)) {
+            throw new java.io.IOException("the jobs folder " + jobs + " is an existing file, not a folder; carecast will not"
+                    + " touch it. Choose another with --jobs DIR");
+        }
         if (!java.nio.file.Files.isDirectory(scenarios)) {
             throw new java.io.IOException("scenarios folder not found: " + scenarios + " (give one with --scenarios DIR)");
         }

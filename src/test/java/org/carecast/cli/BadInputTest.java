@@ -54,6 +54,11 @@ class BadInputTest {
         }
         refused(List.of("budget.xlsx"), "compare", SMALL.toString(), SMALL.toString(), "--out", budget.toString(),
                 "--replications", "2", "--quiet");
+        for (Path target : List.of(home, documents, budget, Path.of("."))) {
+            refused(List.of("the output folder " + target), "region", "scenarios/region/pair.yaml", "--out", target.toString(),
+                    "--replications", "2", "--quiet");
+        }
+        refused(List.of("the jobs folder " + budget, "is an existing file"), "serve", "--jobs", budget.toString());
         assertEquals("plan", Files.readString(documents.resolve("plan.docx")));
         assertEquals("money", Files.readString(budget));
         assertTrue(Files.isDirectory(Path.of("src/main/java")) && Files.exists(Path.of("pom.xml")), "the checkout is intact");
