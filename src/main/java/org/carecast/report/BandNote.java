@@ -114,7 +114,9 @@ public final class BandNote {
         }
         if (!ranged.isEmpty()) {
             held.add(ranged.size() == 1 ? "the range given for " + ranged.get(0)
-                    : "the ranges given for " + ranged.size() + " assumptions: " + String.join(", ", ranged.subList(0, Math.min(4, ranged.size())))
+                    : "the ranges given for " + ranged.size() + " assumptions: "
+                    // Semicolons: a type's label can hold commas ("Placed with parents, for adoption, or other").
+                    + String.join("; ", ranged.subList(0, Math.min(4, ranged.size())))
                     + (ranged.size() > 4 ? " and " + (ranged.size() - 4) + " more ('carecast validate' lists them)" : ""));
         }
         String rates = held.isEmpty() ? "" : (held.size() == 1 ? " and " + held.get(0) : ", " + held.get(0) + " and " + held.get(1))
