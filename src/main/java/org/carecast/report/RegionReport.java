@@ -101,18 +101,19 @@ public record RegionReport(String name, List<String> years, List<String> council
             }
             out.append('\n').append(title(metric)).append(" (median, 90% band)\n");
             List<String> shown = years.subList(0, Math.min(3, years.size()));
-            out.append(String.format(Locale.ROOT, "%-14s", ""));
+            // 10 + 3 x 23 columns: within 80, room for "-0.53 (-0.87 to -0.10)".
+            out.append(String.format(Locale.ROOT, "%-10s", ""));
             for (String y : shown) {
-                out.append(String.format(Locale.ROOT, "%21s", y));
+                out.append(String.format(Locale.ROOT, "%23s", y));
             }
             out.append('\n');
             List<String> who = new ArrayList<>(councils);
             who.add("region");
             for (String c : who) {
-                out.append(String.format(Locale.ROOT, "%-14s", c.length() > 13 ? c.substring(0, 13) : c));
+                out.append(String.format(Locale.ROOT, "%-10s", c.length() > 10 ? c.substring(0, 9) + "~" : c));
                 for (String y : shown) {
                     Row r = of.stream().filter(x -> x.year().equals(y) && x.council().equals(c)).findFirst().orElse(null);
-                    out.append(String.format(Locale.ROOT, "%21s", r == null ? "" : cell(r)));
+                    out.append(String.format(Locale.ROOT, "%23s", r == null ? "" : cell(r)));
                 }
                 out.append('\n');
             }
@@ -131,7 +132,7 @@ public record RegionReport(String name, List<String> years, List<String> council
             case "children_at_year_end" -> "Children in care at the year's end";
             case "net_cost" -> "Net cost, £ million (spend less income)";
             case "spill_over" -> "Spill-over placements in the year";
-            case "net_cost_saving" -> "Saving against the base, £ million (its net cost less this plan's)";
+            case "net_cost_saving" -> "Saving against the base, £ million";
             case "spill_over_avoided" -> "Spill-over placements avoided against the base";
             default -> "Children in the shared places (mean over the year)";
         };
@@ -140,8 +141,8 @@ public record RegionReport(String name, List<String> years, List<String> council
     private static String cell(Row r) {
         Summary s = r.summary();
         if (r.unit().equals("pounds")) {
-            return String.format(Locale.ROOT, "%.2f (%.2f-%.2f)", s.p50() / 1e6, s.p5() / 1e6, s.p95() / 1e6);
+            return String.format(Locale.ROOT, "%.2f (%.2f to %.2f)", s.p50() / 1e6, s.p5() / 1e6, s.p95() / 1e6);
         }
-        return String.format(Locale.ROOT, "%.0f (%.0f-%.0f)", s.p50(), s.p5(), s.p95());
+        return String.format(Locale.ROOT, "%.0f (%.0f to %.0f)", s.p50(), s.p5(), s.p95());
     }
 }
