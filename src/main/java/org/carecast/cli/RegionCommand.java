@@ -60,6 +60,15 @@ final class RegionCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** Where each year of one yearly series sits in a council's cell values (-1: the council has no such series). */
+    private static int[] cellsOf(Aggregator a, OutputMetric metric, String group, int years) {
+        int[] cells = new int[years];
+        for (int y = 0; y < years; y++) {
+            cells[y] = a.cellIndex(Table.YEARLY, metric, group, y);
+        }
+        return cells;
+    }
+
     /** The region's figures: yearly series of every council summed per replication. */
     private static final List<Object[]> TOTALS = List.of(
             new Object[] {"children_at_year_end", OutputMetric.CHILDREN_AT_YEAR_END},
@@ -101,46 +110,72 @@ final class RegionCommand implements Callable<Integer> {
         OutputFolder output = OutputFolder.prepare(folder, VersionProvider.version(), "region");
 
         String[] years = aggregators.get(0).periods(Table.YEARLY, OutputMetric.NET_COST, "all");
-        int perCouncil = TOTALS.size() + 1;
+        List<String> ids = region.councils().stream().map(RegionReader.Council::id).toList();
+        // Each figure's cell in each council's values, found once: [council][figure][year], -1 where a council has none.
+        List<String> metrics = new ArrayList<>();
+        List<String> units = new ArrayList<>();
+        for (Object[] total : TOTALS) {
+            metrics.add((String) total[0]);
+            units.add(((OutputMetric) total[1]).unit());
+        }
+        int[][][] cells = new int[n][][];
+        for (int k = 0; k < n; k++) {
+            Aggregator a = aggregators.get(k);
+            List<int[]> byFigure = new ArrayList<>();
+            for (Object[] total : TOTALS) {
+                byFigure.add(cellsOf(a, (OutputMetric) total[1], "all", years.length));
+            }
+            for (String type : region.pooledTypes()) {
+                byFigure.add(cellsOf(a, OutputMetric.CHILDREN_PLACED_MEAN, type, years.length));
+            }
+            cells[k] = byFigure.toArray(new int[0][]);
+        }
+        int shared = region.pooledTypes().isEmpty() ? 0 : 1;
+        if (shared == 1) {
+            metrics.add("shared_places_children");
+            units.add("children");
+        }
+        int[][] baseCost = new int[n][];
+        int[][] baseSpill = new int[n][];
+        if (base != null) {
+            for (int k = 0; k < n; k++) {
+                baseCost[k] = cellsOf(baseCells.get(k), OutputMetric.NET_COST, "all", years.length);
+                baseSpill[k] = cellsOf(baseCells.get(k), OutputMetric.SPILL_OVER, "all", years.length);
+            }
+            metrics.addAll(List.of("net_cost_saving", "spill_over_avoided"));
+            units.addAll(List.of("pounds", "placements"));
+        }
+        int figuresPerCouncil = metrics.size();
+        int costFigure = TOTALS.size() - 2;
+        int spillFigure = TOTALS.size() - 1;
         // [replication][council][figure][year]: a few numbers per replication, summed once all have run.
         double[][][][] figures = new double[reps][][][];
         ProgressBar progress = ProgressBar.of(spec, reps, options.quiet);
-        // [replication][council][saving: net cost, spill-over][year], when compared with a base.
-        double[][][][] savings = new double[reps][][][];
         List<List<ReplicationModels>> runs = base == null ? List.of(models) : List.of(models, baseModels);
         List<int[][]> pools = base == null ? List.<int[][]>of(region.pooled()) : List.of(region.pooled(), base.pooled());
         Simulator.RunStats stats = Simulator.runRegions(runs, pools, reps, seed, t, (index, results) -> {
-            if (base != null) {
-                double[][][] saved = new double[n][2][years.length];
-                for (int k = 0; k < n; k++) {
-                    double[] plan = aggregators.get(k).values(results[k]);
-                    double[] before = baseCells.get(k).values(results[n + k]);
-                    for (int y = 0; y < years.length; y++) {
-                        int cost = aggregators.get(k).cellIndex(Table.YEARLY, OutputMetric.NET_COST, "all", y);
-                        int spill = aggregators.get(k).cellIndex(Table.YEARLY, OutputMetric.SPILL_OVER, "all", y);
-                        int baseCost = baseCells.get(k).cellIndex(Table.YEARLY, OutputMetric.NET_COST, "all", y);
-                        int baseSpill = baseCells.get(k).cellIndex(Table.YEARLY, OutputMetric.SPILL_OVER, "all", y);
-                        saved[k][0][y] = before[baseCost] - plan[cost];
-                        saved[k][1][y] = before[baseSpill] - plan[spill];
-                    }
-                }
-                savings[index] = saved;
-            }
-            double[][][] mine = new double[n][perCouncil][years.length];
+            double[][][] mine = new double[n][figuresPerCouncil][years.length];
             for (int k = 0; k < n; k++) {
                 Aggregator a = aggregators.get(k);
                 double[] values = a.values(results[k]);
                 a.acceptValues(index, values);
                 for (int f = 0; f < TOTALS.size(); f++) {
                     for (int y = 0; y < years.length; y++) {
-                        int cell = a.cellIndex(Table.YEARLY, (OutputMetric) TOTALS.get(f)[1], "all", y);
-                        mine[k][f][y] = cell < 0 ? Double.NaN : values[cell];
+                        mine[k][f][y] = cells[k][f][y] < 0 ? Double.NaN : values[cells[k][f][y]];
                     }
                 }
-                for (String type : region.pooledTypes()) {
+                // Children in every shared type, added up.
+                for (int f = TOTALS.size(); f < cells[k].length; f++) {
                     for (int y = 0; y < years.length; y++) {
-                        int cell = a.cellIndex(Table.YEARLY, OutputMetric.CHILDREN_PLACED_MEAN, type, y);
-                        mine[k][TOTALS.size()][y] += cell < 0 ? 0 : values[cell];
+                        mine[k][TOTALS.size()][y] += cells[k][f][y] < 0 ? 0 : values[cells[k][f][y]];
+                    }
+                }
+                if (base != null) {
+                    double[] before = baseCells.get(k).values(results[n + k]);
+                    int saving = TOTALS.size() + shared;
+                    for (int y = 0; y < years.length; y++) {
+                        mine[k][saving][y] = before[baseCost[k][y]] - mine[k][costFigure][y];
+                        mine[k][saving + 1][y] = before[baseSpill[k][y]] - mine[k][spillFigure][y];
                     }
                 }
             }
@@ -149,14 +184,8 @@ final class RegionCommand implements Callable<Integer> {
         progress.finish();
 
         List<RegionReport.Row> rows = new ArrayList<>();
-        List<String> ids = region.councils().stream().map(RegionReader.Council::id).toList();
         for (int y = 0; y < years.length; y++) {
-            for (int f = 0; f <= TOTALS.size(); f++) {
-                String metric = f < TOTALS.size() ? (String) TOTALS.get(f)[0] : "shared_places_children";
-                String unit = f < TOTALS.size() ? ((OutputMetric) TOTALS.get(f)[1]).unit() : "children";
-                if (f == TOTALS.size() && region.pooledTypes().isEmpty()) {
-                    continue;
-                }
+            for (int f = 0; f < figuresPerCouncil; f++) {
                 double[] total = new double[reps];
                 for (int k = 0; k < n; k++) {
                     double[] values = new double[reps];
@@ -165,29 +194,11 @@ final class RegionCommand implements Callable<Integer> {
                         total[r] += values[r];
                     }
                     if (!Double.isNaN(values[0])) {
-                        rows.add(new RegionReport.Row(years[y], ids.get(k), metric, unit, Summary.of(values)));
+                        rows.add(new RegionReport.Row(years[y], ids.get(k), metrics.get(f), units.get(f), Summary.of(values)));
                     }
                 }
                 if (!Double.isNaN(total[0])) {
-                    rows.add(new RegionReport.Row(years[y], "region", metric, unit, Summary.of(total)));
-                }
-            }
-        }
-        if (base != null) {
-            for (int y = 0; y < years.length; y++) {
-                for (int f = 0; f < 2; f++) {
-                    String metric = f == 0 ? "net_cost_saving" : "spill_over_avoided";
-                    String unit = f == 0 ? "pounds" : "placements";
-                    double[] total = new double[reps];
-                    for (int k = 0; k < n; k++) {
-                        double[] values = new double[reps];
-                        for (int r = 0; r < reps; r++) {
-                            values[r] = savings[r][k][f][y];
-                            total[r] += values[r];
-                        }
-                        rows.add(new RegionReport.Row(years[y], ids.get(k), metric, unit, Summary.of(values)));
-                    }
-                    rows.add(new RegionReport.Row(years[y], "region", metric, unit, Summary.of(total)));
+                    rows.add(new RegionReport.Row(years[y], "region", metrics.get(f), units.get(f), Summary.of(total)));
                 }
             }
         }
@@ -201,8 +212,7 @@ final class RegionCommand implements Callable<Integer> {
             notes.add("Shared places (" + String.join(", ", region.pooledTypes()) + "): every council's places of the type"
                     + " are pooled, first come first served; each council pays for its own children there and for the"
                     + " places it commissioned (the type's costs in its scenario). A place freed by one council's child is"
-                    + " offered to that council's step-down candidates first; the others' children take it at their next"
-                    + " placement.");
+                    + " offered to that council's step-down candidates first, then to the other councils'.");
         }
         notes.add("Each council's bands hold what its own report says they hold; the region's are of the councils' figures"
                 + " summed in each replication. The first council draws exactly what it draws when run alone; the others"
