@@ -39,6 +39,9 @@ public final class AssumptionForm {
                     + "|finance\\.(?!placeholderBudgets$)(?!.*\\.(id|label|types)$).+");
 
     private static final Pattern ITEM = Pattern.compile("(\\w+)\\[([^\\]]+)\\]");
+    private static final Pattern INTERVENTION_LABEL = Pattern.compile("interventions\\[([^\\]]+)\\]\\.label");
+    private static final Pattern BUDGET_LINE_LABEL = Pattern.compile("finance\\.budgetLines\\[([^\\]]+)\\]\\.label");
+    private static final Pattern BUDGET_LINE = Pattern.compile("finance\\.budgetLines\\[([^\\]]+)\\]");
 
     /** Words for the keys people meet most; other keys are shown as written in the file. */
     private static final Map<String, String> WORDS = Map.ofEntries(
@@ -102,8 +105,10 @@ public final class AssumptionForm {
     private final String title;
     private final List<Field> fields;
     private final List<Switch> switches;
+    private final boolean ranged;
 
-    private AssumptionForm(Path file, String title, List<Field> fields, List<Switch> switches) {
+    private AssumptionForm(Path file, String title, List<Field> fields, List<Switch> switches, boolean ranged) {
+        this.ranged = ranged;
         this.file = file;
         this.title = title;
         this.fields = fields;
@@ -112,7 +117,8 @@ public final class AssumptionForm {
 
     /** The form for a scenario file; a file that cannot be read throws the reader's error. */
     public static AssumptionForm of(Path file) throws IOException {
-        Scenario scenario = ScenarioReader.read(file);
+        org.carecast.scenario.UncertainScenario uncertain = ScenarioReader.readUncertain(file, List.of());
+        Scenario scenario = uncertain.central();
         Map<String, String> labels = new LinkedHashMap<>();
         Map<String, Scenario.PlacementType> types = new LinkedHashMap<>();
         scenario.placementTypes().forEach(t -> {
@@ -136,11 +142,11 @@ public final class AssumptionForm {
                 if (!row.applies()) {
                     continue;
                 }
-                Matcher m = Pattern.compile("interventions\\[([^\\]]+)\\]\\.label").matcher(row.path());
+                Matcher m = INTERVENTION_LABEL.matcher(row.path());
                 if (m.matches()) {
                     interventionLabels.put(m.group(1), row.text());
                 }
-                Matcher line = Pattern.compile("finance\\.budgetLines\\[([^\\]]+)\\]\\.label").matcher(row.path());
+                Matcher line = BUDGET_LINE_LABEL.matcher(row.path());
                 if (line.matches()) {
                     labels.put("budget line " + line.group(1), row.text());
                 }
@@ -178,7 +184,7 @@ public final class AssumptionForm {
                 }
             }
         }
-        return new AssumptionForm(file, scenario.name(), ordered, switches);
+        return new AssumptionForm(file, scenario.name(), ordered, switches, !uncertain.ranges().isEmpty());
     }
 
     private static String section(String path, Map<String, String> labels) {
@@ -198,7 +204,7 @@ public final class AssumptionForm {
         if (path.startsWith("entries")) {
             return "Children entering care";
         }
-        Matcher line = Pattern.compile("finance\\.budgetLines\\[([^\\]]+)\\]").matcher(path);
+        Matcher line = BUDGET_LINE.matcher(path);
         if (line.lookingAt()) {
             return "Budget line: " + labels.getOrDefault("budget line " + line.group(1), line.group(1));
         }
@@ -252,6 +258,11 @@ public final class AssumptionForm {
 
     public List<Switch> switches() {
         return switches;
+    }
+
+    /** True when the scenario gives ranges (so a sensitivity run has something to swing). */
+    public boolean ranged() {
+        return ranged;
     }
 
     /** The fields under each section heading, in order. */

@@ -237,7 +237,7 @@ public final class WebApp implements AutoCloseable {
         p.put("csrf", v.csrf());
         p.put("submission", submission);
         p.put("saved", saved);
-        p.put("ranged", !org.carecast.scenario.ScenarioReader.readUncertain(file, List.of()).ranges().isEmpty());
+        p.put("ranged", form.ranged());
         p.put("suggestedName", stem(file) + "-edited");
         render(ctx, "scenario.jte", p);
     }
