@@ -188,7 +188,6 @@ public final class Replication {
         reset(RandomStreams.replicationKey(seed, index));
         assumptionKey = RandomStreams.assumptionKey(seed, index);
         result.model = model;
-        result.serial++;
         drawAssumptions();
         placeInitialCohort();
         takeCensus(0);

@@ -72,11 +72,6 @@ public final class ReplicationResult {
      * (its prices, budgets and income rates are the ones to value its tallies with).
      */
     public org.carecast.model.Model model;
-    /**
-     * Counts the replications this object has held (it is reused): figures derived from a
-     * replication may be cached under (object, serial). 0 for a result no replication filled.
-     */
-    public long serial;
     /** Events processed in the replication (entries, child events, capacity changes, month ends). */
     public long events;
 

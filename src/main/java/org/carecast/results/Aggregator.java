@@ -35,8 +35,9 @@ public final class Aggregator implements ResultSink {
     private final QuantileSketch[] cells;
     private final ReplicationOrder<double[]> order;
     private final int replications;
-    /** Replications delivered in order but not yet added to the sketches (at most {@link #BLOCK}). */
-    private final List<double[]> block = new ArrayList<>();
+    /** Replications delivered in order but not yet added to the sketches: the first {@code blocked} of {@link #BLOCK}. */
+    private final double[][] block = new double[BLOCK][];
+    private int blocked;
     /** The headline cells whose spread is split into assumptions and chance, and their accumulators. */
     private final int[] splitCells;
     private final VarianceSplit.Accumulator[] splits;
@@ -121,20 +122,18 @@ public final class Aggregator implements ResultSink {
         for (int i = 0; i < splitCells.length; i++) {
             splits[i].add(values[splitCells[i]]);
         }
-        block.add(values);
-        if (block.size() == BLOCK) {
+        block[blocked++] = values;
+        if (blocked == BLOCK) {
             flush();
         }
     }
 
     private void flush() {
         for (int c = 0; c < cells.length; c++) {
-            QuantileSketch cell = cells[c];
-            for (double[] values : block) {
-                cell.add(values[c]);
-            }
+            cells[c].addColumn(block, blocked, c);
         }
-        block.clear();
+        java.util.Arrays.fill(block, null);
+        blocked = 0;
     }
 
     /** Adds the last, partial block; called once the simulation has finished. */

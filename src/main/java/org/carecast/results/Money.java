@@ -18,10 +18,19 @@ final class Money {
 
     private final Finance central;
     private final int types;
+    /** The types each budget line pays for, ascending (the last entry: unbudgeted types). */
+    private final int[][] typesOfLine;
 
     Money(Model model) {
         this.central = model.finance();
         this.types = model.types();
+        this.typesOfLine = new int[central.lines() + 1][];
+        for (int line = 0; line <= central.lines(); line++) {
+            int owned = line;
+            typesOfLine[line] = java.util.stream.IntStream.range(0, types)
+                    .filter(t -> central.lineOfType()[t] == owned || (central.lineOfType()[t] < 0 && owned == central.lines()))
+                    .toArray();
+        }
     }
 
     private Finance finance(ReplicationResult r) {
@@ -30,15 +39,12 @@ final class Money {
 
     /** Spend in month {@code m} on budget line {@code line} (or unbudgeted when {@code line == lines()}). */
     double spend(ReplicationResult r, int line, int m) {
-        Finance finance = finance(r);
+        // A draw changes budgets and rates, never which line pays for a type.
         double total = 0;
-        for (int t = 0; t < types; t++) {
-            int owner = finance.lineOfType()[t];
-            if (owner == line || (owner < 0 && line == finance.lines())) {
-                total += r.spend[m * types + t];
-            }
+        for (int t : typesOfLine[line]) {
+            total += r.spend[m * types + t];
         }
-        if (line == finance.lines()) {
+        if (line == central.lines()) {
             for (int l = 0; l < r.lines; l++) {
                 total += r.lineSpend[m * r.lines + l];
             }
@@ -84,12 +90,8 @@ final class Money {
         return base * rate;
     }
 
+    /** Income in month {@code m} on every income line. */
     double income(ReplicationResult r, int m) {
-        Monthly cached = monthly(r);
-        return cached == null ? incomeOf(r, m) : cached.income[m];
-    }
-
-    private double incomeOf(ReplicationResult r, int m) {
         double total = 0;
         for (int i = 0; i < central.incomes(); i++) {
             total += income(r, i, m);
@@ -99,52 +101,11 @@ final class Money {
 
     /** Spend minus income in month {@code m}. */
     double netCost(ReplicationResult r, int m) {
-        Monthly cached = monthly(r);
-        return cached == null ? r.totalSpend(m) - incomeOf(r, m) : cached.netCost[m];
+        return r.totalSpend(m) - income(r, m);
     }
 
     /** Net cost minus budget in month {@code m}. */
     double pressure(ReplicationResult r, int m) {
-        Monthly cached = monthly(r);
-        return cached == null ? r.totalSpend(m) - incomeOf(r, m) - budget(r, m) : cached.pressure[m];
-    }
-
-    /**
-     * One replication's income, net cost and pressure by month, worked out once: many series
-     * (monthly, yearly, the pressure so far in each year) read them, and each costs a pass over
-     * the types and lines. Kept per worker thread for the replication its result object last
-     * held ({@link ReplicationResult#serial}); the same arithmetic as uncached, so the same doubles.
-     */
-    private static final class Monthly {
-        ReplicationResult result;
-        long serial;
-        double[] income;
-        double[] netCost;
-        double[] pressure;
-    }
-
-    private final ThreadLocal<Monthly> cache = ThreadLocal.withInitial(Monthly::new);
-
-    private Monthly monthly(ReplicationResult r) {
-        if (r.serial == 0) {
-            return null;
-        }
-        Monthly c = cache.get();
-        if (c.result != r || c.serial != r.serial) {
-            int months = r.months;
-            if (c.income == null || c.income.length != months) {
-                c.income = new double[months];
-                c.netCost = new double[months];
-                c.pressure = new double[months];
-            }
-            for (int m = 0; m < months; m++) {
-                c.income[m] = incomeOf(r, m);
-                c.netCost[m] = r.totalSpend(m) - c.income[m];
-                c.pressure[m] = c.netCost[m] - budget(r, m);
-            }
-            c.result = r;
-            c.serial = r.serial;
-        }
-        return c;
+        return netCost(r, m) - budget(r, m);
     }
 }

@@ -46,20 +46,34 @@ public final class OutputSeries {
         List<Series> out = new ArrayList<>();
 
         // ---- monthly ----
-        out.add(new Series(Table.MONTHLY, OutputMetric.CHILDREN, "all", censusMonths, (r, m) -> r.childrenInCare(m)));
+        int childrenCells = next(out);
+        out.add(Series.filled(Table.MONTHLY, OutputMetric.CHILDREN, "all", censusMonths, (r, cells, o) -> {
+            for (int m = 0; m < censusMonths.length; m++) {
+                cells[o + m] = r.childrenInCare(m);
+            }
+        }));
         for (int t = 0; t < types; t++) {
             int type = t;
             out.add(Series.column(Table.MONTHLY, OutputMetric.CHILDREN, ids[t], censusMonths, r -> r.census, type, types));
         }
-        out.add(new Series(Table.MONTHLY, OutputMetric.SPEND, "all", flowMonths, (r, m) -> r.totalSpend(m)));
+        int spendCells = next(out);
+        out.add(Series.filled(Table.MONTHLY, OutputMetric.SPEND, "all", flowMonths, (r, cells, o) -> {
+            for (int m = 0; m < flowMonths.length; m++) {
+                cells[o + m] = r.totalSpend(m);
+            }
+        }));
+        int[] spendByTypeCells = new int[types];
         for (int t = 0; t < types; t++) {
             int type = t;
+            spendByTypeCells[t] = next(out);
             out.add(Series.amounts(Table.MONTHLY, OutputMetric.SPEND, ids[t], flowMonths, r -> r.spend, type, types));
         }
         String[] lineIds = model.costLines().ids();
         int lines = lineIds.length;
+        int[] lineSpendCells = new int[lines];
         for (int l = 0; l < lines; l++) {
             int line = l;
+            lineSpendCells[l] = next(out);
             out.add(Series.amounts(Table.MONTHLY, OutputMetric.SPEND, lineIds[l], flowMonths, r -> r.lineSpend, line, lines));
         }
         for (int t = 0; t < types; t++) {
@@ -68,22 +82,56 @@ public final class OutputSeries {
                 out.add(Series.column(Table.MONTHLY, OutputMetric.PLACES, ids[t], censusMonths, r -> r.places, type, types));
             }
         }
-        out.add(new Series(Table.MONTHLY, OutputMetric.SPILL_OVER, "all", flowMonths, (r, m) -> sum(r.spillOver, m * types, types)));
+        int spillOverCells = next(out);
+        out.add(Series.filled(Table.MONTHLY, OutputMetric.SPILL_OVER, "all", flowMonths, (r, cells, o) -> {
+            for (int m = 0; m < flowMonths.length; m++) {
+                cells[o + m] = sum(r.spillOver, m * types, types);
+            }
+        }));
+        int[] spillOverByTypeCells = new int[types];
         for (int t = 0; t < types; t++) {
             int type = t;
+            spillOverByTypeCells[t] = next(out);
             out.add(Series.column(Table.MONTHLY, OutputMetric.SPILL_OVER, ids[t], flowMonths, r -> r.spillOver, type, types));
         }
-        out.add(new Series(Table.MONTHLY, OutputMetric.ENTRIES, "all", flowMonths, (r, m) -> r.entries[m]));
+        int entriesCells = next(out);
+        out.add(Series.filled(Table.MONTHLY, OutputMetric.ENTRIES, "all", flowMonths, (r, cells, o) -> {
+            for (int m = 0; m < flowMonths.length; m++) {
+                cells[o + m] = r.entries[m];
+            }
+        }));
         int reasons = ExitReason.values().length;
-        out.add(new Series(Table.MONTHLY, OutputMetric.EXITS, "all", flowMonths, (r, m) -> sum(r.exits, m * reasons, reasons)));
+        int exitsCells = next(out);
+        out.add(Series.filled(Table.MONTHLY, OutputMetric.EXITS, "all", flowMonths, (r, cells, o) -> {
+            for (int m = 0; m < flowMonths.length; m++) {
+                cells[o + m] = sum(r.exits, m * reasons, reasons);
+            }
+        }));
         for (ExitReason reason : ExitReason.values()) {
             int k = reason.ordinal();
             out.add(Series.column(Table.MONTHLY, OutputMetric.EXITS, reason.id(), flowMonths, r -> r.exits, k, reasons));
         }
-        out.add(new Series(Table.MONTHLY, OutputMetric.MOVES, "all", flowMonths, (r, m) -> r.moves[m]));
-        out.add(new Series(Table.MONTHLY, OutputMetric.BREAKDOWNS, "all", flowMonths, (r, m) -> r.breakdowns[m]));
-        out.add(new Series(Table.MONTHLY, OutputMetric.STEP_DOWNS, "all", flowMonths, (r, m) -> r.stepDowns[m]));
-        out.add(new Series(Table.MONTHLY, OutputMetric.THREE_PLUS_PLACEMENTS, "all", censusMonths, (r, m) -> r.threePlusPlacements[m]));
+        int movesCells = next(out);
+        out.add(Series.filled(Table.MONTHLY, OutputMetric.MOVES, "all", flowMonths, (r, cells, o) -> {
+            for (int m = 0; m < flowMonths.length; m++) {
+                cells[o + m] = r.moves[m];
+            }
+        }));
+        out.add(Series.filled(Table.MONTHLY, OutputMetric.BREAKDOWNS, "all", flowMonths, (r, cells, o) -> {
+            for (int m = 0; m < flowMonths.length; m++) {
+                cells[o + m] = r.breakdowns[m];
+            }
+        }));
+        out.add(Series.filled(Table.MONTHLY, OutputMetric.STEP_DOWNS, "all", flowMonths, (r, cells, o) -> {
+            for (int m = 0; m < flowMonths.length; m++) {
+                cells[o + m] = r.stepDowns[m];
+            }
+        }));
+        out.add(Series.filled(Table.MONTHLY, OutputMetric.THREE_PLUS_PLACEMENTS, "all", censusMonths, (r, cells, o) -> {
+            for (int m = 0; m < censusMonths.length; m++) {
+                cells[o + m] = r.threePlusPlacements[m];
+            }
+        }));
 
         // ---- indicators councils report, at each census ----
         boolean[] own = new boolean[types];
@@ -94,20 +142,43 @@ public final class OutputSeries {
                     && model.placements().categories()[t] != PlacementCategory.PLACED_WITH_PARENTS_OR_OTHER;
             secure[t] = model.placements().categories()[t] == PlacementCategory.SECURE_WELFARE;
         }
-        out.add(new Series(Table.MONTHLY, OutputMetric.OWN_PROVISION_SHARE, "all", censusMonths,
-                (r, m) -> share(count(r, m, own), r.childrenInCare(m))));
-        out.add(new Series(Table.MONTHLY, OutputMetric.OUT_OF_BOROUGH_SHARE, "all", censusMonths,
-                (r, m) -> share(sum(r.outOfBorough, m * types, types, 1), r.childrenInCare(m))));
+        out.add(Series.filled(Table.MONTHLY, OutputMetric.OWN_PROVISION_SHARE, "all", censusMonths, (r, cells, o) -> {
+            for (int m = 0; m < censusMonths.length; m++) {
+                cells[o + m] = share(count(r, m, own), r.childrenInCare(m));
+            }
+        }));
+        out.add(Series.filled(Table.MONTHLY, OutputMetric.OUT_OF_BOROUGH_SHARE, "all", censusMonths, (r, cells, o) -> {
+            for (int m = 0; m < censusMonths.length; m++) {
+                cells[o + m] = share(sum(r.outOfBorough, m * types, types, 1), r.childrenInCare(m));
+            }
+        }));
         if (model.entries().uascNeed() >= 0 || hasUascAtStart(model)) {
-            out.add(new Series(Table.MONTHLY, OutputMetric.UASC, "all", censusMonths, (r, m) -> r.uasc[m]));
+            out.add(Series.filled(Table.MONTHLY, OutputMetric.UASC, "all", censusMonths, (r, cells, o) -> {
+            for (int m = 0; m < censusMonths.length; m++) {
+                cells[o + m] = r.uasc[m];
+            }
+        }));
         }
-        out.add(new Series(Table.MONTHLY, OutputMetric.OUT_OF_BOROUGH, "all", censusMonths,
-                (r, m) -> sum(r.outOfBorough, m * types, types, 1)));
-        out.add(new Series(Table.MONTHLY, OutputMetric.THREE_PLUS_PLACEMENTS_SHARE, "all", censusMonths,
-                (r, m) -> share(r.threePlusPlacements[m], r.childrenInCare(m))));
-        out.add(new Series(Table.MONTHLY, OutputMetric.LONG_TERM_STABLE_SHARE, "all", censusMonths,
-                (r, m) -> share(r.longTermStable[m], r.longTermEligible[m])));
-        out.add(new Series(Table.MONTHLY, OutputMetric.SECURE_WELFARE, "all", censusMonths, (r, m) -> count(r, m, secure)));
+        out.add(Series.filled(Table.MONTHLY, OutputMetric.OUT_OF_BOROUGH, "all", censusMonths, (r, cells, o) -> {
+            for (int m = 0; m < censusMonths.length; m++) {
+                cells[o + m] = sum(r.outOfBorough, m * types, types, 1);
+            }
+        }));
+        out.add(Series.filled(Table.MONTHLY, OutputMetric.THREE_PLUS_PLACEMENTS_SHARE, "all", censusMonths, (r, cells, o) -> {
+            for (int m = 0; m < censusMonths.length; m++) {
+                cells[o + m] = share(r.threePlusPlacements[m], r.childrenInCare(m));
+            }
+        }));
+        out.add(Series.filled(Table.MONTHLY, OutputMetric.LONG_TERM_STABLE_SHARE, "all", censusMonths, (r, cells, o) -> {
+            for (int m = 0; m < censusMonths.length; m++) {
+                cells[o + m] = share(r.longTermStable[m], r.longTermEligible[m]);
+            }
+        }));
+        out.add(Series.filled(Table.MONTHLY, OutputMetric.SECURE_WELFARE, "all", censusMonths, (r, cells, o) -> {
+            for (int m = 0; m < censusMonths.length; m++) {
+                cells[o + m] = count(r, m, secure);
+            }
+        }));
 
         // ---- money: income, net cost, budget and pressure ----
         Money money = new Money(model);
@@ -115,20 +186,49 @@ public final class OutputSeries {
         String[] budgetLines = new String[finance.lines() + 1];
         System.arraycopy(finance.lineIds(), 0, budgetLines, 0, finance.lines());
         budgetLines[finance.lines()] = Money.UNBUDGETED;
+        // The money series read the month cells filled before them (spend, income, net cost,
+        // budget): each is worked out once per replication, in the same arithmetic as its value.
+        int incomeCells = -1;
         if (finance.incomes() > 0) {
-            out.add(new Series(Table.MONTHLY, OutputMetric.INCOME, "all", flowMonths, money::income));
+            incomeCells = next(out);
+            out.add(Series.filled(Table.MONTHLY, OutputMetric.INCOME, "all", flowMonths, (r, cells, o) -> {
+                for (int m = 0; m < months; m++) {
+                    cells[o + m] = money.income(r, m);
+                }
+            }));
         }
-        out.add(new Series(Table.MONTHLY, OutputMetric.NET_COST, "all", flowMonths, money::netCost));
+        int netCostCells = next(out);
+        int incomeFrom = incomeCells;
+        out.add(new Series(Table.MONTHLY, OutputMetric.NET_COST, "all", flowMonths, money::netCost, (r, cells, offset) -> {
+            for (int m = 0; m < months; m++) {
+                cells[offset + m] = cells[spendCells + m] - (incomeFrom < 0 ? 0.0 : cells[incomeFrom + m]);
+            }
+        }));
+        int budgetCells = -1;
         if (finance.hasBudget()) {
-            out.add(new Series(Table.MONTHLY, OutputMetric.BUDGET, "all", flowMonths, (r, m) -> money.budget(r, m)));
+            budgetCells = next(out);
+            out.add(Series.filled(Table.MONTHLY, OutputMetric.BUDGET, "all", flowMonths, (r, cells, o) -> {
+            for (int m = 0; m < flowMonths.length; m++) {
+                cells[o + m] = money.budget(r, m);
+            }
+        }));
+            int budgetFrom = budgetCells;
+            int[] yearOf = time.financialYearIndex();
             // Year to date, so a finance officer can read a forecast outturn month by month.
             out.add(new Series(Table.MONTHLY, OutputMetric.PRESSURE_YEAR_TO_DATE, "all", flowMonths, (r, m) -> {
                 double total = 0;
-                int fy = time.financialYearIndex()[m];
-                for (int k = m; k >= 0 && time.financialYearIndex()[k] == fy; k--) {
+                for (int k = m; k >= 0 && yearOf[k] == yearOf[m]; k--) {
                     total += money.pressure(r, k);
                 }
                 return total;
+            }, (r, cells, offset) -> {
+                for (int m = 0; m < months; m++) {
+                    double total = 0;
+                    for (int k = m; k >= 0 && yearOf[k] == yearOf[m]; k--) {
+                        total += cells[netCostCells + k] - cells[budgetFrom + k];
+                    }
+                    cells[offset + m] = total;
+                }
             }));
         }
 
@@ -137,61 +237,106 @@ public final class OutputSeries {
         int[] firstMonth = time.yearFirstMonth();
         int[] endMonth = time.yearEndMonth();
         outturn(model, out);
-        out.add(new Series(Table.YEARLY, OutputMetric.SPEND, "all", years, yearly(firstMonth, endMonth, (r, m) -> r.totalSpend(m))));
+        // A yearly sum of a monthly series is the sum of that series' month cells, in month order.
+        YearlySums sums = new YearlySums(firstMonth, endMonth);
+        out.add(sums.of(Table.YEARLY, OutputMetric.SPEND, "all", years, (r, m) -> r.totalSpend(m), spendCells));
         for (int t = 0; t < types; t++) {
             int type = t;
-            out.add(new Series(Table.YEARLY, OutputMetric.SPEND, ids[t], years,
-                    yearly(firstMonth, endMonth, (r, m) -> r.spend[m * types + type])));
+            out.add(sums.of(Table.YEARLY, OutputMetric.SPEND, ids[t], years, (r, m) -> r.spend[m * types + type],
+                    spendByTypeCells[t]));
         }
         for (int l = 0; l < lines; l++) {
             int line = l;
-            out.add(new Series(Table.YEARLY, OutputMetric.SPEND, lineIds[l], years,
-                    (r, y) -> sum(r.lineSpend, firstMonth[y] * lines + line, endMonth[y] - firstMonth[y], lines)));
+            out.add(sums.of(Table.YEARLY, OutputMetric.SPEND, lineIds[l], years, (r, m) -> r.lineSpend[m * lines + line],
+                    lineSpendCells[l]));
         }
         if (finance.incomes() > 0) {
-            out.add(new Series(Table.YEARLY, OutputMetric.INCOME, "all", years, yearly(firstMonth, endMonth, money::income)));
+            out.add(sums.of(Table.YEARLY, OutputMetric.INCOME, "all", years, money::income, incomeCells));
             for (int i = 0; i < finance.incomes(); i++) {
                 int line = i;
-                out.add(new Series(Table.YEARLY, OutputMetric.INCOME, finance.incomeIds()[i], years,
-                        yearly(firstMonth, endMonth, (r, m) -> money.income(r, line, m))));
+                out.add(Series.filled(Table.YEARLY, OutputMetric.INCOME, finance.incomeIds()[i], years, (r, cells, o) -> {
+                    for (int y = 0; y < years.length; y++) {
+                        double total = 0;
+                        for (int m = firstMonth[y]; m < endMonth[y]; m++) {
+                            total += money.income(r, line, m);
+                        }
+                        cells[o + y] = total;
+                    }
+                }));
             }
         }
-        out.add(new Series(Table.YEARLY, OutputMetric.NET_COST, "all", years, yearly(firstMonth, endMonth, money::netCost)));
+        out.add(sums.of(Table.YEARLY, OutputMetric.NET_COST, "all", years, money::netCost, netCostCells));
         if (finance.hasBudget()) {
             // The net budget: spending budgets less the income they expect.
-            out.add(new Series(Table.YEARLY, OutputMetric.BUDGET, "all", years, yearly(firstMonth, endMonth, (r, m) -> money.budget(r, m))));
+            out.add(sums.of(Table.YEARLY, OutputMetric.BUDGET, "all", years, (r, m) -> money.budget(r, m), budgetCells));
             for (int l = 0; l <= finance.lines(); l++) {
                 int line = l;
-                out.add(new Series(Table.YEARLY, OutputMetric.BUDGET, budgetLines[l], years,
-                        yearly(firstMonth, endMonth, (r, m) -> money.budget(r, line, m))));
+                out.add(Series.filled(Table.YEARLY, OutputMetric.BUDGET, budgetLines[l], years, (r, cells, o) -> {
+                    for (int y = 0; y < years.length; y++) {
+                        double total = 0;
+                        for (int m = firstMonth[y]; m < endMonth[y]; m++) {
+                            total += money.budget(r, line, m);
+                        }
+                        cells[o + y] = total;
+                    }
+                }));
             }
-            out.add(new Series(Table.YEARLY, OutputMetric.PRESSURE, "all", years, yearly(firstMonth, endMonth, money::pressure)));
+            int budgetFrom = budgetCells;
+            out.add(new Series(Table.YEARLY, OutputMetric.PRESSURE, "all", years, yearly(firstMonth, endMonth, money::pressure),
+                    (r, cells, offset) -> {
+                        for (int y = 0; y < firstMonth.length; y++) {
+                            double total = 0;
+                            for (int m = firstMonth[y]; m < endMonth[y]; m++) {
+                                total += cells[netCostCells + m] - cells[budgetFrom + m];
+                            }
+                            cells[offset + y] = total;
+                        }
+                    }));
             for (int l = 0; l <= finance.lines(); l++) {
                 int line = l;
                 // A line's own pressure is gross: income is not attributed to lines.
-                out.add(new Series(Table.YEARLY, OutputMetric.PRESSURE, budgetLines[l], years,
-                        yearly(firstMonth, endMonth, (r, m) -> money.spend(r, line, m) - money.budget(r, line, m))));
+                out.add(Series.filled(Table.YEARLY, OutputMetric.PRESSURE, budgetLines[l], years, (r, cells, o) -> {
+                    for (int y = 0; y < years.length; y++) {
+                        double total = 0;
+                        for (int m = firstMonth[y]; m < endMonth[y]; m++) {
+                            total += money.spend(r, line, m) - money.budget(r, line, m);
+                        }
+                        cells[o + y] = total;
+                    }
+                }));
             }
             for (int i = 0; i < finance.incomes(); i++) {
                 int line = i;
                 // Income short of what the budget expects is pressure; more is a saving (negative).
-                out.add(new Series(Table.YEARLY, OutputMetric.PRESSURE, finance.incomeIds()[i], years,
-                        yearly(firstMonth, endMonth, (r, m) -> money.incomeBudget(r, line, m) - money.income(r, line, m))));
+                out.add(Series.filled(Table.YEARLY, OutputMetric.PRESSURE, finance.incomeIds()[i], years, (r, cells, o) -> {
+                    for (int y = 0; y < years.length; y++) {
+                        double total = 0;
+                        for (int m = firstMonth[y]; m < endMonth[y]; m++) {
+                            total += money.incomeBudget(r, line, m) - money.income(r, line, m);
+                        }
+                        cells[o + y] = total;
+                    }
+                }));
             }
         }
-        out.add(new Series(Table.YEARLY, OutputMetric.ENTRIES, "all", years, (r, y) -> sum(r.entries, firstMonth[y], endMonth[y] - firstMonth[y])));
-        out.add(new Series(Table.YEARLY, OutputMetric.EXITS, "all", years,
-                (r, y) -> sum(r.exits, firstMonth[y] * reasons, (endMonth[y] - firstMonth[y]) * reasons)));
-        out.add(new Series(Table.YEARLY, OutputMetric.SPILL_OVER, "all", years,
-                (r, y) -> sum(r.spillOver, firstMonth[y] * types, (endMonth[y] - firstMonth[y]) * types)));
+        // Counts: whole numbers, so their sums are exact in any order.
+        out.add(sums.of(Table.YEARLY, OutputMetric.ENTRIES, "all", years, (r, m) -> r.entries[m], entriesCells));
+        out.add(sums.of(Table.YEARLY, OutputMetric.EXITS, "all", years, (r, m) -> sum(r.exits, m * reasons, reasons), exitsCells));
+        out.add(sums.of(Table.YEARLY, OutputMetric.SPILL_OVER, "all", years, (r, m) -> sum(r.spillOver, m * types, types),
+                spillOverCells));
         for (int t = 0; t < types; t++) {
             int type = t;
             // By the type the child went to instead: where the missing places push children.
-            out.add(new Series(Table.YEARLY, OutputMetric.SPILL_OVER, ids[t], years,
-                    (r, y) -> sum(r.spillOver, firstMonth[y] * types + type, endMonth[y] - firstMonth[y], types)));
+            out.add(sums.of(Table.YEARLY, OutputMetric.SPILL_OVER, ids[t], years, (r, m) -> r.spillOver[m * types + type],
+                    spillOverByTypeCells[t]));
         }
-        out.add(new Series(Table.YEARLY, OutputMetric.MOVES, "all", years, (r, y) -> sum(r.moves, firstMonth[y], endMonth[y] - firstMonth[y])));
-        out.add(new Series(Table.YEARLY, OutputMetric.CHILDREN_AT_YEAR_END, "all", years, (r, y) -> r.childrenInCare(endMonth[y])));
+        out.add(sums.of(Table.YEARLY, OutputMetric.MOVES, "all", years, (r, m) -> r.moves[m], movesCells));
+        out.add(new Series(Table.YEARLY, OutputMetric.CHILDREN_AT_YEAR_END, "all", years, (r, y) -> r.childrenInCare(endMonth[y]),
+                (r, cells, offset) -> {
+                    for (int y = 0; y < endMonth.length; y++) {
+                        cells[offset + y] = cells[childrenCells + endMonth[y]];
+                    }
+                }));
 
         // ---- use of each pool of places (the council's, and every one an intervention adds) ----
         double[] monthStart = time.monthStartDay();
@@ -214,13 +359,22 @@ public final class OutputSeries {
                 }
                 return childDays / (monthStart[endMonth[y]] - monthStart[firstMonth[y]]);
             }));
-            out.add(new Series(Table.YEARLY, OutputMetric.PLACEMENTS_STARTED, ids[t], years,
-                    (r, y) -> sum(r.placementsStarted, firstMonth[y] * types + type, endMonth[y] - firstMonth[y], types)));
-            out.add(new Series(Table.YEARLY, OutputMetric.BREAKDOWNS, ids[t], years,
-                    (r, y) -> sum(r.breakdownsIn, firstMonth[y] * types + type, endMonth[y] - firstMonth[y], types)));
+            out.add(Series.filled(Table.YEARLY, OutputMetric.PLACEMENTS_STARTED, ids[t], years, (r, cells, o) -> {
+            for (int y = 0; y < years.length; y++) {
+                cells[o + y] = sum(r.placementsStarted, firstMonth[y] * types + type, endMonth[y] - firstMonth[y], types);
+            }
+        }));
+            out.add(Series.filled(Table.YEARLY, OutputMetric.BREAKDOWNS, ids[t], years, (r, cells, o) -> {
+            for (int y = 0; y < years.length; y++) {
+                cells[o + y] = sum(r.breakdownsIn, firstMonth[y] * types + type, endMonth[y] - firstMonth[y], types);
+            }
+        }));
             if (model.satellites().appliesTo(t)) {
-                out.add(new Series(Table.YEARLY, OutputMetric.SUPPORTED_BY_HUBS, ids[t], years,
-                        (r, y) -> r.supportedByHubs[endMonth[y] * types + type]));
+                out.add(Series.filled(Table.YEARLY, OutputMetric.SUPPORTED_BY_HUBS, ids[t], years, (r, cells, o) -> {
+            for (int y = 0; y < years.length; y++) {
+                cells[o + y] = r.supportedByHubs[endMonth[y] * types + type];
+            }
+        }));
             }
         }
         return out;
@@ -285,6 +439,33 @@ public final class OutputSeries {
             }
         }
         return false;
+    }
+
+    /** The first cell of the next series added: cells are numbered series by series, period by period. */
+    private static int next(List<Series> out) {
+        int cells = 0;
+        for (Series x : out) {
+            cells += x.periods().length;
+        }
+        return cells;
+    }
+
+    /**
+     * Yearly sums of monthly series: read period by period from a replication's tallies, and
+     * filled with the other cells from the monthly series' cells, filled before them.
+     */
+    private record YearlySums(int[] firstMonth, int[] endMonth) {
+        Series of(Table table, OutputMetric metric, String group, String[] years, Series.Value monthly, int monthCells) {
+            return new Series(table, metric, group, years, yearly(firstMonth, endMonth, monthly), (r, cells, offset) -> {
+                for (int y = 0; y < firstMonth.length; y++) {
+                    double total = 0;
+                    for (int m = firstMonth[y]; m < endMonth[y]; m++) {
+                        total += cells[monthCells + m];
+                    }
+                    cells[offset + y] = total;
+                }
+            });
+        }
     }
 
     /** A monthly quantity summed over each financial year's months within the horizon. */

@@ -33,6 +33,8 @@ public final class QuantileSketch {
     private double width;
 
     private long n;
+    /** Values already in the running statistics below: in exact mode they lag {@code n} until asked for. */
+    private long settled;
     private long infinite;
     /** Values above zero (infinities included): the chance of an overspend, of a saving. */
     private long positive;
@@ -57,16 +59,55 @@ public final class QuantileSketch {
         if (Double.isNaN(x) || x == Double.NEGATIVE_INFINITY) {
             throw new IllegalArgumentException("not a summarisable value: " + x);
         }
-        if (exact != null && n == exactLimit) {
+        if (exact != null) {
+            if (n < exactLimit) {
+                // Exact mode keeps the value and nothing else: the statistics are worked out from
+                // the kept values when asked for (settle()), in the same order, so they are the
+                // same doubles, without a division on every value of every cell of a run.
+                if (n == exact.length) {
+                    exact = Arrays.copyOf(exact, (int) Math.min(exactLimit, 2L * exact.length));
+                }
+                exact[(int) n++] = x;
+                return;
+            }
             toHistogram();
         }
-        if (exact != null) {
-            if (n == exact.length) {
-                exact = Arrays.copyOf(exact, (int) Math.min(exactLimit, 2L * exact.length));
-            }
-            exact[(int) n] = x;
-        }
         n++;
+        summarise(x);
+        if (x != Double.POSITIVE_INFINITY) {
+            count(x);
+        }
+    }
+
+    /**
+     * Adds {@code rows[0][column]} to {@code rows[count - 1][column]}, in that order: the same as
+     * adding each in turn, but while every value is kept, the checks and the room for them are
+     * done once for the lot (an aggregator adds a block of replications to one cell at a time).
+     */
+    public void addColumn(double[][] rows, int count, int column) {
+        if (exact == null || n + count > exactLimit) {
+            for (int i = 0; i < count; i++) {
+                add(rows[i][column]);
+            }
+            return;
+        }
+        if (n + count > exact.length) {
+            exact = Arrays.copyOf(exact, (int) Math.min(exactLimit, Math.max(n + count, 2L * exact.length)));
+        }
+        int at = (int) n;
+        for (int i = 0; i < count; i++) {
+            double x = rows[i][column];
+            if (Double.isNaN(x) || x == Double.NEGATIVE_INFINITY) {
+                throw new IllegalArgumentException("not a summarisable value: " + x);
+            }
+            exact[at + i] = x;
+        }
+        n += count;
+    }
+
+    /** Adds {@code x} to the running statistics (not to the kept values or the bins). */
+    private void summarise(double x) {
+        settled++;
         if (x > 0) {
             positive++;
         }
@@ -76,12 +117,18 @@ public final class QuantileSketch {
         }
         // Welford's update: stable when the mean (pounds in millions) dwarfs the spread.
         double delta = x - mean;
-        mean += delta / (n - infinite);
+        mean += delta / (settled - infinite);
         m2 += delta * (x - mean);
         min = Math.min(min, x);
         max = Math.max(max, x);
-        if (exact == null) {
-            count(x);
+    }
+
+    /** Brings the running statistics up to date with the kept values not yet in them. */
+    private void settle() {
+        if (exact != null) {
+            while (settled < n) {
+                summarise(exact[(int) settled]);
+            }
         }
     }
 
@@ -92,6 +139,7 @@ public final class QuantileSketch {
 
     /** The share of values above zero, counted exactly in either mode. */
     public double shareAboveZero() {
+        settle();
         return n == 0 ? 0 : (double) positive / n;
     }
 
@@ -102,22 +150,26 @@ public final class QuantileSketch {
 
     /** Arithmetic mean; infinite if any value is. */
     public double mean() {
+        settle();
         return infinite > 0 ? Double.POSITIVE_INFINITY : mean;
     }
 
     /** Sample variance (n - 1 denominator) of the finite values. */
     public double variance() {
+        settle();
         long finite = n - infinite;
         return finite > 1 ? m2 / (finite - 1) : 0;
     }
 
     /** Smallest value, or +Infinity before any. */
     public double min() {
+        settle();
         return infinite == n ? Double.POSITIVE_INFINITY : min;
     }
 
     /** Largest value. */
     public double max() {
+        settle();
         return infinite > 0 ? Double.POSITIVE_INFINITY : max;
     }
 
@@ -196,6 +248,7 @@ public final class QuantileSketch {
     }
 
     private void toHistogram() {
+        settle();
         boolean anyFinite = infinite < n;
         double span = anyFinite ? max - min : 0;
         if (!(span > 0)) {

@@ -14,7 +14,10 @@ import org.carecast.engine.ReplicationResult;
  * @param value        reads period {@code p} from one replication
  * @param fill         reads every period at once into an array (null: period by period through
  *                     {@code value}); for the large families of a run (a column of a tally laid
- *                     out month by month), where one call per cell would cost more than the read
+ *                     out month by month), where one call per cell would cost more than the read,
+ *                     and for series derived from others (a yearly sum, the net cost), which read
+ *                     the cells of the series before them, already filled; it gives exactly the
+ *                     doubles {@code value} gives
  */
 public record Series(Table table, OutputMetric metric, String group, String[] periods, Value value, Fill fill) {
 
@@ -28,10 +31,26 @@ public record Series(Table table, OutputMetric metric, String group, String[] pe
         double of(ReplicationResult result, int period);
     }
 
-    /** Reads every period of a series into {@code out} from {@code offset}. */
+    /**
+     * Reads every period of a series into {@code out} from {@code offset}; the cells before
+     * {@code offset} hold the same replication's earlier series and may be read.
+     */
     @FunctionalInterface
     public interface Fill {
         void into(ReplicationResult result, double[] out, int offset);
+    }
+
+    /**
+     * A series read all periods at a time by {@code fill}, which reads nothing but the
+     * replication (not other series' cells). A run reads it that way, a loop the compiler can
+     * specialise; a single period, rarely wanted, is read by filling them all.
+     */
+    static Series filled(Table table, OutputMetric metric, String group, String[] periods, Fill fill) {
+        return new Series(table, metric, group, periods, (r, p) -> {
+            double[] all = new double[periods.length];
+            fill.into(r, all, 0);
+            return all[p];
+        }, fill);
     }
 
     /** Column {@code column} of a tally of {@code width} columns a row per period (census by type, say). */

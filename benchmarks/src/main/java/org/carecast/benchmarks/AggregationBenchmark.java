@@ -4,6 +4,8 @@ import org.carecast.engine.Replication;
 import org.carecast.engine.ReplicationResult;
 import org.carecast.model.Model;
 import org.carecast.results.Aggregator;
+import org.carecast.results.Projection;
+import org.carecast.results.QuantileSketch;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -25,10 +27,17 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code cellValues}: reading its value of every output cell (counts, flows, money by
  *       month and year) into one array, as every run and every shard does;</li>
  *   <li>{@code cellValuesAndFold}: that, and folding the values into the run's percentile
- *       sketches and variance splits in replication order, as a single run does.</li>
+ *       sketches and variance splits in replication order, as a single run does, in a run of
+ *       the default 1,000 replications, where every value is kept for exact percentiles (every
+ *       1,000th call starts a new run, so setting one up is included, shared over its
+ *       replications);</li>
+ *   <li>{@code cellValuesAndFoldLargeRun}: the same past the first 1,000 replications of a
+ *       large run, where each cell's values go into a fixed-size histogram;</li>
+ *   <li>{@code percentilesOfADefaultRun}: what a default run does once at the end, in
+ *       microseconds per run: the mean and percentiles of every cell from its 1,000 values
+ *       (divide by 1,000 for its share of each replication).</li>
  * </ul>
- * The result is marked as a new replication before each call ({@code serial}), so the monthly
- * money a replication caches is worked out afresh each time, as it is in a real run. Compare the
+ * Compare the
  * scores with {@code ReplicationBenchmark}'s time per replication (about 0.8 ms) for the share
  * aggregation takes.
  */
@@ -42,11 +51,15 @@ public class AggregationBenchmark {
 
     /** More than any measurement folds, so every fold goes into the fixed-size histograms of a large run. */
     private static final int DECLARED_REPLICATIONS = 10_000_000;
+    /** A default run: every value kept, percentiles exact. */
+    private static final int DEFAULT_RUN = 1000;
 
     private Model model;
     private ReplicationResult result;
     private Aggregator aggregator;
     private int replication;
+    private Aggregator defaultRun;
+    private int defaultRunReplication;
 
     @Setup(Level.Trial)
     public void simulateOnce() {
@@ -58,17 +71,50 @@ public class AggregationBenchmark {
     public void freshAggregator() {
         aggregator = new Aggregator(model, DECLARED_REPLICATIONS);
         replication = 0;
+        for (int r = 0; r < QuantileSketch.DEFAULT_EXACT_LIMIT; r++) {
+            aggregator.accept(replication++, result);
+        }
+        defaultRun = new Aggregator(model, DEFAULT_RUN);
+        defaultRunReplication = 0;
     }
 
     @Benchmark
     public double[] cellValues() {
-        result.serial++;
         return aggregator.values(result);
     }
 
     @Benchmark
     public Aggregator cellValuesAndFold() {
-        result.serial++;
+        if (defaultRunReplication == DEFAULT_RUN) {
+            defaultRun = new Aggregator(model, DEFAULT_RUN);
+            defaultRunReplication = 0;
+        }
+        defaultRun.accept(defaultRunReplication++, result);
+        return defaultRun;
+    }
+
+    @Benchmark
+    public Projection percentilesOfADefaultRun(FullRun run) {
+        return run.aggregator.projection();
+    }
+
+    /** A default run's 1,000 replications, folded once. */
+    @State(Scope.Thread)
+    public static class FullRun {
+        Aggregator aggregator;
+
+        @Setup(Level.Trial)
+        public void fold(AggregationBenchmark benchmark) {
+            benchmark.simulateOnce();
+            aggregator = new Aggregator(benchmark.model, DEFAULT_RUN);
+            for (int r = 0; r < DEFAULT_RUN; r++) {
+                aggregator.accept(r, benchmark.result);
+            }
+        }
+    }
+
+    @Benchmark
+    public Aggregator cellValuesAndFoldLargeRun() {
         aggregator.accept(replication++, result);
         return aggregator;
     }
