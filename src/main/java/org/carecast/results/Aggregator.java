@@ -57,7 +57,7 @@ public final class Aggregator implements ResultSink {
         }
         this.cells = new QuantileSketch[firstCell[series.size()]];
         for (int c = 0; c < cells.length; c++) {
-            cells[c] = new QuantileSketch(exactLimit);
+            cells[c] = new QuantileSketch(exactLimit, replications);
         }
         this.order = new ReplicationOrder<>(this::fold, WINDOW);
         List<Integer> tracked = new ArrayList<>();

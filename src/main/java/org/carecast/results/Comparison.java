@@ -109,7 +109,7 @@ public final class Comparison implements PairedSink {
         endMonth[years] = time.months();
         cells = new QuantileSketch[alternatives.size() * METRICS * periods.length];
         for (int c = 0; c < cells.length; c++) {
-            cells[c] = new QuantileSketch(exactLimit);
+            cells[c] = new QuantileSketch(exactLimit, replications);
         }
         better = new int[cells.length];
         order = new ReplicationOrder<>(this::fold, WINDOW);

@@ -48,11 +48,19 @@ public final class QuantileSketch {
     }
 
     public QuantileSketch(int exactLimit) {
+        this(exactLimit, 64);
+    }
+
+    /**
+     * @param expected values the caller expects to add (a run's replications): room for them,
+     *                 up to {@code exactLimit}, is made at once rather than grown by copying
+     */
+    public QuantileSketch(int exactLimit, int expected) {
         if (exactLimit < 2) {
             throw new IllegalArgumentException("exactLimit must be at least 2: " + exactLimit);
         }
         this.exactLimit = exactLimit;
-        this.exact = new double[Math.min(exactLimit, 64)];
+        this.exact = new double[Math.max(2, Math.min(exactLimit, expected))];
     }
 
     public void add(double x) {
