@@ -38,8 +38,17 @@ public final class QuantileSketch {
     private long infinite;
     /** Values above zero (infinities included): the chance of an overspend, of a saving. */
     private long positive;
+    /** Welford's mean and sum of squared deviations of the finite values while every value is kept. */
     private double mean;
     private double m2;
+    /**
+     * Past the kept values, finite values are summed as deviations from the kept values' mean
+     * (their count, sum and sum of squares) and merged with Welford's figures when asked for: no
+     * division on each value, and stable because the shift is close to the values.
+     */
+    private long laterCount;
+    private double laterSum;
+    private double laterSquares;
     private double min = Double.POSITIVE_INFINITY;
     private double max = Double.NEGATIVE_INFINITY;
 
@@ -123,12 +132,19 @@ public final class QuantileSketch {
             infinite++;
             return;
         }
+        min = Math.min(min, x);
+        max = Math.max(max, x);
+        if (exact == null) {
+            double d = x - mean;
+            laterCount++;
+            laterSum += d;
+            laterSquares += d * d;
+            return;
+        }
         // Welford's update: stable when the mean (pounds in millions) dwarfs the spread.
         double delta = x - mean;
         mean += delta / (settled - infinite);
         m2 += delta * (x - mean);
-        min = Math.min(min, x);
-        max = Math.max(max, x);
     }
 
     /** Brings the running statistics up to date with the kept values not yet in them. */
@@ -159,14 +175,28 @@ public final class QuantileSketch {
     /** Arithmetic mean; infinite if any value is. */
     public double mean() {
         settle();
-        return infinite > 0 ? Double.POSITIVE_INFINITY : mean;
+        if (infinite > 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return laterCount == 0 ? mean : mean + laterSum / (settled - infinite);
     }
 
     /** Sample variance (n - 1 denominator) of the finite values. */
     public double variance() {
         settle();
         long finite = n - infinite;
-        return finite > 1 ? m2 / (finite - 1) : 0;
+        if (finite <= 1) {
+            return 0;
+        }
+        if (laterCount == 0) {
+            return m2 / (finite - 1);
+        }
+        // Chan et al.'s merge of the kept values' (Welford) and the later values' (shifted) figures.
+        long early = finite - laterCount;
+        double laterMean = laterSum / laterCount;
+        double laterM2 = laterSquares - laterSum * laterMean;
+        double delta = laterMean;
+        return (m2 + laterM2 + delta * delta * early * laterCount / finite) / (finite - 1);
     }
 
     /** Smallest value, or +Infinity before any. */

@@ -63,6 +63,25 @@ class QuantileSketchTest {
     }
 
     @Test
+    void theMeanAndVarianceOfMillionsWithASmallSpreadStayExactPastTheLimit() {
+        // Spend in pounds: a mean of 40 million, a spread of a thousand, drifting upwards after
+        // the kept values, so the later values' shift is not their mean. Naive sums of squares
+        // would lose every digit of this variance.
+        java.util.Random random = new java.util.Random(5);
+        double[] x = new double[30_000];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = 4e7 + (i < 500 ? 0 : 2_000) + 1_000 * random.nextGaussian();
+        }
+        QuantileSketch sketch = new QuantileSketch(500);
+        Arrays.stream(x).forEach(sketch::add);
+        assertFalse(sketch.isExact());
+        double mean = Arrays.stream(x).average().orElseThrow();
+        double variance = Arrays.stream(x).map(v -> (v - mean) * (v - mean)).sum() / (x.length - 1);
+        assertEquals(mean, sketch.mean(), 1e-12 * mean);
+        assertEquals(variance, sketch.variance(), 1e-9 * variance);
+    }
+
+    @Test
     void theShareAboveZeroIsCountedExactlyInBothModes() {
         for (int limit : new int[] {10_000, 50}) {
             QuantileSketch pressure = new QuantileSketch(limit);
