@@ -1,5 +1,6 @@
 package org.carecast.cli;
 
+import org.carecast.engine.PooledType;
 import org.carecast.engine.RegionReplication;
 import org.carecast.engine.ReplicationResult;
 import org.carecast.engine.Simulator;
@@ -31,7 +32,8 @@ import java.util.concurrent.Callable;
 /**
  * {@code carecast region REGION.yaml}: councils that share places (a regional home, a shared
  * framework) simulated together. Each council's children, entries, prices and budgets are its
- * own; a shared type's places are pooled, first come first served. Writes each council's own
+ * own; a shared type's places are pooled, first come first served unless the region reserves
+ * some of each council's places for its own children. Writes each council's own
  * output folder (the same files as {@code carecast run}) and the region's figures side by side.
  */
 @Command(name = "region", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -152,7 +154,7 @@ final class RegionCommand implements Callable<Integer> {
         double[][][][] figures = new double[reps][][][];
         ProgressBar progress = ProgressBar.of(spec, reps, options.quiet);
         List<List<ReplicationModels>> runs = base == null ? List.of(models) : List.of(models, baseModels);
-        List<int[][]> pools = base == null ? List.<int[][]>of(region.pooled()) : List.of(region.pooled(), base.pooled());
+        List<List<PooledType>> pools = base == null ? List.of(region.pooled()) : List.of(region.pooled(), base.pooled());
         Simulator.RunStats stats = Simulator.runRegions(runs, pools, reps, seed, t, (index, results) -> {
             double[][][] mine = new double[n][figuresPerCouncil][years.length];
             for (int k = 0; k < n; k++) {
@@ -208,11 +210,16 @@ final class RegionCommand implements Callable<Integer> {
                     + " by replication, each council's children the same in both (common random numbers); above zero the"
                     + " plan costs less or sends fewer children to spill-over placements.");
         }
-        if (!region.pooledTypes().isEmpty()) {
-            notes.add("Shared places (" + String.join(", ", region.pooledTypes()) + "): every council's places of the type"
-                    + " are pooled, first come first served; each council pays for its own children there and for the"
-                    + " places it commissioned (the type's costs in its scenario). A place freed by one council's child is"
-                    + " offered to that council's step-down candidates first, then to the other councils'.");
+        for (int p = 0; p < region.pooledTypes().size(); p++) {
+            int reserved = region.pooled().get(p).reserved();
+            String rule = reserved == 0 ? "first come first served"
+                    : "first come first served, except that each council keeps " + reserved + " of its own free places"
+                    + " for its own children (another council's child takes one only while every other council keeps "
+                    + reserved + " of its own free, or all it has free if fewer)";
+            notes.add("Shared places (" + region.pooledTypes().get(p) + "): every council's places of the type are pooled, "
+                    + rule + "; each council pays for its own children there and for the places it commissioned (the"
+                    + " type's costs in its scenario). A place freed by one council's child is offered to that council's"
+                    + " step-down candidates first, then to the other councils'.");
         }
         notes.add("Each council's bands hold what its own report says they hold; the region's are of the councils' figures"
                 + " summed in each replication. The first council draws exactly what it draws when run alone; the others"

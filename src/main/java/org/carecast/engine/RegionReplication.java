@@ -21,18 +21,18 @@ public final class RegionReplication {
 
     /**
      * @param models    each council's model, all on the same months
-     * @param pooled    the type indices pooled: {@code pooled[p][k]} is pool p's type in council k
+     * @param pooled    the types pooled, each with its type in every council and its allocation rule
      */
-    public RegionReplication(List<Model> models, int[][] pooled) {
+    public RegionReplication(List<Model> models, List<PooledType> pooled) {
         councils = new Replication[models.size()];
         for (int k = 0; k < councils.length; k++) {
             councils[k] = new Replication(models.get(k));
         }
-        for (int[] types : pooled) {
-            SharedPlaces pool = new SharedPlaces();
+        for (PooledType type : pooled) {
+            SharedPlaces pool = new SharedPlaces(type.reserved());
             for (int k = 0; k < councils.length; k++) {
-                pool.add(councils[k], types[k]);
-                councils[k].share(types[k], pool);
+                pool.add(councils[k], type.typeInCouncil()[k]);
+                councils[k].share(type.typeInCouncil()[k], pool);
             }
         }
     }

@@ -695,7 +695,7 @@ public final class Replication {
     /** Whether type {@code t} has a place that is neither taken nor held empty after a breakdown. */
     private boolean hasFreePlace(int t) {
         SharedPlaces pool = pools == null ? null : pools[t];
-        return pool != null ? pool.hasFreePlace() : occupancy[t] + voids.held(t) < capacity[t];
+        return pool != null ? pool.hasFreePlaceFor(this) : occupancy[t] + voids.held(t) < capacity[t];
     }
 
     /** Places of type {@code t} taken or held empty after a breakdown, now. */

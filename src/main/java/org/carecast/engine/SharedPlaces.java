@@ -7,16 +7,23 @@ import java.util.List;
  * Places that several councils share (a regional children's home, a shared framework): one
  * placement type in each council's model, whose places are pooled. A child of any of those
  * councils takes a pooled place when the places of every council's type together, less those
- * taken or held empty after a breakdown, leave one free, first come first served; a place freed
- * in one council is offered to its own step-down candidates first, then to the other councils'
- * in their order. Each council keeps its own children, their costs and its own share of the
- * places (what it commissioned, and pays the fixed cost of); only who may use a free place is
- * shared.
+ * taken or held empty after a breakdown, leave one free, under the allocation rule of
+ * {@link PooledType} (first come first served, or with places each council keeps for its own
+ * children); a place freed in one council is offered to its own step-down candidates first, then
+ * to the other councils' in their order. Each council keeps its own children, their costs and its
+ * own share of the places (what it commissioned, and pays the fixed cost of); only who may use a
+ * free place is shared.
  */
 final class SharedPlaces {
 
     private final List<Replication> councils = new ArrayList<>();
     private final List<Integer> types = new ArrayList<>();
+    private final int reserved;
+
+    /** @param reserved places each council keeps for its own children ({@link PooledType#reserved}) */
+    SharedPlaces(int reserved) {
+        this.reserved = reserved;
+    }
 
     /** Adds council {@code replication}'s type {@code type} to the pool. */
     void add(Replication replication, int type) {
@@ -26,23 +33,38 @@ final class SharedPlaces {
 
     /** Offers a place freed by {@code origin}'s child at {@code at} to the other councils' step-down candidates, in order. */
     void offerToOthers(Replication origin, double at) {
-        for (int k = 0; k < councils.size() && hasFreePlace(); k++) {
+        for (int k = 0; k < councils.size() && freePlaces() > 0; k++) {
             if (councils.get(k) != origin) {
                 councils.get(k).offerSharedPlace(types.get(k), at);
             }
         }
     }
 
-    /** True when the pooled places, all councils together, have one neither taken nor held empty. */
-    boolean hasFreePlace() {
-        long taken = 0;
-        long places = 0;
+    /** Pooled places, all councils together, neither taken nor held empty. */
+    private long freePlaces() {
+        long free = 0;
+        for (int k = 0; k < councils.size(); k++) {
+            free += councils.get(k).places(types.get(k)) - councils.get(k).placesTaken(types.get(k));
+        }
+        return free;
+    }
+
+    /** True when a child of {@code council} may take a pooled place now, under the allocation rule. */
+    boolean hasFreePlaceFor(Replication council) {
+        long free = 0;
+        long ownFree = 0;
+        long keptForOthers = 0;
         for (int k = 0; k < councils.size(); k++) {
             Replication r = councils.get(k);
             int t = types.get(k);
-            taken += r.placesTaken(t);
-            places += r.places(t);
+            long unused = r.places(t) - r.placesTaken(t);
+            free += unused;
+            if (r == council) {
+                ownFree = unused;
+            } else {
+                keptForOthers += Math.min(reserved, Math.max(0, unused));
+            }
         }
-        return taken < places;
+        return free > 0 && (ownFree > 0 || free - 1 >= keptForOthers);
     }
 }

@@ -149,9 +149,9 @@ public final class Simulator {
      * with the types {@code pooled} lists sharing their places ({@link RegionReplication}).
      * {@code results[k]} is council k's; draws are keyed as in {@link RegionReplication}.
      */
-    public static RunStats runRegion(List<ReplicationModels> councils, int[][] pooled, int replications, long seed, int threads,
+    public static RunStats runRegion(List<ReplicationModels> councils, List<PooledType> pooled, int replications, long seed, int threads,
                                      PairedSink sink, IntConsumer progress) {
-        return runRegions(List.of(councils), List.<int[][]>of(pooled), replications, seed, threads, sink, progress);
+        return runRegions(List.of(councils), List.of(pooled), replications, seed, threads, sink, progress);
     }
 
     /**
@@ -160,7 +160,7 @@ public final class Simulator {
      * children are the same in every plan (common random numbers). {@code results} holds the
      * first region's councils, then the second's, and so on.
      */
-    public static RunStats runRegions(List<List<ReplicationModels>> regions, List<int[][]> pooled, int replications, long seed,
+    public static RunStats runRegions(List<List<ReplicationModels>> regions, List<List<PooledType>> pooled, int replications, long seed,
                                       int threads, PairedSink sink, IntConsumer progress) {
         int workers = Math.max(1, Math.min(threads, replications));
         AtomicInteger next = new AtomicInteger();

@@ -1,5 +1,6 @@
 package org.carecast.scenario;
 
+import org.carecast.engine.PooledType;
 import org.carecast.model.Model;
 
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import java.util.Map;
  *   - {id: neighbour, scenario: neighbour-regional.yaml}
  * sharedPlaces:
  *   - type: regional_home     # a type in every council's scenario; its places are pooled
+ *     reservedPlaces: 1       # optional: places each council keeps for its own children (default 0)
  * replications: 1000          # optional: else the first council's
  * seed: 20250401              # optional: else the first council's
  * </pre>
@@ -39,7 +41,7 @@ public final class RegionReader {
      * @param seed         the region's seed (council 0's; the others' follow from it)
      */
     public record Region(Path file, String name, String description, List<Council> councils, List<String> pooledTypes,
-                         int[][] pooled, int replications, long seed) {
+                         List<PooledType> pooled, int replications, long seed) {
     }
 
     private RegionReader() {
@@ -111,13 +113,15 @@ public final class RegionReader {
             }
         }
         List<String> pooledTypes = new ArrayList<>();
-        List<int[]> pooled = new ArrayList<>();
+        List<PooledType> pooled = new ArrayList<>();
         YamlNode sharedNode = f.optional("sharedPlaces");
         if (sharedNode != null) {
             for (YamlNode item : FieldReader.asSequence(sharedNode, "a list of shared placement types, each {type}").items()) {
                 FieldReader p = FieldReader.of(item, "a shared placement type");
                 YamlNode typeNode = p.required("type", "a placement type every council's scenario has");
                 String type = FieldReader.text(typeNode, "a placement type");
+                int reserved = p.optionalInteger("reservedPlaces", 0, 0, 100_000,
+                        "a whole number of places each council keeps for its own children, 0 (first come first served) or more");
                 p.finish();
                 if (pooledTypes.contains(type)) {
                     throw new ScenarioException(typeNode.location(), typeNode.path(), "'" + type + "' is shared twice");
@@ -138,7 +142,7 @@ public final class RegionReader {
                     indices[k] = t;
                 }
                 pooledTypes.add(type);
-                pooled.add(indices);
+                pooled.add(new PooledType(indices, reserved));
             }
         }
         int replications = f.optionalInteger("replications", first.replications(), 1, 1_000_000,
@@ -146,6 +150,6 @@ public final class RegionReader {
         long seed = f.has("seed") ? f.longInteger("seed", Long.MIN_VALUE, Long.MAX_VALUE, "a whole number") : first.seed();
         f.finish();
         return new Region(file, name, description, List.copyOf(councils), List.copyOf(pooledTypes),
-                pooled.toArray(new int[0][]), replications, seed);
+                List.copyOf(pooled), replications, seed);
     }
 }

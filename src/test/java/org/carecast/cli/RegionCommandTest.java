@@ -130,7 +130,10 @@ class RegionCommandTest {
                 "name: x\ncouncils:\n  - {id: a, scenario: oldham.yaml}\n  - {id: b, scenario: neighbour.yaml}\nsharedPlaces:\n  - type: ifa\n",
                 "'ifa' has unlimited places",
                 "name: x\ncouncils:\n  - {id: a, scenario: oldham.yaml}\n  - {id: b, scenario: neighbour.yaml}\nsharedPlace: []\n",
-                "sharedPlace");
+                "sharedPlace",
+                "name: x\ncouncils:\n  - {id: a, scenario: oldham.yaml}\n  - {id: b, scenario: neighbour.yaml}\nsharedPlaces:\n"
+                        + "  - {type: regional_home, reservedPlaces: -1}\n",
+                "region.yaml:6:43: field 'sharedPlaces[0].reservedPlaces': expected a whole number of places each council keeps");
         for (Map.Entry<String, String> c : cases.entrySet()) {
             Files.writeString(dir.resolve("region.yaml"), c.getKey());
             CommandLineTest.Outcome o = carecast(args("region", dir.resolve("region.yaml").toString(), "--out", tmp.resolve("o").toString()));

@@ -15,7 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * market, form one M/M/c/c loss system when they pool those places: each council's share of
  * entries that overflow is Erlang's B(c, a) for the pooled places c = c1 + c2 and the combined
  * offered load a = (lambda1 + lambda2) / mu (arrivals see time averages), lower than either's
- * B(c_k, a_k) alone; and the pooled occupancy is a (1 - B) by Little's law.
+ * B(c_k, a_k) alone; and the pooled occupancy is a (1 - B) by Little's law. With places each
+ * council keeps for its own children, the pool is a two-dimensional birth-death chain whose
+ * stationary distribution gives each council's overflow exactly; at the two ends of the rule it
+ * is the plain pool (nothing kept) and no sharing at all (everything kept).
  */
 class SharedPlacesTest {
 
@@ -30,7 +33,7 @@ class SharedPlacesTest {
         List<Model> models = List.of(
                 Scenarios.compile(Scenarios.queue(Integer.toString(places[0]), lambda[0], meanStay, months)),
                 Scenarios.compile(Scenarios.queue(Integer.toString(places[1]), lambda[1], meanStay, months)));
-        RegionReplication region = new RegionReplication(models, new int[][] {{0, 0}});
+        RegionReplication region = new RegionReplication(models, List.of(PooledType.firstComeFirstServed(0, 0)));
         double[][] blocked = new double[2][replications];
         double[] occupancy = new double[replications];
         for (int r = 0; r < replications; r++) {
@@ -59,10 +62,144 @@ class SharedPlacesTest {
     }
 
     @Test
+    void placesKeptForEachCouncilsOwnChildrenGiveTheOverflowOfTheirMarkovChain() {
+        int months = 60;
+        int warmUp = 6;
+        int replications = 150;
+        double meanStay = 40;
+        int[] places = {4, 8};
+        double[] lambda = {0.16, 0.16};
+        int reserved = 2;
+        List<Model> models = List.of(
+                Scenarios.compile(Scenarios.queue(Integer.toString(places[0]), lambda[0], meanStay, months)),
+                Scenarios.compile(Scenarios.queue(Integer.toString(places[1]), lambda[1], meanStay, months)));
+        RegionReplication region = new RegionReplication(models, List.of(new PooledType(new int[] {0, 0}, reserved)));
+        double[][] blocked = new double[2][replications];
+        for (int r = 0; r < replications; r++) {
+            ReplicationResult[] results = region.run(13, r);
+            for (int k = 0; k < 2; k++) {
+                double entries = 0;
+                double spill = 0;
+                for (int m = warmUp; m < months; m++) {
+                    entries += results[k].entries[m];
+                    spill += results[k].spillOver[m * 2 + 1];
+                }
+                blocked[k][r] = spill / entries;
+            }
+        }
+        double[] exact = overflowOfTheChain(places, lambda, 1 / meanStay, reserved);
+        double[] firstComeFirstServed = overflowOfTheChain(places, lambda, 1 / meanStay, 0);
+        for (int k = 0; k < 2; k++) {
+            ErlangLossTest.assertWithin(blocked[k], exact[k], 0.004, "council " + k + "'s overflow share vs the chain's, "
+                    + reserved + " places kept for each council's own children");
+        }
+        // The smaller council borrows less when the larger keeps places back, and the larger turns away fewer.
+        assertTrue(exact[0] > firstComeFirstServed[0] + 0.02, exact[0] + " against " + firstComeFirstServed[0]);
+        assertTrue(exact[1] < firstComeFirstServed[1] - 0.01, exact[1] + " against " + firstComeFirstServed[1]);
+        assertEquals(ErlangLossTest.erlangB(12, 0.32 * meanStay), firstComeFirstServed[0], 1e-9, "nothing kept: one Erlang loss pool");
+    }
+
+    @Test
+    void keepingEveryPlaceIsNotSharingAtAllAndKeepingNoneIsFirstComeFirstServed() {
+        Model one = Scenarios.compile(Scenarios.queue("3", 0.15, 40, 24));
+        Model two = Scenarios.compile(Scenarios.queue("5", 0.1, 40, 24));
+        RegionReplication unshared = new RegionReplication(List.of(one, two), List.of());
+        RegionReplication allKept = new RegionReplication(List.of(one, two), List.of(new PooledType(new int[] {0, 0}, 5)));
+        RegionReplication noneKept = new RegionReplication(List.of(one, two), List.of(new PooledType(new int[] {0, 0}, 0)));
+        RegionReplication plain = new RegionReplication(List.of(one, two), List.of(PooledType.firstComeFirstServed(0, 0)));
+        int differs = 0;
+        for (int r = 0; r < 8; r++) {
+            String[] alone = spillOvers(unshared.run(5, r));
+            assertEquals(String.join("|", alone), String.join("|", spillOvers(allKept.run(5, r))), "replication " + r);
+            String[] pooled = spillOvers(plain.run(5, r));
+            assertEquals(String.join("|", pooled), String.join("|", spillOvers(noneKept.run(5, r))), "replication " + r);
+            differs += String.join("|", alone).equals(String.join("|", pooled)) ? 0 : 1;
+        }
+        assertTrue(differs > 0, "pooling changed something in some replication");
+    }
+
+    private static String[] spillOvers(ReplicationResult[] results) {
+        String[] out = new String[results.length];
+        for (int k = 0; k < results.length; k++) {
+            out[k] = java.util.Arrays.toString(results[k].spillOver) + java.util.Arrays.toString(results[k].childDays);
+        }
+        return out;
+    }
+
+    /**
+     * Each council's share of arrivals turned away by a pool of two councils' places under
+     * {@link PooledType}'s rule, from the stationary distribution of the chain of (children of
+     * council 0, children of council 1) in the pool: Poisson arrivals see it (PASTA).
+     */
+    private static double[] overflowOfTheChain(int[] places, double[] lambda, double mu, int reserved) {
+        int total = places[0] + places[1];
+        int states = (total + 1) * (total + 1);
+        double[][] q = new double[states][states];
+        for (int u0 = 0; u0 <= total; u0++) {
+            for (int u1 = 0; u0 + u1 <= total; u1++) {
+                int s = u0 * (total + 1) + u1;
+                if (accepts(0, u0, u1, places, reserved)) {
+                    q[s][s + total + 1] += lambda[0];
+                }
+                if (accepts(1, u0, u1, places, reserved)) {
+                    q[s][s + 1] += lambda[1];
+                }
+                if (u0 > 0) {
+                    q[s][s - total - 1] += u0 * mu;
+                }
+                if (u1 > 0) {
+                    q[s][s - 1] += u1 * mu;
+                }
+            }
+        }
+        // pi Q = 0 with sum(pi) = 1: solve Q' pi = 0 with one equation replaced by the sum; unreachable states pinned to 0.
+        double[][] a = new double[states][states];
+        double[] b = new double[states];
+        for (int s = 0; s < states; s++) {
+            double out = 0;
+            for (int t = 0; t < states; t++) {
+                out += q[s][t];
+                a[t][s] += q[s][t];
+            }
+            a[s][s] -= out;
+            int u0 = s / (total + 1);
+            int u1 = s % (total + 1);
+            if (u0 + u1 > total) {
+                java.util.Arrays.fill(a[s], 0);
+                a[s][s] = 1;
+            }
+        }
+        java.util.Arrays.fill(a[0], 1);
+        b[0] = 1;
+        double[] pi = new org.apache.commons.math3.linear.LUDecomposition(new org.apache.commons.math3.linear.Array2DRowRealMatrix(a))
+                .getSolver().solve(new org.apache.commons.math3.linear.ArrayRealVector(b)).toArray();
+        double[] blocked = new double[2];
+        for (int u0 = 0; u0 <= total; u0++) {
+            for (int u1 = 0; u0 + u1 <= total; u1++) {
+                for (int k = 0; k < 2; k++) {
+                    if (!accepts(k, u0, u1, places, reserved)) {
+                        blocked[k] += pi[u0 * (total + 1) + u1];
+                    }
+                }
+            }
+        }
+        return blocked;
+    }
+
+    /** The rule, written out independently of the engine's: may council k's child take a place? */
+    private static boolean accepts(int k, int u0, int u1, int[] places, int reserved) {
+        int[] u = {u0, u1};
+        int free = places[0] + places[1] - u0 - u1;
+        int other = 1 - k;
+        int keptForOther = Math.min(reserved, Math.max(0, places[other] - u[other]));
+        return free > 0 && (u[k] < places[k] || free - 1 >= keptForOther);
+    }
+
+    @Test
     void theFirstCouncilDrawsWhatItDrawsAloneAndAnUnsharedRegionChangesNothing() {
         Model one = Scenarios.compile(Scenarios.queue("5", 0.1, 40, 24));
         Model two = Scenarios.compile(Scenarios.queue("5", 0.2, 40, 24));
-        RegionReplication unshared = new RegionReplication(List.of(one, two), new int[0][]);
+        RegionReplication unshared = new RegionReplication(List.of(one, two), List.of());
         for (int r = 0; r < 5; r++) {
             ReplicationResult[] region = unshared.run(7, r);
             ReplicationResult alone0 = new Replication(one).run(7, r);
