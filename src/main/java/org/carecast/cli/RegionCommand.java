@@ -255,7 +255,7 @@ final class RegionCommand implements Callable<Integer> {
                         + " its figures depend on the other councils' use of the shared places, so re-run the region: "
                         + rerun + "\n", java.nio.charset.StandardCharsets.UTF_8);
             }
-            report.write(dir, formats.html);
+            report.write(dir, formats.html, formats.charts, formats.xlsx);
             Files.writeString(dir.resolve("run.txt"), "carecast " + VersionProvider.version() + "\nregion: " + regionFile
                     + "\nseed: " + seed + "\nreplications: " + reps + "\nthreads: " + stats.threads()
                     + " (results do not depend on it)\nre-run with the same numbers: " + rerun + "\n",
@@ -266,8 +266,9 @@ final class RegionCommand implements Callable<Integer> {
             console.print(report.console());
             console.printf("%nSimulated %,d events in %.2f s on %d thread(s).%n", stats.events(), stats.seconds(), stats.threads());
         }
-        console.printf("Wrote %s (%sregion.csv, region.txt, and each council's own folder: %s)%n", folder,
-                formats.html ? "report.html, " : "", String.join(", ", ids));
+        console.printf("Wrote %s (%s%s%sregion.csv, region.txt, and each council's own folder: %s)%n", folder,
+                formats.html ? "report.html, " : "", formats.xlsx ? "workbook.xlsx, " : "", formats.charts ? "charts/, " : "",
+                String.join(", ", ids));
         console.flush();
         return 0;
     }

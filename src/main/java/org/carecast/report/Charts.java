@@ -307,6 +307,50 @@ public final class Charts {
         return chart;
     }
 
+    // ---- regions ----
+
+    /**
+     * The charts of a region: each council's and the region's net cost per financial year, the
+     * children each council has in the shared places, and, against a base, each council's and
+     * the region's saving. Box: the middle 50% of outcomes; whiskers: 90%.
+     */
+    public static List<Named> forRegion(RegionReport region) {
+        List<Named> out = new ArrayList<>();
+        out.add(new Named("net-cost-by-council", "Net cost per financial year, each council and the region",
+                regionBoxes(region, "net_cost", "Net cost per financial year", "£ million", MILLION,
+                        "Spend less income; the region's is the councils' summed in each replication.")));
+        if (region.rows().stream().anyMatch(r -> r.metric().equals("shared_places_children"))) {
+            out.add(new Named("shared-places-by-council", "Children in the shared places, each council and in all",
+                    regionBoxes(region, "shared_places_children", "Children in the shared places (mean over the year)",
+                            "children", 1, "How the pooled places are used, council by council.")));
+        }
+        if (region.rows().stream().anyMatch(r -> r.metric().equals("net_cost_saving"))) {
+            JFreeChart savings = regionBoxes(region, "net_cost_saving", "Saving against the base, per financial year",
+                    "£ million saved", MILLION, "Above zero the council (or the region) spends less than under the base.");
+            ((CategoryPlot) savings.getPlot()).addRangeMarker(zeroMarker("no saving"));
+            out.add(new Named("savings-by-council", "Saving against the base per financial year, each council and the region",
+                    savings));
+        }
+        return out;
+    }
+
+    private static JFreeChart regionBoxes(RegionReport region, String metric, String title, String unit, double scale,
+                                          String note) {
+        DefaultBoxAndWhiskerCategoryDataset boxes = new DefaultBoxAndWhiskerCategoryDataset();
+        List<String> who = new ArrayList<>(region.councils());
+        who.add("region");
+        for (String council : who) {
+            for (RegionReport.Row r : region.rows()) {
+                if (r.metric().equals(metric) && r.council().equals(council)) {
+                    boxes.add(box(r.summary(), scale), council.equals("region") ? "Region" : council, r.year());
+                }
+            }
+        }
+        JFreeChart chart = chart(title, boxPlot(boxes, unit));
+        chart.addSubtitle(subtitle(note + " Box: 50% of outcomes; whiskers: 90%."));
+        return chart;
+    }
+
     // ---- sensitivity ----
 
     /**

@@ -29,9 +29,11 @@ public record RegionReport(String name, List<String> years, List<String> council
 
     /**
      * Writes {@code region.csv} (every row), {@code region.txt} (a table of the main figures) and,
-     * when {@code html}, {@code report.html} (every figure, linking each council's report) into {@code folder}.
+     * when asked, {@code report.html} (every figure and chart, linking each council's report),
+     * {@code charts/} (PNG and SVG) and {@code workbook.xlsx} into {@code folder}.
      */
-    public void write(Path folder, boolean html) throws IOException {
+    public void write(Path folder, boolean html, boolean withCharts, boolean xlsx) throws IOException {
+        ChartSet charts = ChartSet.of(name, () -> Charts.forRegion(this));
         // The columns of yearly.csv, the council (or "region") as the group.
         List<String> csv = new ArrayList<>();
         csv.add(CsvReporter.HEADER);
@@ -44,13 +46,52 @@ public record RegionReport(String name, List<String> years, List<String> council
         }
         Files.write(folder.resolve("region.csv"), csv, StandardCharsets.UTF_8);
         Files.writeString(folder.resolve("region.txt"), console(), StandardCharsets.UTF_8);
+        if (withCharts) {
+            charts.writeInto(folder.resolve("charts"));
+        }
         if (html) {
-            Files.writeString(folder.resolve("report.html"), page(), StandardCharsets.UTF_8);
+            Files.writeString(folder.resolve("report.html"), page(charts), StandardCharsets.UTF_8);
+        }
+        if (xlsx) {
+            workbook(folder.resolve("workbook.xlsx"));
+        }
+    }
+
+    /**
+     * The workbook: every figure (as region.csv) with numbers formatted by unit, council by
+     * council and for the region, and the notes on what the figures hold.
+     */
+    void workbook(Path file) throws IOException {
+        try (java.io.OutputStream out = Files.newOutputStream(file)) {
+            org.dhatim.fastexcel.Workbook wb = XlsxReporter.workbook(out);
+            org.dhatim.fastexcel.Worksheet sheet = wb.newWorksheet("Region");
+            XlsxReporter.header(sheet, new String[] {"Figure", "Council", "Unit", "Financial year", "Mean", "P5", "P25",
+                    "Median", "P75", "P95"}, 48, 14, 11, 14);
+            int row = 1;
+            for (Row r : rows) {
+                sheet.value(row, 0, r.metric().equals("spend") ? "Spend" : title(r.metric()).replace(", £ million", ""));
+                sheet.value(row, 1, r.council().equals("region") ? "Region" : r.council());
+                sheet.value(row, 2, r.unit());
+                sheet.value(row, 3, r.year());
+                XlsxReporter.summary(sheet, row, 4, r.summary(), r.unit().equals("pounds") ? "£#,##0" : "#,##0.0");
+                row++;
+            }
+            org.dhatim.fastexcel.Worksheet about = wb.newWorksheet("Notes");
+            about.value(0, 0, name);
+            about.style(0, 0).bold().set();
+            about.width(0, 120);
+            int line = 2;
+            about.value(line++, 0, "The region's figures are the councils' summed in each replication: the region's band is"
+                    + " the band of the sum, not the sum of the bands.");
+            for (String note : notes) {
+                about.value(line++, 0, note);
+            }
+            wb.finish();
         }
     }
 
     /** The region's page: every figure by financial year, council by council and in all, with links to each council's report. */
-    String page() {
+    String page(ChartSet charts) {
         Html page = new Html(name);
         page.raw("<h1>").text(name).raw("</h1>\n<p>").text("Councils: ");
         for (int k = 0; k < councils.size(); k++) {
@@ -61,6 +102,9 @@ public record RegionReport(String name, List<String> years, List<String> council
                 + " band in brackets; the region's figures are the councils' summed in each replication.").raw("</p>\n");
         for (String note : notes) {
             page.raw("<p class=\"note\">").text(note).raw("</p>\n");
+        }
+        for (Charts.Named c : charts.charts()) {
+            page.raw("<figure>").raw(charts.svg(c)).raw("<figcaption>").text(c.caption()).raw("</figcaption></figure>\n");
         }
         for (String metric : List.of("children_at_year_end", "spend", "net_cost", "spill_over", "shared_places_children",
                 "net_cost_saving", "spill_over_avoided")) {

@@ -67,6 +67,33 @@ class RegionCommandTest {
     }
 
     @Test
+    void theRegionHasChartsAndAWorkbookWithEveryFigure(@TempDir Path tmp) throws Exception {
+        CommandLineTest.Outcome o = carecast("region", "scenarios/region/pair.yaml", "--against",
+                "scenarios/region/pair-unshared.yaml", "--out", tmp.resolve("r").toString(), "--replications", "20", "--quiet");
+        assertEquals(0, o.status(), o.err());
+        assertTrue(o.out().contains("workbook.xlsx, charts/"), o.out());
+        for (String chart : List.of("net-cost-by-council", "shared-places-by-council", "savings-by-council")) {
+            assertTrue(Files.size(tmp.resolve("r/charts/" + chart + ".png")) > 10_000, chart);
+            assertTrue(Files.readString(tmp.resolve("r/charts/" + chart + ".svg")).contains("<svg"), chart);
+        }
+        String page = Files.readString(tmp.resolve("r/report.html"));
+        assertTrue(page.contains("<figure><svg") && page.contains("Saving against the base per financial year"), "charts on the page");
+        List<String> csv = Files.readAllLines(tmp.resolve("r/region.csv"));
+        try (org.dhatim.fastexcel.reader.ReadableWorkbook wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+                tmp.resolve("r/workbook.xlsx").toFile())) {
+            List<org.dhatim.fastexcel.reader.Row> rows = wb.getFirstSheet().read();
+            assertEquals(csv.size(), rows.size(), "a row for every figure of region.csv, and the header");
+            // Row by row the same figures: the median of each, to the penny or a hundredth of a child.
+            for (int i = 1; i < csv.size(); i++) {
+                String[] c = csv.get(i).split(",");
+                assertEquals(c[3], rows.get(i).getCellText(3), "year, row " + i);
+                assertEquals(Double.parseDouble(c[7]), rows.get(i).getCellAsNumber(7).orElseThrow().doubleValue(), 0.01, "median, row " + i);
+            }
+            assertTrue(wb.getSheets().anyMatch(s -> s.getName().equals("Notes")));
+        }
+    }
+
+    @Test
     void theFirstCouncilIsItsOwnRunWhenNothingIsSharedAndThreadsChangeNothing(@TempDir Path tmp) throws Exception {
         assertEquals(0, carecast(args("region", "scenarios/region/pair-unshared.yaml", "--out", tmp.resolve("u").toString())).status());
         assertEquals(0, carecast(args("run", "scenarios/region/oldham.yaml", "--out", tmp.resolve("solo").toString())).status());
