@@ -47,6 +47,19 @@ public final class RegionReader {
     private RegionReader() {
     }
 
+    /**
+     * Whether {@code file} is a region file (its top level lists {@code councils}) rather than a
+     * scenario; false for a file that cannot be read as YAML at all (the scenario reader then
+     * says what is wrong with it).
+     */
+    public static boolean isRegion(Path file) {
+        try {
+            return YamlTreeReader.read(file) instanceof YamlNode.Mapping m && m.entries().containsKey("councils");
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Refuses to compare regions that do not list the same councils in the same order. */
     public static void checkSameCouncils(Region base, Region plan) {
         List<String> a = base.councils().stream().map(Council::id).toList();

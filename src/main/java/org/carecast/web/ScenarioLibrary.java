@@ -1,5 +1,6 @@
 package org.carecast.web;
 
+import org.carecast.scenario.RegionReader;
 import org.carecast.scenario.Scenario;
 import org.carecast.scenario.ScenarioException;
 import org.carecast.scenario.ScenarioReader;
@@ -16,8 +17,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The scenario files of one folder, the only files the web app reads scenarios from or saves
- * them to. A request names a scenario by its file name alone: anything with a path separator,
+ * The scenario files of one folder (and the region files among them), the only files the web
+ * app reads scenarios from or saves them to. A request names a scenario by its file name alone: anything with a path separator,
  * a leading dot, or a name that resolves outside the folder (a symbolic link leading out) is
  * not found, so no request can reach another file.
  */
@@ -39,9 +40,26 @@ public final class ScenarioLibrary {
      * @param horizon     its length in months, or 0
      * @param extendsFrom the files it names in {@code extends}, or ""
      * @param error       why it cannot be read (the command line's message), or "" when it can
+     * @param region      for a region file (councils that share places, run with {@code carecast
+     *                    region}): its councils, each "id (scenario file)", and the types they
+     *                    share with the allocation rule; null for a scenario
      */
     public record Entry(String file, String title, String description, String start, int horizon, String extendsFrom,
-                        String error) {
+                        String error, Region region) {
+
+        /** Whether this is a region file rather than a scenario. */
+        public boolean isRegion() {
+            return region != null;
+        }
+    }
+
+    /**
+     * What a region file lists, in words.
+     *
+     * @param councils each council as "id (its scenario file)", in order
+     * @param shared   each shared type with its allocation rule, such as "regional_home, first come first served"
+     */
+    public record Region(List<String> councils, List<String> shared) {
     }
 
     private final Path folder;
@@ -92,6 +110,25 @@ public final class ScenarioLibrary {
     /** One file's entry; a file that cannot be read is listed with the command line's message. */
     Entry entry(Path file) {
         String name = file.getFileName().toString();
+        if (RegionReader.isRegion(file)) {
+            try {
+                RegionReader.Region r = RegionReader.read(file, List.of());
+                List<String> councils = r.councils().stream()
+                        .map(c -> c.id() + " (" + c.file().getFileName() + ")").toList();
+                List<String> shared = new ArrayList<>();
+                for (int p = 0; p < r.pooledTypes().size(); p++) {
+                    int reserved = r.pooled().get(p).reserved();
+                    shared.add(r.pooledTypes().get(p) + ", " + (reserved == 0 ? "first come first served"
+                            : "each council keeping " + reserved + " of its own free places for its own children"));
+                }
+                Scenario first = r.councils().get(0).scenario().central();
+                return new Entry(name, r.name(), r.description().trim(), first.start().format(
+                        java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)),
+                        first.horizonMonths(), "", "", new Region(councils, shared));
+            } catch (ScenarioException e) {
+                return new Entry(name, name, "", "", 0, "", e.getMessage(), new Region(List.of(), List.of()));
+            }
+        }
         String extendsFrom = "";
         try {
             for (ScenarioValues.Value row : ScenarioValues.ofFile(file).values()) {
@@ -106,9 +143,9 @@ public final class ScenarioLibrary {
             Scenario s = ScenarioReader.read(file);
             return new Entry(name, s.name(), s.description() == null ? "" : s.description().trim(),
                     s.start().format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)),
-                    s.horizonMonths(), extendsFrom, "");
+                    s.horizonMonths(), extendsFrom, "", null);
         } catch (ScenarioException e) {
-            return new Entry(name, name, "", "", 0, extendsFrom, e.getMessage());
+            return new Entry(name, name, "", "", 0, extendsFrom, e.getMessage(), null);
         }
     }
 }

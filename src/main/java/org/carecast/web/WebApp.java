@@ -108,6 +108,8 @@ public final class WebApp implements AutoCloseable {
         c.routes.get("/scenarios/{file}", this::scenario);
         c.routes.post("/scenarios/{file}/save", this::save);
         c.routes.post("/scenarios/{file}/run", this::runScenario);
+        c.routes.get("/regions/{file}", this::region);
+        c.routes.post("/regions/{file}/run", this::runRegion);
         c.routes.get("/compare", this::compareForm);
         c.routes.post("/compare", this::compare);
         c.routes.get("/calibrate", this::calibrateForm);
@@ -364,6 +366,58 @@ public final class WebApp implements AutoCloseable {
         ctx.redirect("/jobs/" + id, HttpStatus.SEE_OTHER);
     }
 
+    /** The region file a request names: a file of the scenarios folder that lists councils. */
+    private ScenarioLibrary.Entry regionEntry(String name) {
+        return library.find(name).map(library::entry).filter(ScenarioLibrary.Entry::isRegion)
+                .orElseThrow(() -> new NotFoundResponse("There is no region called '" + name + "' in the scenarios folder."));
+    }
+
+    private void region(Context ctx) throws IOException {
+        Visitors.Visitor v = visitors.of(ctx);
+        showRegion(ctx, v, regionEntry(ctx.pathParam("file")), null);
+    }
+
+    private void showRegion(Context ctx, Visitors.Visitor v, ScenarioLibrary.Entry region, String error) throws IOException {
+        if (!region.error().isEmpty()) {
+            message(ctx, HttpStatus.OK, "This region cannot be read", "error: " + region.error());
+            return;
+        }
+        Map<String, Object> p = new HashMap<>();
+        p.put("region", region);
+        // Regions to compare with: the others of the same councils, in the same order.
+        p.put("others", library.list().stream().filter(e -> e.isRegion() && e.error().isEmpty()
+                && !e.file().equals(region.file()) && e.region().councils().equals(region.region().councils())).toList());
+        p.put("csrf", v.csrf());
+        p.put("error", error);
+        render(ctx, "region.jte", p);
+    }
+
+    private void runRegion(Context ctx) throws IOException {
+        Visitors.Visitor v = visitors.of(ctx);
+        visitors.checkToken(v, ctx.formParam("csrf"));
+        ScenarioLibrary.Entry region = regionEntry(ctx.pathParam("file"));
+        String against = Optional.ofNullable(ctx.formParam("against")).orElse("").strip();
+        Optional<ScenarioLibrary.Entry> base = Optional.empty();
+        if (!against.isEmpty()) {
+            base = library.find(against).map(library::entry).filter(ScenarioLibrary.Entry::isRegion);
+            if (base.isEmpty()) {
+                ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+                showRegion(ctx, v, region, "There is no region called '" + against + "' to compare with.");
+                return;
+            }
+        }
+        Optional<String> reps = replications(ctx);
+        String id = queue.newId();
+        Path folder = queue.folderFor(v.key(), id);
+        Path results = folder.resolve("report");
+        List<String> args = new ArrayList<>(List.of("region", library.folder().resolve(region.file()).toString()));
+        base.ifPresent(b -> args.addAll(List.of("--against", library.folder().resolve(b.file()).toString())));
+        args.addAll(List.of("--out", results.toString(), "--threads", Integer.toString(config.threads())));
+        reps.ifPresent(r -> args.addAll(List.of("--replications", r)));
+        String title = "Region: " + region.file() + base.map(b -> " against " + b.file()).orElse("");
+        submit(ctx, id, v, "region", title, args, folder, results, job -> { });
+    }
+
     private void compareForm(Context ctx) throws IOException {
         Visitors.Visitor v = visitors.of(ctx);
         showCompare(ctx, v, ctx.queryParam("base"), null);
@@ -547,7 +601,9 @@ public final class WebApp implements AutoCloseable {
         p.put("job", job);
         p.put("csrf", v.csrf());
         p.put("files", files);
-        String report = files.stream().filter(f -> f.endsWith("report.html")).findFirst().orElse(null);
+        // The job's own report: a region's, not one of its councils' in the folders below it.
+        String report = files.stream().filter(f -> f.endsWith("report.html"))
+                .min(java.util.Comparator.comparingLong(f -> f.chars().filter(ch -> ch == '/').count())).orElse(null);
         p.put("report", report == null ? null : "/jobs/" + job.id() + "/files/" + report);
         p.put("calibrated", job.kind().equals("calibrate") ? calibratedScenario(job).map(Path::toString).orElse(null) : null);
         render(ctx, "job.jte", p);

@@ -64,6 +64,10 @@ class WebBrowserTest {
         for (String f : List.of("oldham-baseline.yaml", "hayle-road-home.yaml")) {
             Files.copy(Path.of("scenarios", f), scenarios.resolve(f));
         }
+        for (String f : List.of("oldham.yaml", "neighbour.yaml", "pair.yaml", "pair-unshared.yaml")) {
+            Files.writeString(scenarios.resolve(f), Files.readString(Path.of("scenarios/region", f))
+                    .replace("../oldham-baseline.yaml", "oldham-baseline.yaml"));
+        }
         app = new WebApp(new WebConfig(scenarios, dir.resolve("jobs"), "127.0.0.1", 0, null, 4, WebConfig.DEFAULT_MAX_UPLOAD, 2),
                 (out, err, progress, args) -> Main.execute(out, err, progress::update, args));
         base = "http://127.0.0.1:" + app.start();
@@ -214,6 +218,26 @@ class WebBrowserTest {
         String page = browser.findElement(By.tagName("body")).getText();
         assertTrue(page.contains("Hayle Road from January 2026"), "the option is in the comparison");
         shot("8-comparison");
+    }
+
+    @Test
+    @Order(2)
+    void runARegionAgainstTheCouncilsNotSharing() throws Exception {
+        browser.get(base + "/");
+        clickAndWait(By.linkText("Oldham and a neighbour pooling regional home places (illustrative)"));
+        new Select(browser.findElement(By.id("against"))).selectByValue("pair-unshared.yaml");
+        type(browser.findElement(By.id("replications")), "20");
+        shot("8a-region");
+        clickAndWait(By.id("run-region"));
+        waitForJob();
+        clickAndWait(By.id("open-report"));
+        String page = browser.findElement(By.tagName("body")).getText();
+        assertTrue(page.contains("Oldham and a neighbour pooling regional home places") && page.contains("Saving against the base"),
+                "the region's own report, not a council's");
+        assertTrue(browser.findElements(By.cssSelector("figure svg")).size() >= 3, "the region's charts");
+        shot("8b-region-report");
+        clickAndWait(By.linkText("oldham"));
+        assertTrue(browser.findElement(By.tagName("body")).getText().contains("Oldham"), "a council's own report opens from the region's");
     }
 
     @Test

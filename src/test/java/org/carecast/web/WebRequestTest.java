@@ -285,6 +285,52 @@ class WebRequestTest {
                 .statusCode(), "alice's token is not bob's");
     }
 
+    @Test
+    void regionsAreListedApartAndRunAsTheRegionCommand() throws Exception {
+        for (String f : List.of("oldham.yaml", "neighbour.yaml", "pair.yaml", "pair-unshared.yaml", "pair-reserved.yaml")) {
+            Files.writeString(scenarios.resolve(f), Files.readString(Path.of("scenarios/region", f))
+                    .replace("../oldham-baseline.yaml", "oldham-baseline.yaml"));
+        }
+        Files.writeString(scenarios.resolve("other-councils.yaml"), "name: other councils\ncouncils:\n"
+                + "  - {id: neighbour, scenario: neighbour.yaml}\n  - {id: oldham, scenario: oldham.yaml}\n");
+        HttpClient c = browser();
+        String index = get(c, "/").body();
+        assertTrue(index.contains("id=\"regions\"") && index.contains("href=\"/regions/pair.yaml\""), "a table of regions");
+        assertFalse(index.contains("href=\"/scenarios/pair.yaml\""), "a region is not listed as a scenario");
+        assertTrue(index.contains("regional_home, each council keeping 1 of its own free places for its own children"), index);
+        assertFalse(get(c, "/compare").body().contains("value=\"pair.yaml\""), "regions are not offered to compare");
+
+        HttpResponse<String> page = get(c, "/regions/pair.yaml");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("oldham (oldham.yaml)") && page.body().contains("regional_home, first come first served"));
+        assertTrue(page.body().contains("value=\"pair-unshared.yaml\"") && page.body().contains("value=\"pair-reserved.yaml\""),
+                "regions of the same councils to compare with");
+        assertFalse(page.body().contains("value=\"other-councils.yaml\""), "not a region of other councils, or in another order");
+        for (String path : List.of("/regions/oldham.yaml", "/regions/..%2Fsecret.yaml", "/regions/leak.yaml", "/regions/nope.yaml")) {
+            assertEquals(404, get(c, path).statusCode(), path);
+        }
+
+        String csrf = token(page);
+        HttpResponse<String> refused = post(c, "/regions/pair.yaml/run", Map.of("csrf", csrf, "against", "../secret.yaml"));
+        assertEquals(422, refused.statusCode());
+        assertTrue(refused.body().contains("There is no region called"), refused.body());
+        HttpResponse<String> r = post(c, "/regions/pair.yaml/run", Map.of("csrf", csrf, "against", "pair-unshared.yaml",
+                "replications", "5"));
+        assertEquals(303, r.statusCode(), r.body());
+        String job = r.headers().firstValue("Location").orElseThrow();
+        waitFor(c, job, "Running");
+        List<String> args;
+        synchronized (commands) {
+            assertEquals(1, commands.size(), "only the second request started a job");
+            args = commands.get(0);
+        }
+        Path folder = scenarios.toRealPath();
+        assertEquals(List.of("region", folder.resolve("pair.yaml").toString(), "--against",
+                folder.resolve("pair-unshared.yaml").toString()), args.subList(0, 4));
+        assertEquals(List.of("--threads", "1", "--replications", "5"), args.subList(args.size() - 4, args.size()));
+        assertTrue(get(c, job).body().contains("Region: pair.yaml against pair-unshared.yaml"));
+    }
+
     private void waitForText(HttpClient c, String job, String text) throws Exception {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < until) {
