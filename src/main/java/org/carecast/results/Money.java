@@ -20,6 +20,8 @@ final class Money {
     private final int types;
     /** The types each budget line pays for, ascending (the last entry: unbudgeted types). */
     private final int[][] typesOfLine;
+    /** The types each income line is earned on, ascending. */
+    private final int[][] typesOfIncome;
 
     Money(Model model) {
         this.central = model.finance();
@@ -30,6 +32,12 @@ final class Money {
             typesOfLine[line] = java.util.stream.IntStream.range(0, types)
                     .filter(t -> central.lineOfType()[t] == owned || (central.lineOfType()[t] < 0 && owned == central.lines()))
                     .toArray();
+        }
+        // A draw changes rates, never which types an income line is earned on.
+        this.typesOfIncome = new int[central.incomes()][];
+        for (int i = 0; i < central.incomes(); i++) {
+            int line = i;
+            typesOfIncome[i] = java.util.stream.IntStream.range(0, types).filter(t -> central.incomeTypes()[line * types + t]).toArray();
         }
     }
 
@@ -82,10 +90,8 @@ final class Money {
             return r.uascDays[m] * rate;
         }
         double base = 0;
-        for (int t = 0; t < types; t++) {
-            if (finance.incomeTypes()[i * types + t]) {
-                base += kind == Finance.Kind.PER_CHILD_DAY ? r.childDays[m * types + t] : r.spend[m * types + t];
-            }
+        for (int t : typesOfIncome[i]) {
+            base += kind == Finance.Kind.PER_CHILD_DAY ? r.childDays[m * types + t] : r.spend[m * types + t];
         }
         return base * rate;
     }

@@ -142,14 +142,17 @@ public final class OutputSeries {
                     && model.placements().categories()[t] != PlacementCategory.PLACED_WITH_PARENTS_OR_OTHER;
             secure[t] = model.placements().categories()[t] == PlacementCategory.SECURE_WELFARE;
         }
-        out.add(Series.filled(Table.MONTHLY, OutputMetric.OWN_PROVISION_SHARE, "all", censusMonths, (r, cells, o) -> {
+        // Shares of the children in care: the filled ones read the count from its cells.
+        out.add(new Series(Table.MONTHLY, OutputMetric.OWN_PROVISION_SHARE, "all", censusMonths,
+                (r, m) -> share(count(r, m, own), r.childrenInCare(m)), (r, cells, o) -> {
             for (int m = 0; m < censusMonths.length; m++) {
-                cells[o + m] = share(count(r, m, own), r.childrenInCare(m));
+                cells[o + m] = share(count(r, m, own), cells[childrenCells + m]);
             }
         }));
-        out.add(Series.filled(Table.MONTHLY, OutputMetric.OUT_OF_BOROUGH_SHARE, "all", censusMonths, (r, cells, o) -> {
+        out.add(new Series(Table.MONTHLY, OutputMetric.OUT_OF_BOROUGH_SHARE, "all", censusMonths,
+                (r, m) -> share(sum(r.outOfBorough, m * types, types, 1), r.childrenInCare(m)), (r, cells, o) -> {
             for (int m = 0; m < censusMonths.length; m++) {
-                cells[o + m] = share(sum(r.outOfBorough, m * types, types, 1), r.childrenInCare(m));
+                cells[o + m] = share(sum(r.outOfBorough, m * types, types, 1), cells[childrenCells + m]);
             }
         }));
         if (model.entries().uascNeed() >= 0 || hasUascAtStart(model)) {
@@ -164,9 +167,10 @@ public final class OutputSeries {
                 cells[o + m] = sum(r.outOfBorough, m * types, types, 1);
             }
         }));
-        out.add(Series.filled(Table.MONTHLY, OutputMetric.THREE_PLUS_PLACEMENTS_SHARE, "all", censusMonths, (r, cells, o) -> {
+        out.add(new Series(Table.MONTHLY, OutputMetric.THREE_PLUS_PLACEMENTS_SHARE, "all", censusMonths,
+                (r, m) -> share(r.threePlusPlacements[m], r.childrenInCare(m)), (r, cells, o) -> {
             for (int m = 0; m < censusMonths.length; m++) {
-                cells[o + m] = share(r.threePlusPlacements[m], r.childrenInCare(m));
+                cells[o + m] = share(r.threePlusPlacements[m], cells[childrenCells + m]);
             }
         }));
         out.add(Series.filled(Table.MONTHLY, OutputMetric.LONG_TERM_STABLE_SHARE, "all", censusMonths, (r, cells, o) -> {
