@@ -37,6 +37,10 @@ public class ReplicationBenchmark {
     @Param({"oldham-baseline", "england-scale"})
     String scenario;
 
+    /** The event list: the engine's own choice for the model, or one forced. */
+    @Param({"chosen"})
+    String queue;
+
     private Replication replication;
     private int index;
 
@@ -56,7 +60,11 @@ public class ReplicationBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         Model model = Scenarios.load(scenario);
-        replication = new Replication(model);
+        replication = switch (queue) {
+            case "calendar" -> new Replication(model, new org.carecast.engine.CalendarEventQueue(1024));
+            case "heap" -> new Replication(model, new org.carecast.engine.QuaternaryEventHeap(64));
+            default -> new Replication(model);
+        };
     }
 
     @Benchmark
