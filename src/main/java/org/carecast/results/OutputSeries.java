@@ -95,11 +95,7 @@ public final class OutputSeries {
             out.add(Series.column(Table.MONTHLY, OutputMetric.SPILL_OVER, ids[t], flowMonths, r -> r.spillOver, type, types));
         }
         int entriesCells = next(out);
-        out.add(Series.filled(Table.MONTHLY, OutputMetric.ENTRIES, "all", flowMonths, (r, cells, o) -> {
-            for (int m = 0; m < flowMonths.length; m++) {
-                cells[o + m] = r.entries[m];
-            }
-        }));
+        out.add(Series.column(Table.MONTHLY, OutputMetric.ENTRIES, "all", flowMonths, r -> r.entries, 0, 1));
         int reasons = ExitReason.values().length;
         int exitsCells = next(out);
         out.add(Series.filled(Table.MONTHLY, OutputMetric.EXITS, "all", flowMonths, (r, cells, o) -> {
@@ -112,26 +108,10 @@ public final class OutputSeries {
             out.add(Series.column(Table.MONTHLY, OutputMetric.EXITS, reason.id(), flowMonths, r -> r.exits, k, reasons));
         }
         int movesCells = next(out);
-        out.add(Series.filled(Table.MONTHLY, OutputMetric.MOVES, "all", flowMonths, (r, cells, o) -> {
-            for (int m = 0; m < flowMonths.length; m++) {
-                cells[o + m] = r.moves[m];
-            }
-        }));
-        out.add(Series.filled(Table.MONTHLY, OutputMetric.BREAKDOWNS, "all", flowMonths, (r, cells, o) -> {
-            for (int m = 0; m < flowMonths.length; m++) {
-                cells[o + m] = r.breakdowns[m];
-            }
-        }));
-        out.add(Series.filled(Table.MONTHLY, OutputMetric.STEP_DOWNS, "all", flowMonths, (r, cells, o) -> {
-            for (int m = 0; m < flowMonths.length; m++) {
-                cells[o + m] = r.stepDowns[m];
-            }
-        }));
-        out.add(Series.filled(Table.MONTHLY, OutputMetric.THREE_PLUS_PLACEMENTS, "all", censusMonths, (r, cells, o) -> {
-            for (int m = 0; m < censusMonths.length; m++) {
-                cells[o + m] = r.threePlusPlacements[m];
-            }
-        }));
+        out.add(Series.column(Table.MONTHLY, OutputMetric.MOVES, "all", flowMonths, r -> r.moves, 0, 1));
+        out.add(Series.column(Table.MONTHLY, OutputMetric.BREAKDOWNS, "all", flowMonths, r -> r.breakdowns, 0, 1));
+        out.add(Series.column(Table.MONTHLY, OutputMetric.STEP_DOWNS, "all", flowMonths, r -> r.stepDowns, 0, 1));
+        out.add(Series.column(Table.MONTHLY, OutputMetric.THREE_PLUS_PLACEMENTS, "all", censusMonths, r -> r.threePlusPlacements, 0, 1));
 
         // ---- indicators councils report, at each census ----
         boolean[] own = new boolean[types];
@@ -156,11 +136,7 @@ public final class OutputSeries {
             }
         }));
         if (model.entries().uascNeed() >= 0 || hasUascAtStart(model)) {
-            out.add(Series.filled(Table.MONTHLY, OutputMetric.UASC, "all", censusMonths, (r, cells, o) -> {
-            for (int m = 0; m < censusMonths.length; m++) {
-                cells[o + m] = r.uasc[m];
-            }
-        }));
+            out.add(Series.column(Table.MONTHLY, OutputMetric.UASC, "all", censusMonths, r -> r.uasc, 0, 1));
         }
         out.add(Series.filled(Table.MONTHLY, OutputMetric.OUT_OF_BOROUGH, "all", censusMonths, (r, cells, o) -> {
             for (int m = 0; m < censusMonths.length; m++) {

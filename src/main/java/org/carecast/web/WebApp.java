@@ -338,15 +338,23 @@ public final class WebApp implements AutoCloseable {
         visitors.checkToken(v, ctx.formParam("csrf"));
         Path file = scenarioFile(ctx);
         String command = "sensitivity".equals(ctx.formParam("command")) ? "sensitivity" : "run";
+        String title = (command.equals("run") ? "Run: " : "Sensitivity: ") + file.getFileName();
+        startJob(ctx, v, command, title, List.of(command, file.toString()));
+    }
+
+    /**
+     * Starts {@code command} (the command line before its output options) as one of the
+     * visitor's jobs, writing into a folder of its own, with the replications the form asks for.
+     */
+    private void startJob(Context ctx, Visitors.Visitor v, String kind, String title, List<String> command) throws IOException {
         Optional<String> reps = replications(ctx);
         String id = queue.newId();
         Path folder = queue.folderFor(v.key(), id);
         Path results = folder.resolve("report");
-        List<String> args = new ArrayList<>(List.of(command, file.toString(), "--out", results.toString(),
-                "--threads", Integer.toString(config.threads())));
+        List<String> args = new ArrayList<>(command);
+        args.addAll(List.of("--out", results.toString(), "--threads", Integer.toString(config.threads())));
         reps.ifPresent(r -> args.addAll(List.of("--replications", r)));
-        String title = (command.equals("run") ? "Run: " : "Sensitivity: ") + file.getFileName();
-        submit(ctx, id, v, command, title, args, folder, results, job -> { });
+        submit(ctx, id, v, kind, title, args, folder, results, job -> { });
     }
 
     private void submit(Context ctx, String id, Visitors.Visitor v, String kind, String title, List<String> args, Path folder,
@@ -406,16 +414,9 @@ public final class WebApp implements AutoCloseable {
                 return;
             }
         }
-        Optional<String> reps = replications(ctx);
-        String id = queue.newId();
-        Path folder = queue.folderFor(v.key(), id);
-        Path results = folder.resolve("report");
-        List<String> args = new ArrayList<>(List.of("region", library.folder().resolve(region.file()).toString()));
-        base.ifPresent(b -> args.addAll(List.of("--against", library.folder().resolve(b.file()).toString())));
-        args.addAll(List.of("--out", results.toString(), "--threads", Integer.toString(config.threads())));
-        reps.ifPresent(r -> args.addAll(List.of("--replications", r)));
-        String title = "Region: " + region.file() + base.map(b -> " against " + b.file()).orElse("");
-        submit(ctx, id, v, "region", title, args, folder, results, job -> { });
+        List<String> command = new ArrayList<>(List.of("region", library.folder().resolve(region.file()).toString()));
+        base.ifPresent(b -> command.addAll(List.of("--against", library.folder().resolve(b.file()).toString())));
+        startJob(ctx, v, "region", "Region: " + region.file() + base.map(b -> " against " + b.file()).orElse(""), command);
     }
 
     private void compareForm(Context ctx) throws IOException {
@@ -446,17 +447,11 @@ public final class WebApp implements AutoCloseable {
                     : "Tick at least one option other than the base to compare with it.");
             return;
         }
-        Optional<String> reps = replications(ctx);
-        String id = queue.newId();
-        Path folder = queue.folderFor(v.key(), id);
-        Path results = folder.resolve("report");
-        List<String> args = new ArrayList<>(List.of("compare", base.get().toString()));
-        options.forEach(o -> args.add(o.toString()));
-        args.addAll(List.of("--out", results.toString(), "--threads", Integer.toString(config.threads())));
-        reps.ifPresent(r -> args.addAll(List.of("--replications", r)));
+        List<String> command = new ArrayList<>(List.of("compare", base.get().toString()));
+        options.forEach(o -> command.add(o.toString()));
         String title = "Compare: " + base.get().getFileName() + " with "
                 + String.join(", ", options.stream().map(o -> o.getFileName().toString()).toList());
-        submit(ctx, id, v, "compare", title, args, folder, results, job -> { });
+        startJob(ctx, v, "compare", title, command);
     }
 
     private void calibrateForm(Context ctx) {

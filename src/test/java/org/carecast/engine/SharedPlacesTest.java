@@ -34,22 +34,8 @@ class SharedPlacesTest {
                 Scenarios.compile(Scenarios.queue(Integer.toString(places[0]), lambda[0], meanStay, months)),
                 Scenarios.compile(Scenarios.queue(Integer.toString(places[1]), lambda[1], meanStay, months)));
         RegionReplication region = new RegionReplication(models, List.of(PooledType.firstComeFirstServed(0, 0)));
-        double[][] blocked = new double[2][replications];
         double[] occupancy = new double[replications];
-        for (int r = 0; r < replications; r++) {
-            ReplicationResult[] results = region.run(11, r);
-            double days = models.get(0).time().monthStartDay()[months] - models.get(0).time().monthStartDay()[warmUp];
-            for (int k = 0; k < 2; k++) {
-                double entries = 0;
-                double spill = 0;
-                for (int m = warmUp; m < months; m++) {
-                    entries += results[k].entries[m];
-                    spill += results[k].spillOver[m * 2 + 1];
-                    occupancy[r] += results[k].childDays[m * 2] / days;
-                }
-                blocked[k][r] = spill / entries;
-            }
-        }
+        double[][] blocked = overflowShares(region, models.get(0), 11, replications, warmUp, occupancy);
         int c = places[0] + places[1];
         double a = (lambda[0] + lambda[1]) * meanStay;
         double pooled = ErlangLossTest.erlangB(c, a);
@@ -74,19 +60,7 @@ class SharedPlacesTest {
                 Scenarios.compile(Scenarios.queue(Integer.toString(places[0]), lambda[0], meanStay, months)),
                 Scenarios.compile(Scenarios.queue(Integer.toString(places[1]), lambda[1], meanStay, months)));
         RegionReplication region = new RegionReplication(models, List.of(new PooledType(new int[] {0, 0}, reserved)));
-        double[][] blocked = new double[2][replications];
-        for (int r = 0; r < replications; r++) {
-            ReplicationResult[] results = region.run(13, r);
-            for (int k = 0; k < 2; k++) {
-                double entries = 0;
-                double spill = 0;
-                for (int m = warmUp; m < months; m++) {
-                    entries += results[k].entries[m];
-                    spill += results[k].spillOver[m * 2 + 1];
-                }
-                blocked[k][r] = spill / entries;
-            }
-        }
+        double[][] blocked = overflowShares(region, models.get(0), 13, replications, warmUp, new double[replications]);
         double[] exact = overflowOfTheChain(places, lambda, 1 / meanStay, reserved);
         double[] firstComeFirstServed = overflowOfTheChain(places, lambda, 1 / meanStay, 0);
         for (int k = 0; k < 2; k++) {
@@ -116,6 +90,32 @@ class SharedPlacesTest {
             differs += String.join("|", alone).equals(String.join("|", pooled)) ? 0 : 1;
         }
         assertTrue(differs > 0, "pooling changed something in some replication");
+    }
+
+    /**
+     * Each council's share of entries after the warm-up that overflowed to the market, by
+     * replication ({@code [council][replication]}); the pooled type's mean occupancy, all councils
+     * together, goes into {@code occupancy}.
+     */
+    private static double[][] overflowShares(RegionReplication region, Model time, long seed, int replications, int warmUp,
+                                             double[] occupancy) {
+        int months = time.time().months();
+        double days = time.time().monthStartDay()[months] - time.time().monthStartDay()[warmUp];
+        double[][] blocked = new double[2][replications];
+        for (int r = 0; r < replications; r++) {
+            ReplicationResult[] results = region.run(seed, r);
+            for (int k = 0; k < 2; k++) {
+                double entries = 0;
+                double spill = 0;
+                for (int m = warmUp; m < months; m++) {
+                    entries += results[k].entries[m];
+                    spill += results[k].spillOver[m * 2 + 1];
+                    occupancy[r] += results[k].childDays[m * 2] / days;
+                }
+                blocked[k][r] = spill / entries;
+            }
+        }
+        return blocked;
     }
 
     private static String[] spillOvers(ReplicationResult[] results) {

@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class FinanceTest {
 
-    private static final String FINANCE = """
+    /** Budgets on two lines and every kind of income line (also read by {@link SeriesFillTest}). */
+    static final String FINANCE = """
             finance:
               budgetGrowthPerYear: 0.10
               budgetLines:

@@ -26,18 +26,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SeriesFillTest {
 
-    private static final String FINANCE = """
-            finance:
-              budgetGrowthPerYear: 0.10
-              budgetLines:
-                - {id: own, types: [council], byYear: {"2025/26": 1000000}}
-                - {id: bought, types: [market], byYear: {"2025/26": 2000000, "2027/28": 500000}}
-              income:
-                - {id: grant, kind: per_child_week, weeklyAmount: 700, share: 0.5, types: [market]}
-                - {id: health, kind: share_of_spend, share: 0.25, types: [market], budgetByYear: {"2025/26": 100000}}
-                - {id: fixed, kind: annual, annualAmount: 365000, annualInflation: 0.2}
-            """;
-
     @Test
     void everySeriesFillsTheDoublesItsValueGives(@TempDir Path tmp) throws Exception {
         Path small = Path.of("src/test/resources/scenarios/small.yaml").toAbsolutePath();
@@ -45,7 +33,7 @@ class SeriesFillTest {
                 + "2025-04,all,30,100000\n2025-05,all,31,100000\n2025-06,all,32,90000\n");
         Path midYear = Files.writeString(tmp.resolve("mid-year.yaml"),
                 "extends: " + small + "\nstart: 2025-07-01\nactuals: actuals.csv\n");
-        check("a queue with budgets and every kind of income", Scenarios.compile(Scenarios.queue("5", 0.1, 200, 36) + FINANCE));
+        check("a queue with budgets and every kind of income", Scenarios.compile(Scenarios.queue("5", 0.1, 200, 36) + FinanceTest.FINANCE));
         check("a queue without money lines", Scenarios.compile(Scenarios.queue("5", 0.1, 200, 26)));
         check("the baseline, ranges drawn", Scenarios.baseline());
         check("all the plans together", ModelCompiler.compile(ScenarioReader.read(Path.of("scenarios", "sufficiency-strategy.yaml"))));
