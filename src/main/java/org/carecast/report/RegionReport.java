@@ -136,7 +136,7 @@ public record RegionReport(String name, List<String> years, List<String> council
     /** The region's main figures for the console and region.txt: within 80 columns. */
     public String console() {
         StringBuilder out = new StringBuilder();
-        out.append(name).append('\n');
+        out.append(ConsoleSummary.paragraph(name)).append('\n');
         for (String metric : List.of("children_at_year_end", "net_cost", "spill_over", "shared_places_children", "net_cost_saving",
                 "spill_over_avoided")) {
             List<Row> of = rows.stream().filter(r -> r.metric().equals(metric)).toList();

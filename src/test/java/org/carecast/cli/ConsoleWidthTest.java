@@ -26,7 +26,7 @@ class ConsoleWidthTest {
                 List.of("sensitivity", baseline, "--replications", "10", "--no-charts", "--no-html", "--no-xlsx",
                         "--out", tmp.resolve("s").toString()),
                 List.of("validate", "scenarios/mockingbird-hubs.yaml"),
-                List.of("region", "scenarios/region/pair.yaml", "--against", "scenarios/region/pair-unshared.yaml",
+                List.of("region", "scenarios/region/pair-reserved.yaml", "--against", "scenarios/region/pair-unshared.yaml",
                         "--replications", "10", "--no-charts", "--no-html", "--no-xlsx", "--out", tmp.resolve("g").toString()),
                 List.of("run", "scenarios/england-scale.yaml", "--replications", "1", "--no-charts", "--no-html", "--no-xlsx",
                         "--set", "horizon=120", "--set", "entries.monthlyRate=50", "--out", tmp.resolve("e").toString()));
