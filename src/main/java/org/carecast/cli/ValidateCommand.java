@@ -5,9 +5,10 @@ import org.carecast.model.StartingMix;
 import org.carecast.report.ConsoleSummary;
 import org.carecast.scenario.AssumptionRange;
 import org.carecast.scenario.ModelCompiler;
-import org.carecast.scenario.UncertainScenario;
+import org.carecast.scenario.RegionReader;
 import org.carecast.scenario.Scenario;
 import org.carecast.scenario.ScenarioReader;
+import org.carecast.scenario.UncertainScenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -16,12 +17,15 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code carecast validate SCENARIO}: reads and checks a scenario without running it. */
+/**
+ * {@code carecast validate SCENARIO}: reads and checks a scenario without running it; a region
+ * file (councils that share places) is checked as {@code carecast region} reads it.
+ */
 @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Check a scenario file without running it. Exit status 0 if valid, 2 with a located message if not.")
+        description = "Check a scenario or region file without running it. Exit status 0 if valid, 2 with a located message if not.")
 final class ValidateCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario YAML file.")
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario YAML file, or a region file.")
     Path scenarioFile;
 
     @picocli.CommandLine.Mixin
@@ -32,6 +36,9 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (RegionReader.isRegion(scenarioFile)) {
+            return validateRegion();
+        }
         UncertainScenario uncertain = ScenarioReader.readUncertain(scenarioFile, settings.settings());
         Scenario scenario = uncertain.central();
         Model model = ModelCompiler.compile(scenario);
@@ -72,6 +79,51 @@ final class ValidateCommand implements Callable<Integer> {
         if (mix.unsettled()) {
             out.println();
             out.println(ConsoleSummary.paragraph("Note: " + mix.caution()));
+        }
+        return 0;
+    }
+
+    /** A region: every council's scenario read and compiled, the shared types found in each, the rule stated. */
+    private int validateRegion() {
+        RegionReader.Region region = RegionReader.read(scenarioFile, settings.settings());
+        PrintWriter out = spec.commandLine().getOut();
+        for (RegionReader.Council c : region.councils()) {
+            c.scenario().checkExtremes();
+        }
+        SimulationOptions.checkMemory(scenarioFile, region.councils().stream().map(RegionReader.Council::model).toList(), 1);
+        Scenario first = region.councils().get(0).scenario().central();
+        out.println(ConsoleSummary.paragraph(String.format(Locale.ROOT, "%s: a valid region. '%s': %d councils from %s for"
+                        + " %d months, %d replications; run it with 'carecast region'.", scenarioFile, region.name(),
+                region.councils().size(), first.start(), first.horizonMonths(), region.replications())));
+        out.println();
+        for (RegionReader.Council c : region.councils()) {
+            Model m = c.model();
+            out.println(ConsoleSummary.paragraph(String.format(Locale.ROOT, "Council %s: %s ('%s'), %d placement types, %d"
+                            + " children at the start.", c.id(), c.file(), c.scenario().central().name(), m.types(), m.initial().size())));
+        }
+        out.println();
+        if (region.pooledTypes().isEmpty()) {
+            out.println(ConsoleSummary.paragraph("No places are shared: the councils run side by side."));
+        }
+        for (int p = 0; p < region.pooledTypes().size(); p++) {
+            int reserved = region.pooled().get(p).reserved();
+            StringBuilder places = new StringBuilder();
+            for (int k = 0; k < region.councils().size(); k++) {
+                Model m = region.councils().get(k).model();
+                int t = region.pooled().get(p).typeInCouncil()[k];
+                var plan = m.capacity();
+                int end = plan.initial()[t];
+                for (int i = 0; i < plan.changes(); i++) {
+                    if (plan.changeType()[i] == t && plan.changeKind()[i] == org.carecast.model.CapacityPlan.PLACES) {
+                        end += plan.changeDelta()[i];
+                    }
+                }
+                places.append(k == 0 ? "" : "; ").append(region.councils().get(k).id()).append(": ")
+                        .append(plan.initial()[t]).append(" places at the start, ").append(end).append(" by the end");
+            }
+            out.println(ConsoleSummary.paragraph("Shared: " + region.pooledTypes().get(p) + " (" + places + "), "
+                    + (reserved == 0 ? "first come first served." : "each council keeping " + reserved
+                    + " of its own free places for its own children.")));
         }
         return 0;
     }

@@ -26,6 +26,7 @@ class ConsoleWidthTest {
                 List.of("sensitivity", baseline, "--replications", "10", "--no-charts", "--no-html", "--no-xlsx",
                         "--out", tmp.resolve("s").toString()),
                 List.of("validate", "scenarios/mockingbird-hubs.yaml"),
+                List.of("validate", "scenarios/region/pair-reserved.yaml"),
                 List.of("region", "scenarios/region/pair-reserved.yaml", "--against", "scenarios/region/pair-unshared.yaml",
                         "--replications", "10", "--no-charts", "--no-html", "--no-xlsx", "--out", tmp.resolve("g").toString()),
                 List.of("run", "scenarios/england-scale.yaml", "--replications", "1", "--no-charts", "--no-html", "--no-xlsx",

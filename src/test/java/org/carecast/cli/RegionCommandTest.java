@@ -94,6 +94,16 @@ class RegionCommandTest {
     }
 
     @Test
+    void validateChecksARegionAsTheRegionCommandReadsIt() {
+        CommandLineTest.Outcome o = carecast("validate", "scenarios/region/pair-reserved.yaml");
+        assertEquals(0, o.status(), o.err());
+        String said = o.out().replaceAll("\\s+", " ");
+        assertTrue(said.contains("a valid region") && said.contains("Council neighbour: ")
+                && said.contains("oldham: 0 places at the start, 3 by the end")
+                && said.contains("each council keeping 1 of its own free places"), o.out());
+    }
+
+    @Test
     void theFirstCouncilIsItsOwnRunWhenNothingIsSharedAndThreadsChangeNothing(@TempDir Path tmp) throws Exception {
         assertEquals(0, carecast(args("region", "scenarios/region/pair-unshared.yaml", "--out", tmp.resolve("u").toString())).status());
         assertEquals(0, carecast(args("run", "scenarios/region/oldham.yaml", "--out", tmp.resolve("solo").toString())).status());
