@@ -63,6 +63,9 @@ class SharedPlacesTest {
         double[][] blocked = overflowShares(region, models.get(0), 13, replications, warmUp, new double[replications]);
         double[] exact = overflowOfTheChain(places, lambda, 1 / meanStay, reserved);
         double[] firstComeFirstServed = overflowOfTheChain(places, lambda, 1 / meanStay, 0);
+        System.out.printf(java.util.Locale.ROOT, "places kept back: council overflow shares, simulated (chain) with %d kept,"
+                        + " then the chain with none: smaller %.3f (%.3f) against %.3f; larger %.3f (%.3f) against %.3f%n", reserved,
+                mean(blocked[0]), exact[0], firstComeFirstServed[0], mean(blocked[1]), exact[1], firstComeFirstServed[1]);
         for (int k = 0; k < 2; k++) {
             ErlangLossTest.assertWithin(blocked[k], exact[k], 0.004, "council " + k + "'s overflow share vs the chain's, "
                     + reserved + " places kept for each council's own children");
@@ -116,6 +119,10 @@ class SharedPlacesTest {
             }
         }
         return blocked;
+    }
+
+    private static double mean(double[] x) {
+        return java.util.Arrays.stream(x).average().orElseThrow();
     }
 
     private static String[] spillOvers(ReplicationResult[] results) {
