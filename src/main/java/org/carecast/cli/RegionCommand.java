@@ -11,9 +11,9 @@ import org.carecast.report.ReportFormat;
 import org.carecast.report.RunInfo;
 import org.carecast.report.RunReport;
 import org.carecast.results.Aggregator;
+import org.carecast.results.FigureSummaries;
 import org.carecast.results.OutputMetric;
 import org.carecast.results.Projection;
-import org.carecast.results.Summary;
 import org.carecast.results.Table;
 import org.carecast.scenario.AssumptionDraws;
 import org.carecast.scenario.RegionReader;
@@ -150,57 +150,70 @@ final class RegionCommand implements Callable<Integer> {
         int figuresPerCouncil = metrics.size();
         int costFigure = TOTALS.size() - 2;
         int spillFigure = TOTALS.size() - 1;
-        // [replication][council][figure][year]: a few numbers per replication, summed once all have run.
-        double[][][][] figures = new double[reps][][][];
+        // Per replication, [council or the region (index n)][figure][year], flattened; folded in
+        // replication order, so memory does not grow with the replications.
+        int figureCells = figuresPerCouncil * years.length;
+        FigureSummaries summaries = new FigureSummaries((n + 1) * figureCells, reps);
+        // A figure a council lacks (its scenario has no such series): no row for it, nor for the region's.
+        boolean[][][] absent = new boolean[n + 1][figuresPerCouncil][years.length];
+        for (int k = 0; k < n; k++) {
+            for (int f = 0; f < TOTALS.size(); f++) {
+                for (int y = 0; y < years.length; y++) {
+                    absent[k][f][y] = cells[k][f][y] < 0;
+                    absent[n][f][y] |= absent[k][f][y];
+                }
+            }
+        }
         ProgressBar progress = ProgressBar.of(spec, reps, options.quiet);
         List<List<ReplicationModels>> runs = base == null ? List.of(models) : List.of(models, baseModels);
         List<List<PooledType>> pools = base == null ? List.of(region.pooled()) : List.of(region.pooled(), base.pooled());
         Simulator.RunStats stats = Simulator.runRegions(runs, pools, reps, seed, t, (index, results) -> {
-            double[][][] mine = new double[n][figuresPerCouncil][years.length];
+            double[] mine = new double[(n + 1) * figureCells];
             for (int k = 0; k < n; k++) {
                 Aggregator a = aggregators.get(k);
                 double[] values = a.values(results[k]);
                 a.acceptValues(index, values);
+                int at = k * figureCells;
                 for (int f = 0; f < TOTALS.size(); f++) {
                     for (int y = 0; y < years.length; y++) {
-                        mine[k][f][y] = cells[k][f][y] < 0 ? Double.NaN : values[cells[k][f][y]];
+                        mine[at + f * years.length + y] = cells[k][f][y] < 0 ? 0 : values[cells[k][f][y]];
                     }
                 }
                 // Children in every shared type, added up.
                 for (int f = TOTALS.size(); f < cells[k].length; f++) {
                     for (int y = 0; y < years.length; y++) {
-                        mine[k][TOTALS.size()][y] += cells[k][f][y] < 0 ? 0 : values[cells[k][f][y]];
+                        mine[at + TOTALS.size() * years.length + y] += cells[k][f][y] < 0 ? 0 : values[cells[k][f][y]];
                     }
                 }
                 if (base != null) {
                     double[] before = baseCells.get(k).values(results[n + k]);
-                    int saving = TOTALS.size() + shared;
+                    int saving = (TOTALS.size() + shared) * years.length;
                     for (int y = 0; y < years.length; y++) {
-                        mine[k][saving][y] = before[baseCost[k][y]] - mine[k][costFigure][y];
-                        mine[k][saving + 1][y] = before[baseSpill[k][y]] - mine[k][spillFigure][y];
+                        mine[at + saving + y] = before[baseCost[k][y]] - mine[at + costFigure * years.length + y];
+                        mine[at + saving + years.length + y] = before[baseSpill[k][y]] - mine[at + spillFigure * years.length + y];
                     }
                 }
             }
-            figures[index] = mine;
+            // The region's figures: the councils' summed in this replication, in council order.
+            for (int c = 0; c < figureCells; c++) {
+                double total = 0;
+                for (int k = 0; k < n; k++) {
+                    total += mine[k * figureCells + c];
+                }
+                mine[n * figureCells + c] = total;
+            }
+            summaries.accept(index, mine);
         }, progress);
         progress.finish();
 
         List<RegionReport.Row> rows = new ArrayList<>();
         for (int y = 0; y < years.length; y++) {
             for (int f = 0; f < figuresPerCouncil; f++) {
-                double[] total = new double[reps];
-                for (int k = 0; k < n; k++) {
-                    double[] values = new double[reps];
-                    for (int r = 0; r < reps; r++) {
-                        values[r] = figures[r][k][f][y];
-                        total[r] += values[r];
+                for (int k = 0; k <= n; k++) {
+                    if (!absent[k][f][y]) {
+                        rows.add(new RegionReport.Row(years[y], k < n ? ids.get(k) : "region", metrics.get(f), units.get(f),
+                                summaries.summary(k * figureCells + f * years.length + y)));
                     }
-                    if (!Double.isNaN(values[0])) {
-                        rows.add(new RegionReport.Row(years[y], ids.get(k), metrics.get(f), units.get(f), Summary.of(values)));
-                    }
-                }
-                if (!Double.isNaN(total[0])) {
-                    rows.add(new RegionReport.Row(years[y], "region", metrics.get(f), units.get(f), Summary.of(total)));
                 }
             }
         }
