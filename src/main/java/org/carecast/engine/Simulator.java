@@ -74,29 +74,51 @@ public final class Simulator {
      */
     public static RunStats runRange(List<ReplicationModels> models, int from, int to, long seed, int threads,
                                     PairedSink sink, IntConsumer progress) {
-        int replications = to - from;
-        int workers = Math.max(1, Math.min(threads, replications));
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger done = new AtomicInteger();
-        AtomicLong events = new AtomicLong();
-        long started = System.nanoTime();
-        Runnable worker = () -> {
+        return runIndices(from, to - from, threads, sink, progress, () -> {
             Replication[] engines = new Replication[models.size()];
             ReplicationResult[] results = new ReplicationResult[models.size()];
             for (int k = 0; k < engines.length; k++) {
                 engines[k] = new Replication(models.get(k).central());
             }
-            int taken;
-            while ((taken = next.getAndIncrement()) < replications) {
-                int index = from + taken;
-                long n = 0;
+            return index -> {
                 for (int k = 0; k < engines.length; k++) {
                     Model model = models.get(k).forReplication(index);
                     if (model != engines[k].model()) {
                         engines[k] = new Replication(model);
                     }
                     results[k] = engines[k].run(seed, index);
-                    n += results[k].events;
+                }
+                return results;
+            };
+        });
+    }
+
+    /** One worker's engines: runs replication {@code index} and gives its results (reused by the next call). */
+    private interface WorkerEngines {
+        ReplicationResult[] run(int index);
+    }
+
+    /**
+     * The loop every run shares: {@code workers} threads take replication indices
+     * {@code from .. from+replications-1} from one counter, each with engines of its own (made by
+     * {@code engines} on its thread), and hand each replication's results to {@code sink}.
+     */
+    private static RunStats runIndices(int from, int replications, int threads, PairedSink sink, IntConsumer progress,
+                                       java.util.function.Supplier<WorkerEngines> engines) {
+        int workers = Math.max(1, Math.min(threads, replications));
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        AtomicLong events = new AtomicLong();
+        long started = System.nanoTime();
+        Runnable worker = () -> {
+            WorkerEngines mine = engines.get();
+            int taken;
+            while ((taken = next.getAndIncrement()) < replications) {
+                int index = from + taken;
+                ReplicationResult[] results = mine.run(index);
+                long n = 0;
+                for (ReplicationResult r : results) {
+                    n += r.events;
                 }
                 events.addAndGet(n);
                 sink.accept(index, results);
@@ -162,13 +184,8 @@ public final class Simulator {
      */
     public static RunStats runRegions(List<List<ReplicationModels>> regions, List<List<PooledType>> pooled, int replications, long seed,
                                       int threads, PairedSink sink, IntConsumer progress) {
-        int workers = Math.max(1, Math.min(threads, replications));
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger done = new AtomicInteger();
-        AtomicLong events = new AtomicLong();
-        long started = System.nanoTime();
         int total = regions.stream().mapToInt(List::size).sum();
-        Runnable worker = () -> {
+        return runIndices(0, replications, threads, sink, progress, () -> {
             List<List<Model>> current = new ArrayList<>();
             List<RegionReplication> engines = new ArrayList<>();
             for (int g = 0; g < regions.size(); g++) {
@@ -176,33 +193,21 @@ public final class Simulator {
                 engines.add(new RegionReplication(current.get(g), pooled.get(g)));
             }
             ReplicationResult[] all = new ReplicationResult[total];
-            int index;
-            while ((index = next.getAndIncrement()) < replications) {
-                int i = index;
-                long n = 0;
+            return index -> {
                 int at = 0;
                 for (int g = 0; g < regions.size(); g++) {
-                    List<Model> models = regions.get(g).stream().map(c -> c.forReplication(i)).toList();
+                    List<Model> models = regions.get(g).stream().map(c -> c.forReplication(index)).toList();
                     if (!sameModels(models, current.get(g))) {
                         current.set(g, models);
                         engines.set(g, new RegionReplication(models, pooled.get(g)));
                     }
                     for (ReplicationResult r : engines.get(g).run(seed, index)) {
-                        n += r.events;
                         all[at++] = r;
                     }
                 }
-                events.addAndGet(n);
-                sink.accept(index, all);
-                int finished = done.incrementAndGet();
-                if (progress != null) {
-                    progress.accept(finished);
-                }
-            }
-        };
-        inParallel(workers, worker);
-        double seconds = (System.nanoTime() - started) / 1e9;
-        return new RunStats(replications, workers, events.get(), seconds);
+                return all;
+            };
+        });
     }
 
     private static boolean sameModels(List<Model> a, List<Model> b) {
