@@ -163,6 +163,23 @@ final class FieldReader {
 
     // ---- conversions on single nodes, shared with the scenario reader ----
 
+    /**
+     * A list item's {@code id}: required, and new in its list ({@code seen} holds the ids read so
+     * far and where); a repeat is refused at its line, naming the first's.
+     *
+     * @param what the kind of item, for the message ("placement type")
+     */
+    static String newId(FieldReader item, Map<String, SourceLocation> seen, String what) {
+        YamlNode idNode = item.required("id", "an identifier");
+        String id = text(idNode, "an identifier");
+        SourceLocation first = seen.putIfAbsent(id, idNode.location());
+        if (first != null) {
+            throw new ScenarioException(idNode.location(), idNode.path(),
+                    "duplicate " + what + " '" + id + "' (first at line " + first.line() + ")");
+        }
+        return id;
+    }
+
     static String text(YamlNode node, String expected) {
         if (node instanceof YamlNode.Scalar s && s.text() != null) {
             return s.text();

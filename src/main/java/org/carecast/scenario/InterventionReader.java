@@ -40,17 +40,12 @@ final class InterventionReader {
         Map<String, Double> carerLossMultiplier = new HashMap<>();
         for (YamlNode item : FieldReader.asSequence(node, "a list of interventions").items()) {
             FieldReader f = FieldReader.of(item, "an intervention");
+            String id = FieldReader.newId(f, ids, "intervention");
             YamlNode idNode = f.required("id", "an identifier");
-            String id = FieldReader.text(idNode, "an identifier");
-            if (ids.containsKey(id)) {
-                throw new ScenarioException(idNode.location(), idNode.path(),
-                        "duplicate intervention '" + id + "' (first at line " + ids.get(id).line() + ")");
-            }
             if (types.containsKey(id)) {
                 throw new ScenarioException(idNode.location(), idNode.path(),
                         "'" + id + "' is already a placement type; an intervention needs an id of its own");
             }
-            ids.put(id, idNode.location());
             String kind = f.choice("kind", Intervention.KINDS);
             String label = f.optionalString("label", id);
             YamlNode startNode = f.required("start", "a date written YYYY-MM-DD");

@@ -10,6 +10,7 @@ import org.carecast.model.Provider;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +32,10 @@ final class PlacementTypeReader {
     List<PlacementType> read(YamlNode node) {
         YamlNode.Sequence list = FieldReader.asSequence(node, "a list of placement types");
         List<PlacementType> types = new ArrayList<>();
+        Map<String, SourceLocation> seen = new HashMap<>();
         for (YamlNode item : list.items()) {
             FieldReader f = FieldReader.of(item, "a placement type");
-            YamlNode idNode = f.required("id", "an identifier");
-            String id = FieldReader.text(idNode, "an identifier");
-            if (typesById.containsKey(id)) {
-                throw new ScenarioException(idNode.location(), idNode.path(), "duplicate placement type '" + id + "'");
-            }
+            String id = FieldReader.newId(f, seen, "placement type");
             String label = f.optionalString("label", id);
             PlacementCategory category = PlacementCategory.fromId(f.choice("category", PlacementCategory.ids()));
             Provider provider = Provider.fromId(f.choice("provider", Provider.ids()));

@@ -96,16 +96,14 @@ public final class RegionReader {
         }
         List<Council> councils = new ArrayList<>();
         Map<String, YamlNode> scenarioNodes = new HashMap<>();
+        Map<String, SourceLocation> seen = new HashMap<>();
         for (YamlNode item : list.items()) {
             FieldReader c = FieldReader.of(item, "a council");
-            YamlNode idNode = c.required("id", "an identifier");
-            String id = FieldReader.text(idNode, "an identifier");
+            String id = FieldReader.newId(c, seen, "council");
             if (!id.matches("[a-z0-9][a-z0-9_-]{0,59}")) {
+                YamlNode idNode = c.required("id", "an identifier");
                 throw new ScenarioException(idNode.location(), idNode.path(), "expected an identifier of lower-case letters,"
                         + " digits, '-' and '_' (it names the council's output folder), found '" + id + "'");
-            }
-            if (scenarioNodes.containsKey(id)) {
-                throw new ScenarioException(idNode.location(), idNode.path(), "duplicate council '" + id + "'");
             }
             YamlNode scenarioNode = c.required("scenario", "the path of the council's scenario file");
             String relative = FieldReader.text(scenarioNode, "the path of the council's scenario file");

@@ -12,6 +12,7 @@ import org.carecast.scenario.Scenario.StepDown;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -211,14 +212,10 @@ public final class ScenarioReader {
         YamlNode.Sequence list = FieldReader.asSequence(node, "a list of need levels");
         List<FieldReader> readers = new ArrayList<>();
         needIds = new ArrayList<>();
+        Map<String, SourceLocation> seen = new HashMap<>();
         for (YamlNode item : list.items()) {
             FieldReader f = FieldReader.of(item, "a need level");
-            YamlNode idNode = f.required("id", "an identifier");
-            String id = FieldReader.text(idNode, "an identifier");
-            if (needIds.contains(id)) {
-                throw new ScenarioException(idNode.location(), idNode.path(), "duplicate need level '" + id + "'");
-            }
-            needIds.add(id);
+            needIds.add(FieldReader.newId(f, seen, "need level"));
             readers.add(f);
         }
         if (needIds.isEmpty()) {
