@@ -596,9 +596,9 @@ public final class WebApp implements AutoCloseable {
         p.put("job", job);
         p.put("csrf", v.csrf());
         p.put("files", files);
-        // The job's own report: a region's, not one of its councils' in the folders below it.
-        String report = files.stream().filter(f -> f.endsWith("report.html"))
-                .min(java.util.Comparator.comparingLong(f -> f.chars().filter(ch -> ch == '/').count())).orElse(null);
+        // The job's own report, where every job writes it (a region's folders below hold its councils').
+        String own = job.folder().relativize(job.results().resolve("report.html")).toString().replace('\\', '/');
+        String report = files.contains(own) ? own : null;
         p.put("report", report == null ? null : "/jobs/" + job.id() + "/files/" + report);
         p.put("calibrated", job.kind().equals("calibrate") ? calibratedScenario(job).map(Path::toString).orElse(null) : null);
         render(ctx, "job.jte", p);
