@@ -100,7 +100,7 @@ final class SweepCommand implements Callable<Integer> {
         List<String> names = new ArrayList<>();
         List<List<String>> values = new ArrayList<>();
         List<ReplicationModels> variants = new ArrayList<>();
-        int outputCells = new org.carecast.results.Aggregator(central, 1).cells();
+        int outputCells = org.carecast.results.OutputSeries.cells(central);
         for (CsvTable.Row row : table.rows()) {
             if (row.problem() != null) {
                 throw new ScenarioException(new SourceLocation(variantsFile, (int) row.line(), 1), "", row.problem());
@@ -124,7 +124,7 @@ final class SweepCommand implements Callable<Integer> {
                 ReplicationModels drawn = AssumptionDraws.of(variant, seed);
                 // Its figures are read as the scenario's are: the same types, lines and outputs.
                 if (!java.util.Arrays.equals(drawn.central().placements().ids(), central.placements().ids())
-                        || new org.carecast.results.Aggregator(drawn.central(), 1).cells() != outputCells) {
+                        || org.carecast.results.OutputSeries.cells(drawn.central()) != outputCells) {
                     throw new ScenarioException(null, "", "a variant must keep the scenario's placement types, budget and income lines");
                 }
                 variants.add(drawn);

@@ -421,6 +421,11 @@ public final class OutputSeries {
         return false;
     }
 
+    /** The output cells (series x periods) a run of {@code model} reports. */
+    public static int cells(Model model) {
+        return next(of(model));
+    }
+
     /** The first cell of the next series added: cells are numbered series by series, period by period. */
     private static int next(List<Series> out) {
         int cells = 0;
