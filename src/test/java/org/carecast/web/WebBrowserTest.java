@@ -109,11 +109,16 @@ class WebBrowserTest {
 
     /** Clicks what navigates to another page and waits until that page has loaded (Selenium does not always wait after a form is sent). */
     private static void clickAndWait(By what) {
-        WebElement page = browser.findElement(By.tagName("html"));
+        // The old page is marked in its window object rather than held as an element: asking Chrome whether an
+        // element of a page being replaced is stale can fail with "Node ... does not belong to the document"
+        // (seen in CI) instead of answering. A new page has a fresh window object without the mark.
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript("window.carecastOldPage = true;");
         browser.findElement(what).click();
         org.openqa.selenium.support.ui.WebDriverWait wait = new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(60));
-        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
-        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        wait.ignoring(org.openqa.selenium.WebDriverException.class);
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return window.carecastOldPage === undefined && document.readyState === 'complete';")));
     }
 
     private static void type(WebElement input, String text) {
