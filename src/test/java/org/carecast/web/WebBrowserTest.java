@@ -133,8 +133,9 @@ class WebBrowserTest {
             String state;
             try {
                 state = browser.findElement(By.id("job-state")).getText();
-            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
-                // The page refreshes itself every 2 seconds while the job runs: read it again.
+            } catch (org.openqa.selenium.WebDriverException e) {
+                // The page refreshes itself every 2 seconds while the job runs: read it again. Chrome can answer a read
+                // during the swap with a stale element, no element, or an "unknown error" about a detached node.
                 Thread.sleep(100);
                 continue;
             }
