@@ -16,6 +16,12 @@ import java.util.Arrays;
  * Carlo error of a 5th percentile estimated from that many replications. The mean, variance,
  * minimum and maximum stay exact.
  *
+ * <p>Counts (children, moves, places) are whole numbers. When every kept value is one and they
+ * span fewer than half the bins, each bin is one whole number wide, so it holds one value and
+ * the percentiles stay exact past the kept values too (a count's 95th percentile is 1, not the
+ * 1.006 that spreading would read). The first value that is not a whole number, or that makes
+ * the bins widen, ends that, and the bins are read as above.
+ *
  * <p>{@code +Infinity} is allowed (a payback that never happens) and ranks above every finite
  * value; NaN and {@code -Infinity} are rejected.
  */
@@ -31,6 +37,8 @@ public final class QuantileSketch {
     private int[] counts;
     private double low;
     private double width;
+    /** Each bin is one whole number wide and every value so far is whole: a bin holds one value exactly. */
+    private boolean wholeBins;
 
     private long n;
     /** Values already in the running statistics below: in exact mode they lag {@code n} until asked for. */
@@ -102,7 +110,11 @@ public final class QuantileSketch {
      * done once for the lot (an aggregator adds a block of replications to one cell at a time).
      */
     public void addColumn(double[][] rows, int count, int column) {
-        if (exact == null || n + count > exactLimit) {
+        if (exact == null) {
+            addColumnToBins(rows, count, column);
+            return;
+        }
+        if (n + count > exactLimit) {
             for (int i = 0; i < count; i++) {
                 add(rows[i][column]);
             }
@@ -120,6 +132,58 @@ public final class QuantileSketch {
             exact[at + i] = x;
         }
         n += count;
+    }
+
+    /**
+     * {@link #add} for each value in turn, past the kept values, with the running figures held in
+     * locals for the block: the same arithmetic in the same order (the same doubles and bins). A
+     * value off the bins (or infinite) goes through {@link #add}, which widens them.
+     */
+    private void addColumnToBins(double[][] rows, int count, int column) {
+        int i = 0;
+        while (i < count) {
+            double from = low;
+            double w = width;
+            double to = low + width * BINS;
+            double shift = mean;
+            int[] bins = counts;
+            boolean whole = wholeBins;
+            long taken = 0;
+            long above = positive;
+            double smallest = min;
+            double largest = max;
+            double sum = laterSum;
+            double squares = laterSquares;
+            for (; i < count; i++) {
+                double x = rows[i][column];
+                if (!(x >= from && x < to)) {
+                    break;  // NaN, an infinity or off the bins: the general path below
+                }
+                taken++;
+                if (x > 0) {
+                    above++;
+                }
+                smallest = Math.min(smallest, x);
+                largest = Math.max(largest, x);
+                double d = x - shift;
+                sum += d;
+                squares += d * d;
+                whole = whole && x == Math.rint(x);
+                bins[Math.min(BINS - 1, (int) ((x - from) / w))]++;
+            }
+            n += taken;
+            settled += taken;
+            laterCount += taken;
+            positive = above;
+            min = smallest;
+            max = largest;
+            laterSum = sum;
+            laterSquares = squares;
+            wholeBins = whole;
+            if (i < count) {
+                add(rows[i++][column]);
+            }
+        }
     }
 
     /** Adds {@code x} to the running statistics (not to the kept values or the bins). */
@@ -277,6 +341,9 @@ public final class QuantileSketch {
         long before = 0;
         for (int b = 0; b < BINS; b++) {
             if (j < before + counts[b]) {
+                if (wholeBins) {
+                    return low + b;
+                }
                 double x = low + width * (b + (j - before + 0.5) / counts[b]);
                 return Math.max(min, Math.min(max, x));
             }
@@ -293,8 +360,19 @@ public final class QuantileSketch {
             // All finite values equal so far (or none): any small width will do, it doubles as needed.
             span = anyFinite ? Math.max(Math.abs(min) * 1e-6, 1e-6) : 1e-6;
         }
-        width = span * 1.5 / BINS;
-        low = (anyFinite ? min : 0) - span * 0.25;
+        boolean whole = anyFinite;
+        for (int i = 0; i < n && whole; i++) {
+            whole = exact[i] == Double.POSITIVE_INFINITY || exact[i] == Math.rint(exact[i]);
+        }
+        wholeBins = whole && max - min < BINS / 2 && Math.abs(min) < 1e15;
+        if (wholeBins) {
+            // Bins one whole number wide, [k, k + 1), with the kept values' range in the middle.
+            width = 1;
+            low = min - Math.floor((BINS - (max - min)) / 2);
+        } else {
+            width = span * 1.5 / BINS;
+            low = (anyFinite ? min : 0) - span * 0.25;
+        }
         counts = new int[BINS];
         for (int i = 0; i < n; i++) {
             if (exact[i] != Double.POSITIVE_INFINITY) {
@@ -311,12 +389,16 @@ public final class QuantileSketch {
         while (x >= low + width * BINS) {
             widen(true);
         }
+        if (wholeBins && x != Math.rint(x)) {
+            wholeBins = false;
+        }
         int b = (int) ((x - low) / width);
         counts[Math.min(BINS - 1, Math.max(0, b))]++;
     }
 
     /** Doubles the bin width, keeping the lower edge (growing upwards) or the upper edge fixed. */
     private void widen(boolean upwards) {
+        wholeBins = false;
         int[] merged = new int[BINS];
         int offset = upwards ? 0 : BINS / 2;
         for (int b = 0; b < BINS; b += 2) {

@@ -121,4 +121,99 @@ class QuantileSketchTest {
         assertEquals(0, zeros.min());
         assertEquals(1e9, zeros.max());
     }
+
+    private static double type7(double[] x, double percent) {
+        Percentile exact = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
+        exact.setData(x);
+        return exact.evaluate(percent);
+    }
+
+    @Test
+    void countsStayExactPastTheKeptValues() {
+        // Children in a type at a month's end: whole numbers, here Poisson around 40, and a rare
+        // one (secure welfare) that is mostly 0 or 1; 20,000 replications against 200 kept.
+        org.apache.commons.math3.distribution.PoissonDistribution children =
+                new org.apache.commons.math3.distribution.PoissonDistribution(new Well19937c(3), 40, 1e-12, 10_000);
+        org.apache.commons.math3.distribution.PoissonDistribution rare =
+                new org.apache.commons.math3.distribution.PoissonDistribution(new Well19937c(4), 0.08, 1e-12, 10_000);
+        for (var d : java.util.List.of(children, rare)) {
+            double[] x = new double[20_000];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = d.sample();
+            }
+            QuantileSketch sketch = new QuantileSketch(200);
+            Arrays.stream(x).forEach(sketch::add);
+            assertFalse(sketch.isExact());
+            Summary s = sketch.summary();
+            assertEquals(type7(x, 5), s.p5(), 1e-9);
+            assertEquals(type7(x, 25), s.p25(), 1e-9);
+            assertEquals(type7(x, 50), s.p50(), 1e-9);
+            assertEquals(type7(x, 75), s.p75(), 1e-9);
+            assertEquals(type7(x, 95), s.p95(), 1e-9);
+        }
+        // A 95th percentile of a count that is 1 in about one replication in twelve is 1, not
+        // a spread across the bin; checked on its own so the test fails if bins spread.
+        QuantileSketch secure = new QuantileSketch(100);
+        for (int i = 0; i < 10_000; i++) {
+            secure.add(i % 12 == 0 ? 1 : 0);
+        }
+        assertEquals(1.0, secure.summary().p95(), 0.0);
+        assertEquals(0.0, secure.summary().p75(), 0.0);
+    }
+
+    @Test
+    void aCountThatStopsBeingWholeOrOutgrowsItsBinsIsReadWithinABin() {
+        QuantileSketch halves = new QuantileSketch(100);
+        for (int i = 0; i < 5_000; i++) {
+            halves.add(i < 2_000 ? i % 20 : (i % 20) + 0.5);
+        }
+        double[] x = new double[5_000];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i < 2_000 ? i % 20 : (i % 20) + 0.5;
+        }
+        Summary s = halves.summary();
+        for (double[] pair : new double[][] {{5, s.p5()}, {50, s.p50()}, {95, s.p95()}}) {
+            assertEquals(type7(x, pair[0]), pair[1], 1.0, "within one bin (one whole number wide)");
+        }
+        QuantileSketch growing = new QuantileSketch(100);
+        for (int i = 0; i < 5_000; i++) {
+            growing.add(i < 100 ? i % 10 : i);  // the bins must widen to take 4,999
+        }
+        assertEquals(4_999 * 0.95, growing.summary().p95(), 2 * 4_999.0 * 2 / QuantileSketch.BINS);
+        assertEquals(0, growing.min());
+        assertEquals(4_999, growing.max());
+    }
+
+    @Test
+    void aBlockAddsExactlyWhatItsValuesAddOneByOne() {
+        // Past the kept values, a block is folded with the running figures in locals: the same
+        // doubles as adding each value, including values off the bins (which widen them) and infinities.
+        java.util.Random random = new java.util.Random(11);
+        for (boolean whole : new boolean[] {true, false}) {
+            QuantileSketch one = new QuantileSketch(50);
+            QuantileSketch block = new QuantileSketch(50);
+            double[][] rows = new double[64][3];
+            for (int b = 0; b < 60; b++) {
+                for (int r = 0; r < 64; r++) {
+                    double x = whole ? random.nextInt(30) : 1e6 + 1e4 * random.nextGaussian();
+                    if (b > 20 && r == 7) {
+                        x = whole ? 50_000 + b : -1e9 * b;  // off the bins: widen
+                    }
+                    if (r == 9 && b % 5 == 0) {
+                        x = Double.POSITIVE_INFINITY;
+                    }
+                    rows[r][1] = x;
+                    one.add(x);
+                }
+                block.addColumn(rows, 64, 1);
+            }
+            assertEquals(one.summary(), block.summary());
+            assertEquals(one.mean(), block.mean(), 0.0);
+            assertEquals(one.variance(), block.variance(), 0.0);
+            assertEquals(one.min(), block.min(), 0.0);
+            assertEquals(one.max(), block.max(), 0.0);
+            assertEquals(one.shareAboveZero(), block.shareAboveZero(), 0.0);
+            assertEquals(one.count(), block.count());
+        }
+    }
 }
