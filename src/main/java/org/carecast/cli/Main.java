@@ -44,7 +44,7 @@ public final class Main {
         System.setProperty("java.awt.headless", "true");
         CarecastCommand top = new CarecastCommand();
         top.listener = progress;
-        CommandLine line = new CommandLine(top);
+        CommandLine line = CarecastCommand.commandLine(top, args);
         line.setOut(out);
         line.setErr(err);
         // A wrong option gets one line and where to look, not the whole usage text.

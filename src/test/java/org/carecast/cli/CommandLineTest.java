@@ -278,6 +278,26 @@ class CommandLineTest {
     }
 
     @Test
+    void theUsageListsEveryCommandThoughOnlyTheOneNamedIsBuilt() {
+        // The command line is built with just the subcommand named (a faster start): the usage
+        // text, help on a command and a mistyped name must still know them all.
+        for (String[] args : List.of(new String[0], new String[] {"--help"}, new String[] {"help"})) {
+            Outcome o = carecast(args);
+            assertEquals(0, o.status(), String.join(" ", args));
+            for (String command : List.of("run", "region", "serve", "compare", "sensitivity", "sweep", "merge",
+                    "validate", "calibrate", "backtest", "help")) {
+                assertTrue(o.out().contains("\n  " + command + " "), command + " in: " + o.out());
+            }
+        }
+        Outcome help = carecast("help", "compare");
+        assertEquals(0, help.status());
+        assertTrue(help.out().startsWith("Usage: carecast compare"), help.out());
+        Outcome typo = carecast("rnu", "scenarios/oldham-baseline.yaml");
+        assertEquals(2, typo.status());
+        assertTrue(typo.err().contains("'rnu'"), typo.err());
+    }
+
+    @Test
     void badOptionValueIsAUsageError() {
         Outcome o = carecast("run", "scenarios/oldham-baseline.yaml", "--replications", "many");
         assertEquals(2, o.status());
