@@ -224,11 +224,16 @@ final class RegionCommand implements Callable<Integer> {
                     + " plan costs less or sends fewer children to spill-over placements.");
         }
         for (int p = 0; p < region.pooledTypes().size(); p++) {
-            int reserved = region.pooled().get(p).reserved();
+            PooledType pool = region.pooled().get(p);
+            int reserved = pool.reserved();
             String rule = reserved == 0 ? "first come first served"
                     : "first come first served, except that each council keeps " + reserved + " of its own free places"
                     + " for its own children (another council's child takes one only while every other council keeps "
                     + reserved + " of its own free, or all it has free if fewer)";
+            if (pool.priorityPlaces() > 0) {
+                rule += ", and the pool's last " + (pool.priorityPlaces() == 1 ? "free place goes" : pool.priorityPlaces()
+                        + " free places go") + " only to children of need " + String.join(" or ", pool.priorityNeeds());
+            }
             notes.add("Shared places (" + region.pooledTypes().get(p) + "): every council's places of the type are pooled, "
                     + rule + "; each council pays for its own children there and for the places it commissioned (the"
                     + " type's costs in its scenario). A place freed by one council's child is offered to that council's"

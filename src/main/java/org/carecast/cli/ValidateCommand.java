@@ -106,7 +106,6 @@ final class ValidateCommand implements Callable<Integer> {
             out.println(ConsoleSummary.paragraph("No places are shared: the councils run side by side."));
         }
         for (int p = 0; p < region.pooledTypes().size(); p++) {
-            int reserved = region.pooled().get(p).reserved();
             StringBuilder places = new StringBuilder();
             for (int k = 0; k < region.councils().size(); k++) {
                 Model m = region.councils().get(k).model();
@@ -122,8 +121,7 @@ final class ValidateCommand implements Callable<Integer> {
                         .append(plan.initial()[t]).append(" places at the start, ").append(end).append(" by the end");
             }
             out.println(ConsoleSummary.paragraph("Shared: " + region.pooledTypes().get(p) + " (" + places + "), "
-                    + (reserved == 0 ? "first come first served." : "each council keeping " + reserved
-                    + " of its own free places for its own children.")));
+                    + region.pooled().get(p).rule() + "."));
         }
         return 0;
     }

@@ -29,7 +29,7 @@ public final class RegionReplication {
             councils[k] = new Replication(models.get(k));
         }
         for (PooledType type : pooled) {
-            SharedPlaces pool = new SharedPlaces(type.reserved());
+            SharedPlaces pool = new SharedPlaces(type);
             for (int k = 0; k < councils.length; k++) {
                 pool.add(councils[k], type.typeInCouncil()[k]);
                 councils[k].share(type.typeInCouncil()[k], pool);

@@ -588,7 +588,7 @@ public final class Replication {
         if (model.breakdown().hasDestinations(from)) {
             int to = model.breakdown().destination(from, uniform(key(id), RandomStreams.BREAKDOWN_DESTINATION,
                     children.placements(id)));
-            if (to >= 0 && canTake(to, now - children.birth(id))) {
+            if (to >= 0 && canTake(to, id, now - children.birth(id))) {
                 move(id, onlyType[to], voidDays);
                 return;
             }
@@ -656,7 +656,7 @@ public final class Replication {
         double nextThreshold = INF;
         for (int r : rules.rulesOf()[source]) {
             int target = rules.to()[r];
-            if (hasFreePlace(target) && isStepDownCandidate(id, r) && tryStepDown(id, r)) {
+            if (hasFreePlace(target, id) && isStepDownCandidate(id, r) && tryStepDown(id, r)) {
                 return;
             }
             // Compare times, not durations: placeStart + minStay is exactly when the event was set.
@@ -688,7 +688,7 @@ public final class Replication {
         int last = preferences.length - 1;
         for (int i = 0; i < last; i++) {
             int t = preferences[i];
-            if (canTake(t, age)) {
+            if (canTake(t, id, age)) {
                 if (i > 0) {
                     result.spillOver[month * types + t]++;
                 }
@@ -711,15 +711,24 @@ public final class Replication {
         return share >= 1 || (share > 0 && uniform(key(id), RandomStreams.OUT_OF_BOROUGH, n) < share);
     }
 
-    /** Whether type {@code t} has a free place and takes a child of {@code ageDays}. */
-    private boolean canTake(int t, double ageDays) {
-        return hasFreePlace(t) && ageDays >= model.placements().minAgeDays()[t] && ageDays < model.placements().maxAgeDays()[t];
+    /** Whether type {@code t} has a free place for child {@code id}, of {@code ageDays}. */
+    private boolean canTake(int t, int id, double ageDays) {
+        return hasFreePlace(t, id) && ageDays >= model.placements().minAgeDays()[t] && ageDays < model.placements().maxAgeDays()[t];
     }
 
-    /** Whether type {@code t} has a place that is neither taken nor held empty after a breakdown. */
-    private boolean hasFreePlace(int t) {
+    /**
+     * Whether type {@code t} has a place that is neither taken nor held empty after a breakdown,
+     * that child {@code id} may take (-1: any child; only pooled places' rules tell children apart).
+     */
+    private boolean hasFreePlace(int t, int id) {
         SharedPlaces pool = pools == null ? null : pools[t];
-        return pool != null ? pool.hasFreePlaceFor(this) : occupancy[t] + voids.held(t) < capacity[t];
+        return pool != null ? pool.hasFreePlaceFor(this, id < 0 ? -1 : children.need(id)) : occupancy[t] + voids.held(t) < capacity[t];
+    }
+
+    /** Whether child {@code id} may take a free place of type {@code t} under its pool's rule (always, unpooled). */
+    private boolean mayTakePooled(int t, int id) {
+        SharedPlaces pool = pools == null ? null : pools[t];
+        return pool == null || pool.hasFreePlaceFor(this, children.need(id));
     }
 
     /** Places of type {@code t} taken or held empty after a breakdown, now. */
@@ -834,7 +843,7 @@ public final class Replication {
             return;
         }
         boolean moved = true;
-        while (moved && hasFreePlace(t)) {
+        while (moved && hasFreePlace(t, -1)) {
             moved = false;
             for (int k = 0; k < into.length && !moved; k++) {
                 int r = into[k];
@@ -853,7 +862,7 @@ public final class Replication {
                         list.drop(i);
                         continue;
                     }
-                    if (isStepDownCandidate(c, r) && tryStepDown(c, r)) {
+                    if (mayTakePooled(t, c) && isStepDownCandidate(c, r) && tryStepDown(c, r)) {
                         moved = true;
                         break;
                     }

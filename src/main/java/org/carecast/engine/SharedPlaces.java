@@ -8,8 +8,8 @@ import java.util.List;
  * placement type in each council's model, whose places are pooled. A child of any of those
  * councils takes a pooled place when the places of every council's type together, less those
  * taken or held empty after a breakdown, leave one free, under the allocation rule of
- * {@link PooledType} (first come first served, or with places each council keeps for its own
- * children); a place freed in one council is offered to its own step-down candidates first, then
+ * {@link PooledType} (first come first served, with places each council keeps for its own
+ * children, the pool's last places kept for children of given need levels, or both); a place freed in one council is offered to its own step-down candidates first, then
  * to the other councils' in their order. Each council keeps its own children, their costs and its
  * own share of the places (what it commissioned, and pays the fixed cost of); only who may use a
  * free place is shared.
@@ -18,11 +18,13 @@ final class SharedPlaces {
 
     private final List<Replication> councils = new ArrayList<>();
     private final List<Integer> types = new ArrayList<>();
+    private final PooledType rule;
     private final int reserved;
 
-    /** @param reserved places each council keeps for its own children ({@link PooledType#reserved}) */
-    SharedPlaces(int reserved) {
-        this.reserved = reserved;
+    /** @param rule the pooled type's allocation rule (places kept for each council, and for need) */
+    SharedPlaces(PooledType rule) {
+        this.rule = rule;
+        this.reserved = rule.reserved();
     }
 
     /** Adds council {@code replication}'s type {@code type} to the pool. */
@@ -49,11 +51,16 @@ final class SharedPlaces {
         return free;
     }
 
-    /** True when a child of {@code council} may take a pooled place now, under the allocation rule. */
-    boolean hasFreePlaceFor(Replication council) {
+    /**
+     * True when a child of {@code council} with need level {@code need} (its index in that
+     * council's model; -1 for a child with priority, when asking whether anyone could take one)
+     * may take a pooled place now, under the allocation rule.
+     */
+    boolean hasFreePlaceFor(Replication council, int need) {
         long free = 0;
         long ownFree = 0;
         long keptForOthers = 0;
+        int index = -1;
         for (int k = 0; k < councils.size(); k++) {
             Replication r = councils.get(k);
             int t = types.get(k);
@@ -61,10 +68,12 @@ final class SharedPlaces {
             free += unused;
             if (r == council) {
                 ownFree = unused;
+                index = k;
             } else {
                 keptForOthers += Math.min(reserved, Math.max(0, unused));
             }
         }
-        return free > 0 && (ownFree > 0 || free - 1 >= keptForOthers);
+        boolean priority = need < 0 || rule.hasPriority(index, need);
+        return free > 0 && (ownFree > 0 || free - 1 >= keptForOthers) && (priority || free - 1 >= rule.priorityPlaces());
     }
 }

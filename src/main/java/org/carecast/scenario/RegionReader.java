@@ -22,6 +22,8 @@ import java.util.Map;
  * sharedPlaces:
  *   - type: regional_home     # a type in every council's scenario; its places are pooled
  *     reservedPlaces: 1       # optional: places each council keeps for its own children (default 0)
+ *     priorityPlaces: 1       # optional: the pool's last free places, kept for children of ...
+ *     priorityNeeds: [complex]  # ... these need levels (every council's scenario has them)
  * replications: 1000          # optional: else the first council's
  * seed: 20250401              # optional: else the first council's
  * </pre>
@@ -133,6 +135,28 @@ public final class RegionReader {
                 String type = FieldReader.text(typeNode, "a placement type");
                 int reserved = p.optionalInteger("reservedPlaces", 0, 0, 100_000,
                         "a whole number of places each council keeps for its own children, 0 (first come first served) or more");
+                int priorityPlaces = p.optionalInteger("priorityPlaces", 0, 0, 100_000,
+                        "a whole number of the pool's free places kept for children of the priorityNeeds, 0 (none) or more");
+                YamlNode needsNode = p.optional("priorityNeeds");
+                List<String> priorityNeeds = new ArrayList<>();
+                if (needsNode != null) {
+                    for (YamlNode need : FieldReader.asSequence(needsNode, "a list of need level ids, such as [complex]").items()) {
+                        String id = FieldReader.text(need, "a need level id");
+                        if (priorityNeeds.contains(id)) {
+                            throw new ScenarioException(need.location(), need.path(), "'" + id + "' is listed twice");
+                        }
+                        priorityNeeds.add(id);
+                    }
+                }
+                if (priorityPlaces > 0 && priorityNeeds.isEmpty()) {
+                    YamlNode at = needsNode != null ? needsNode : p.optional("priorityPlaces");
+                    throw new ScenarioException(at.location(), at.path(), "priorityPlaces keeps places for children of"
+                            + " the need levels in priorityNeeds: list at least one, such as priorityNeeds: [complex]");
+                }
+                if (priorityPlaces == 0 && needsNode != null) {
+                    throw new ScenarioException(needsNode.location(), needsNode.path(), "priorityNeeds has no effect"
+                            + " without priorityPlaces (how many of the pool's free places to keep for them), a whole number from 1");
+                }
                 p.finish();
                 if (pooledTypes.contains(type)) {
                     throw new ScenarioException(typeNode.location(), typeNode.path(), "'" + type + "' is shared twice");
@@ -152,8 +176,27 @@ public final class RegionReader {
                     }
                     indices[k] = t;
                 }
+                boolean[][] priority = null;
+                if (priorityPlaces > 0) {
+                    priority = new boolean[councils.size()][];
+                    for (int k = 0; k < councils.size(); k++) {
+                        Council c = councils.get(k);
+                        List<String> ids = List.of(c.model().needs().ids());
+                        priority[k] = new boolean[ids.size()];
+                        for (int i = 0; i < priorityNeeds.size(); i++) {
+                            int n = ids.indexOf(priorityNeeds.get(i));
+                            if (n < 0) {
+                                YamlNode need = FieldReader.asSequence(needsNode, "").items().get(i);
+                                throw new ScenarioException(need.location(), need.path(), "council '" + c.id() + "' ("
+                                        + c.file().getFileName() + ") has no need level '" + priorityNeeds.get(i)
+                                        + "'; its need levels are " + String.join(", ", ids));
+                            }
+                            priority[k][n] = true;
+                        }
+                    }
+                }
                 pooledTypes.add(type);
-                pooled.add(new PooledType(indices, reserved));
+                pooled.add(new PooledType(indices, reserved, priorityPlaces, priorityNeeds, priority));
             }
         }
         int replications = f.optionalInteger("replications", first.replications(), 1, 1_000_000,

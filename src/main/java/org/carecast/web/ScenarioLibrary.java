@@ -117,9 +117,7 @@ public final class ScenarioLibrary {
                         .map(c -> c.id() + " (" + c.file().getFileName() + ")").toList();
                 List<String> shared = new ArrayList<>();
                 for (int p = 0; p < r.pooledTypes().size(); p++) {
-                    int reserved = r.pooled().get(p).reserved();
-                    shared.add(r.pooledTypes().get(p) + ", " + (reserved == 0 ? "first come first served"
-                            : "each council keeping " + reserved + " of its own free places for its own children"));
+                    shared.add(r.pooledTypes().get(p) + ", " + r.pooled().get(p).rule());
                 }
                 Scenario first = r.councils().get(0).scenario().central();
                 return new Entry(name, r.name(), r.description().trim(), first.start().format(

@@ -104,6 +104,22 @@ class RegionCommandTest {
     }
 
     @Test
+    void validateSaysTheNeedLevelsAPoolKeepsItsLastPlacesFor(@TempDir Path tmp) throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("region"));
+        for (String f : List.of("oldham.yaml", "neighbour.yaml")) {
+            Files.writeString(dir.resolve(f), Files.readString(Path.of("scenarios/region", f)).replace("../oldham-baseline.yaml",
+                    Path.of("scenarios/oldham-baseline.yaml").toAbsolutePath().toString()));
+        }
+        Files.writeString(dir.resolve("region.yaml"), "name: x\ncouncils:\n  - {id: a, scenario: oldham.yaml}\n"
+                + "  - {id: b, scenario: neighbour.yaml}\nsharedPlaces:\n"
+                + "  - {type: regional_home, priorityPlaces: 2, priorityNeeds: [complex, secure]}\n");
+        CommandLineTest.Outcome o = carecast("validate", dir.resolve("region.yaml").toString());
+        assertEquals(0, o.status(), o.err());
+        assertTrue(o.out().replaceAll("\\s+", " ").contains("first come first served, the pool's last 2 free places kept for"
+                + " children of need complex or secure."), o.out());
+    }
+
+    @Test
     void theFirstCouncilIsItsOwnRunWhenNothingIsSharedAndThreadsChangeNothing(@TempDir Path tmp) throws Exception {
         assertEquals(0, carecast(args("region", "scenarios/region/pair-unshared.yaml", "--out", tmp.resolve("u").toString())).status());
         assertEquals(0, carecast(args("run", "scenarios/region/oldham.yaml", "--out", tmp.resolve("solo").toString())).status());
@@ -170,7 +186,16 @@ class RegionCommandTest {
                 "sharedPlace",
                 "name: x\ncouncils:\n  - {id: a, scenario: oldham.yaml}\n  - {id: b, scenario: neighbour.yaml}\nsharedPlaces:\n"
                         + "  - {type: regional_home, reservedPlaces: -1}\n",
-                "region.yaml:6:43: field 'sharedPlaces[0].reservedPlaces': expected a whole number of places each council keeps");
+                "region.yaml:6:43: field 'sharedPlaces[0].reservedPlaces': expected a whole number of places each council keeps",
+                "name: x\ncouncils:\n  - {id: a, scenario: oldham.yaml}\n  - {id: b, scenario: neighbour.yaml}\nsharedPlaces:\n"
+                        + "  - {type: regional_home, priorityPlaces: 1, priorityNeeds: [complex, urgent]}\n",
+                "region.yaml:6:71: field 'sharedPlaces[0].priorityNeeds[1]': council 'a' (oldham.yaml) has no need level 'urgent'",
+                "name: x\ncouncils:\n  - {id: a, scenario: oldham.yaml}\n  - {id: b, scenario: neighbour.yaml}\nsharedPlaces:\n"
+                        + "  - {type: regional_home, priorityPlaces: 2}\n",
+                "region.yaml:6:43: field 'sharedPlaces[0].priorityPlaces': priorityPlaces keeps places for children of the need levels",
+                "name: x\ncouncils:\n  - {id: a, scenario: oldham.yaml}\n  - {id: b, scenario: neighbour.yaml}\nsharedPlaces:\n"
+                        + "  - {type: regional_home, priorityNeeds: [complex]}\n",
+                "priorityNeeds has no effect without priorityPlaces");
         for (Map.Entry<String, String> c : cases.entrySet()) {
             Files.writeString(dir.resolve("region.yaml"), c.getKey());
             CommandLineTest.Outcome o = carecast(args("region", dir.resolve("region.yaml").toString(), "--out", tmp.resolve("o").toString()));

@@ -215,4 +215,105 @@ class SharedPlacesTest {
             assertEquals(java.util.Arrays.toString(alone1.childDays), java.util.Arrays.toString(region[1].childDays));
         }
     }
+
+    /**
+     * {@link Scenarios#queue}'s council and market with two need levels: {@code complexShare} of
+     * entries are "complex" and overflow to {@code market}, the rest to {@code market_standard},
+     * so the spill-over of each need level is counted apart.
+     */
+    private static String queueWithTwoNeeds(String places, double entriesPerDay, double meanStayDays, int months, double complexShare) {
+        String yaml = Scenarios.queue(places, entriesPerDay, meanStayDays, months);
+        String market = "  - {id: market, category: independent_fostering, provider: external, location: out_of_borough,\n"
+                + "     weeklyCost: 1400, annualInflation: 0, capacity: unlimited, breakdownRatePerYear: 0}\n";
+        assertTrue(yaml.contains(market) && yaml.contains("  - {id: standard, entryShare: 1}\n")
+                && yaml.contains("matching:\n  - order: [council, market]\n"), yaml);
+        return yaml.replace(market, market + market.replace("id: market,", "id: market_standard,"))
+                .replace("  - {id: standard, entryShare: 1}\n", "  - {id: standard, entryShare: " + (1 - complexShare)
+                        + "}\n  - {id: complex, entryShare: " + complexShare + "}\n")
+                .replace("matching:\n  - order: [council, market]\n", "matching:\n  - {needs: [complex], order: [council, market]}\n"
+                        + "  - {needs: [standard], order: [council, market_standard]}\n");
+    }
+
+    @Test
+    void placesKeptForAPriorityNeedAreTrunkReservationInOneBirthDeathChain() {
+        // Trunk reservation: with equal stays the pool is a birth-death chain in the children it
+        // holds, n; every child is taken while n < c, a child without priority only while
+        // n < c - K. Each class's overflow is its blocked states' stationary probability (PASTA).
+        int months = 60;
+        int warmUp = 6;
+        int replications = 150;
+        double meanStay = 40;
+        int[] places = {4, 8};
+        double[] lambda = {0.12, 0.2};
+        double complexShare = 0.3;
+        int kept = 3;
+        List<Model> models = List.of(
+                Scenarios.compile(queueWithTwoNeeds(Integer.toString(places[0]), lambda[0], meanStay, months, complexShare)),
+                Scenarios.compile(queueWithTwoNeeds(Integer.toString(places[1]), lambda[1], meanStay, months, complexShare)));
+        int complex = List.of(models.get(0).needs().ids()).indexOf("complex");
+        boolean[][] priority = new boolean[2][2];
+        priority[0][complex] = true;
+        priority[1][complex] = true;
+        RegionReplication region = new RegionReplication(models,
+                List.of(new PooledType(new int[] {0, 0}, 0, kept, List.of("complex"), priority)));
+        int c = places[0] + places[1];
+        double total = lambda[0] + lambda[1];
+        double[] pi = new double[c + 1];
+        pi[0] = 1;
+        double sum = 1;
+        for (int n = 1; n <= c; n++) {
+            double birth = n - 1 < c - kept ? total : total * complexShare;
+            pi[n] = pi[n - 1] * birth / (n / meanStay);
+            sum += pi[n];
+        }
+        double blockedComplex = pi[c] / sum;
+        double blockedStandard = 0;
+        for (int n = c - kept; n <= c; n++) {
+            blockedStandard += pi[n] / sum;
+        }
+        int days = (int) (models.get(0).time().monthStartDay()[months] - models.get(0).time().monthStartDay()[warmUp]);
+        double[] complexShareBlocked = new double[replications];
+        double[] standardShareBlocked = new double[replications];
+        for (int r = 0; r < replications; r++) {
+            ReplicationResult[] results = region.run(17, r);
+            double spillComplex = 0;
+            double spillStandard = 0;
+            for (int k = 0; k < 2; k++) {
+                for (int m = warmUp; m < months; m++) {
+                    spillComplex += results[k].spillOver[m * 3 + 1];
+                    spillStandard += results[k].spillOver[m * 3 + 2];
+                }
+            }
+            // Expected entries of each level after the warm-up (each entry's level is its own draw).
+            complexShareBlocked[r] = spillComplex / (total * days * complexShare);
+            standardShareBlocked[r] = spillStandard / (total * days * (1 - complexShare));
+        }
+        double fcfs = ErlangLossTest.erlangB(c, total * meanStay);
+        System.out.printf(java.util.Locale.ROOT, "priority by need, %d of %d pooled places kept for complex need: overflow"
+                        + " shares simulated (chain): complex %.3f (%.3f), standard %.3f (%.3f); first come first served %.3f%n",
+                kept, c, mean(complexShareBlocked), blockedComplex, mean(standardShareBlocked), blockedStandard, fcfs);
+        ErlangLossTest.assertWithin(complexShareBlocked, blockedComplex, 0.004, "complex need's overflow vs the chain's");
+        ErlangLossTest.assertWithin(standardShareBlocked, blockedStandard, 0.006, "standard need's overflow vs the chain's");
+        assertTrue(blockedComplex < fcfs - 0.1 && blockedStandard > fcfs + 0.05, "the rule moves overflow from complex to standard need");
+    }
+
+    @Test
+    void noPriorityPlacesIsThePlainPoolAndEveryNeedWithPriorityIsToo() {
+        List<Model> models = List.of(Scenarios.compile(queueWithTwoNeeds("3", 0.15, 40, 24, 0.4)),
+                Scenarios.compile(queueWithTwoNeeds("5", 0.1, 40, 24, 0.4)));
+        RegionReplication plain = new RegionReplication(models, List.of(PooledType.firstComeFirstServed(0, 0)));
+        boolean[][] everyNeed = {{true, true}, {true, true}};
+        RegionReplication allPriority = new RegionReplication(models,
+                List.of(new PooledType(new int[] {0, 0}, 0, 2, List.of("standard", "complex"), everyNeed)));
+        boolean[][] complexOnly = {{false, true}, {false, true}};
+        RegionReplication kept = new RegionReplication(models,
+                List.of(new PooledType(new int[] {0, 0}, 0, 2, List.of("complex"), complexOnly)));
+        int differs = 0;
+        for (int r = 0; r < 8; r++) {
+            String pooled = String.join("|", spillOvers(plain.run(5, r)));
+            assertEquals(pooled, String.join("|", spillOvers(allPriority.run(5, r))), "replication " + r);
+            differs += pooled.equals(String.join("|", spillOvers(kept.run(5, r)))) ? 0 : 1;
+        }
+        assertTrue(differs > 0, "keeping places for complex need changed something in some replication");
+    }
 }
