@@ -105,11 +105,7 @@ class RegionCommandTest {
 
     @Test
     void validateSaysTheNeedLevelsAPoolKeepsItsLastPlacesFor(@TempDir Path tmp) throws Exception {
-        Path dir = Files.createDirectories(tmp.resolve("region"));
-        for (String f : List.of("oldham.yaml", "neighbour.yaml")) {
-            Files.writeString(dir.resolve(f), Files.readString(Path.of("scenarios/region", f)).replace("../oldham-baseline.yaml",
-                    Path.of("scenarios/oldham-baseline.yaml").toAbsolutePath().toString()));
-        }
+        Path dir = copyOfTheCouncils(tmp);
         Files.writeString(dir.resolve("region.yaml"), "name: x\ncouncils:\n  - {id: a, scenario: oldham.yaml}\n"
                 + "  - {id: b, scenario: neighbour.yaml}\nsharedPlaces:\n"
                 + "  - {type: regional_home, priorityPlaces: 2, priorityNeeds: [complex, secure]}\n");
@@ -168,11 +164,7 @@ class RegionCommandTest {
 
     @Test
     void aBadRegionIsRefusedWithTheLineToFix(@TempDir Path tmp) throws Exception {
-        Path dir = Files.createDirectories(tmp.resolve("region"));
-        for (String f : List.of("oldham.yaml", "neighbour.yaml")) {
-            Files.writeString(dir.resolve(f), Files.readString(Path.of("scenarios/region", f)).replace("../oldham-baseline.yaml",
-                    Path.of("scenarios/oldham-baseline.yaml").toAbsolutePath().toString()));
-        }
+        Path dir = copyOfTheCouncils(tmp);
         Files.writeString(dir.resolve("short.yaml"), "extends: oldham.yaml\nhorizon: 24\n");
         Map<String, String> cases = Map.of(
                 "name: x\ncouncils:\n  - {id: oldham, scenario: oldham.yaml}\n", "region.yaml:3:3: field 'councils': expected at least two councils",
@@ -204,5 +196,15 @@ class RegionCommandTest {
             assertTrue(!o.err().contains("Exception"), o.err());
         }
         assertTrue(!Files.exists(tmp.resolve("o")), "nothing written");
+    }
+
+    /** A folder holding the example region's two council scenarios, their baseline named by its absolute path. */
+    private static Path copyOfTheCouncils(Path tmp) throws java.io.IOException {
+        Path dir = Files.createDirectories(tmp.resolve("region"));
+        for (String f : List.of("oldham.yaml", "neighbour.yaml")) {
+            Files.writeString(dir.resolve(f), Files.readString(Path.of("scenarios/region", f)).replace("../oldham-baseline.yaml",
+                    Path.of("scenarios/oldham-baseline.yaml").toAbsolutePath().toString()));
+        }
+        return dir;
     }
 }
