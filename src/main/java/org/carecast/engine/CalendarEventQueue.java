@@ -74,6 +74,8 @@ public final class CalendarEventQueue implements EventQueue {
     private final int[] digitCount = new int[RADIX + 1];
     private int runNext;
     private int runEnd;
+    /** Told each run's ids when it is sorted ({@link #lookahead}), or null. */
+    private java.util.function.IntConsumer coming;
     private int size;
 
     /**
@@ -237,6 +239,16 @@ public final class CalendarEventQueue implements EventQueue {
         sortRun(n);
         runNext = 0;
         runEnd = n;
+        if (coming != null) {
+            for (int i = 0; i < n; i++) {
+                coming.accept((int) (runKey[i] & ID_MASK));
+            }
+        }
+    }
+
+    @Override
+    public void lookahead(java.util.function.IntConsumer coming) {
+        this.coming = coming;
     }
 
     /**

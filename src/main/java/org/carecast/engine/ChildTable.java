@@ -171,6 +171,15 @@ final class ChildTable {
         setHigh(OFFSET + id * ROW + TYPE_AND_STATE, state);
     }
 
+    /**
+     * Reads both cache lines of child {@code id}'s row and returns a value made from them (so
+     * that the reads are not dropped as unused): see {@link EventQueue#lookahead}.
+     */
+    long touch(int id) {
+        int row = OFFSET + id * ROW;
+        return rows[row + KEY] ^ rows[row + TYPE_AND_STATE];
+    }
+
     /** The child's random-stream key. */
     long key(int id) {
         return rows[OFFSET + id * ROW + KEY];

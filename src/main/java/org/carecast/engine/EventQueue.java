@@ -44,4 +44,14 @@ public interface EventQueue {
 
     /** Removes every pending event, keeping allocated storage for reuse. */
     void clear();
+
+    /**
+     * Asks the queue to tell {@code coming}, as it lines up a batch of events to come next (the
+     * calendar's sorted run of a new window), the id of each, so the caller can read their
+     * records then: many cache misses at once, with nothing waiting on them, rather than one at
+     * the start of each event. Ids may include events since cancelled. Optional (the default
+     * tells nothing); it never changes which events come or their order.
+     */
+    default void lookahead(java.util.function.IntConsumer coming) {
+    }
 }

@@ -58,6 +58,43 @@ class EventQueueContractTest {
                 now -> Math.floor(now) + (random.nextInt(3) == 0 ? random.nextInt(300) : random.nextDouble(300)));
     }
 
+    /**
+     * Looking ahead ({@link EventQueue#lookahead}) changes nothing of the order; the calendar
+     * tells most events' ids before they come out (all but those set within their own window,
+     * which wait in its small heap), the heaps none.
+     */
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void lookingAheadChangesNothingAndTheCalendarTellsWhatComes(Supplier<EventQueue> factory) {
+        EventQueue queue = factory.get();
+        boolean[] told = new boolean[20_000];
+        int[] toldCount = {0};
+        queue.lookahead(id -> {
+            told[id] = true;
+            toldCount[0]++;
+        });
+        SplittableRandom random = new SplittableRandom(7);
+        agreesWithOracle(queue, random, 20_000, 100_000,
+                now -> Math.floor(now) + (random.nextInt(3) == 0 ? random.nextInt(300) : random.nextDouble(300)));
+        // Then drain it, counting the events whose id was told before they came out.
+        java.util.Arrays.fill(told, false);
+        queue.schedule(0, 1e9);  // far ahead of everything, so later windows open as the rest drain
+        int taken = 0;
+        int toldFirst = 0;
+        while (!queue.isEmpty()) {
+            int id = queue.peekId();
+            toldFirst += told[id] ? 1 : 0;
+            told[id] = false;
+            queue.cancel(id);
+            taken++;
+        }
+        if (queue instanceof CalendarEventQueue) {
+            assertTrue(toldFirst > taken / 2, toldFirst + " of " + taken + " told before they came out");
+        } else {
+            assertEquals(0, toldCount[0], "a heap lines nothing up");
+        }
+    }
+
     private static void agreesWithOracle(EventQueue queue, SplittableRandom random, int ids, int steps,
                                          DoubleUnaryOperator timeAfter) {
         TreeSet<Entry> oracle = new TreeSet<>();
