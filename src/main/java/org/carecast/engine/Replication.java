@@ -181,7 +181,11 @@ public final class Replication {
         area = new double[types];
         premium = new double[types];
         premiumArea = new double[types];
-        commitment = new double[model.initial().size()];
+        // Only children with a price of their own (a cohort file's weekly_cost) have a commitment:
+        // without any, the array is empty and vacating a place never reads it (at national scale a
+        // read per move in an array of 84,000 children is a cache miss).
+        boolean anyOwnCost = Arrays.stream(model.initial().ownCostPerDay()).anyMatch(c -> !Double.isNaN(c));
+        commitment = new double[anyOwnCost ? model.initial().size() : 0];
         areaSince = new double[types];
         away = new int[types];
         awayArea = new double[types];
