@@ -236,8 +236,10 @@ final class RegionCommand implements Callable<Integer> {
             }
             notes.add("Shared places (" + region.pooledTypes().get(p) + "): every council's places of the type are pooled, "
                     + rule + "; each council pays for its own children there and for the places it commissioned (the"
-                    + " type's costs in its scenario). A place freed by one council's child is offered to that council's"
-                    + " step-down candidates first, then to the other councils'.");
+                    + " type's costs in its scenario). " + (pool.oneQueue()
+                    ? "A freed place is offered to every council's step-down candidates as one queue, the longest placed first."
+                    : "A place freed by one council's child is offered to that council's step-down candidates first, then"
+                    + " to the other councils'."));
         }
         notes.add("Each council's bands hold what its own report says they hold; the region's are of the councils' figures"
                 + " summed in each replication. The first council draws exactly what it draws when run alone; the others"

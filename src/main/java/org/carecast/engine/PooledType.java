@@ -24,9 +24,13 @@ import java.util.List;
  * @param priorityNeeds  the priority need levels' ids (for descriptions), empty when none
  * @param priority       {@code priority[k][n]}: whether council k's need level n (its index in
  *                       that council's model) has priority; null when {@code priorityPlaces} is 0
+ * @param oneQueue       how a freed place is offered to children waiting for one (step-down
+ *                       candidates): false, to its own council's first, then the other councils'
+ *                       in their order; true, to every council's as one queue, the longest placed
+ *                       first
  */
 public record PooledType(int[] typeInCouncil, int reserved, int priorityPlaces, List<String> priorityNeeds,
-                         boolean[][] priority) {
+                         boolean[][] priority, boolean oneQueue) {
 
     public PooledType {
         if (reserved < 0) {
@@ -41,9 +45,9 @@ public record PooledType(int[] typeInCouncil, int reserved, int priorityPlaces, 
         priorityNeeds = List.copyOf(priorityNeeds);
     }
 
-    /** Places each council keeps for its own children, no priority by need. */
+    /** Places each council keeps for its own children, no priority by need; a freed place goes to its council's children first. */
     public PooledType(int[] typeInCouncil, int reserved) {
-        this(typeInCouncil, reserved, 0, List.of(), null);
+        this(typeInCouncil, reserved, 0, List.of(), null, false);
     }
 
     /** First come first served: nothing reserved. */
@@ -55,11 +59,12 @@ public record PooledType(int[] typeInCouncil, int reserved, int priorityPlaces, 
     public String rule() {
         String rule = reserved == 0 ? "first come first served"
                 : "each council keeping " + reserved + " of its own free places for its own children";
-        if (priorityPlaces == 0) {
-            return rule;
+        if (priorityPlaces > 0) {
+            rule += ", the pool's last " + (priorityPlaces == 1 ? "free place" : priorityPlaces + " free places")
+                    + " kept for children of need " + String.join(" or ", priorityNeeds);
         }
-        return rule + ", the pool's last " + (priorityPlaces == 1 ? "free place" : priorityPlaces + " free places")
-                + " kept for children of need " + String.join(" or ", priorityNeeds);
+        return rule + (oneQueue ? ", freed places offered to the region's waiting children as one queue"
+                : ", freed places offered to the council's own waiting children first");
     }
 
     /** Whether council {@code council}'s need level {@code need} may take one of the last {@link #priorityPlaces}. */

@@ -832,12 +832,68 @@ public final class Replication {
      * placed first, while places remain and someone accepts.
      */
     private void offerFreedPlaces(int t) {
-        offerToOwnCandidates(t);
         SharedPlaces pool = pools == null ? null : pools[t];
+        if (pool != null && pool.oneQueue()) {
+            pool.offerInOneQueue(now);
+            return;
+        }
+        offerToOwnCandidates(t);
         if (pool != null) {
             // A pooled place this council's candidates did not take is offered to the other councils'.
             pool.offerToOthers(this, now);
         }
+    }
+
+    // ---- the region's one queue ({@link SharedPlaces#offerInOneQueue}): this council's candidates, entry by entry ----
+
+    /** Brings this council's clock to {@code at}: councils run in time order, so it has no event before then. */
+    void advanceTo(double at) {
+        now = at;
+    }
+
+    /** The step-down rules whose target is type {@code t}, in this council's order. */
+    int[] rulesInto(int t) {
+        return model.stepDown().rulesInto()[t];
+    }
+
+    /** The first entry of rule {@code r}'s candidates (its source type's placements, oldest first). */
+    int firstCandidate(int r) {
+        return candidates[model.stepDown().from()[r]].begin();
+    }
+
+    /**
+     * The first entry from {@code i} on of rule {@code r}'s candidates who could be offered a place
+     * now, dropping stale ones as {@link #offerToOwnCandidates} does; -1 when none can yet (the
+     * entries are in order of start, so the first placed too recently ends the search).
+     */
+    int nextCandidate(int r, int i) {
+        var rules = model.stepDown();
+        double minStay = rules.minStayDays()[r];
+        int source = rules.from()[r];
+        StepDownCandidates list = candidates[source];
+        for (i = Math.max(i, list.begin()); i < list.end(); i++) {
+            if (list.start(i) + minStay > now) {
+                return -1;
+            }
+            int c = list.id(i);
+            if (children.placementSerial(c) != list.serial(i) || now - children.birth(c) >= stepDownAgeLimit[source]) {
+                list.drop(i);
+                continue;
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    /** When the placement of entry {@code i} of rule {@code r}'s candidates started. */
+    double candidateStart(int r, int i) {
+        return candidates[model.stepDown().from()[r]].start(i);
+    }
+
+    /** Offers a free place of type {@code t} to entry {@code i} of rule {@code r}'s candidates; whether the child moved. */
+    boolean offerTo(int t, int r, int i) {
+        int c = candidates[model.stepDown().from()[r]].id(i);
+        return mayTakePooled(t, c) && isStepDownCandidate(c, r) && tryStepDown(c, r);
     }
 
     /** Another council's child has freed a pooled place of type {@code t} at {@code at}: this council's candidates may take it. */

@@ -33,6 +33,68 @@ final class SharedPlaces {
         types.add(type);
     }
 
+    /** Whether freed places go to one queue of every council's candidates ({@link PooledType#oneQueue}). */
+    boolean oneQueue() {
+        return rule.oneQueue();
+    }
+
+    /** Per council and step-down rule into its type: the council, the rule, and where its candidates have been read to. */
+    private int[] cursorCouncil;
+    private int[] cursorRule;
+    private int[] cursor;
+
+    /**
+     * Offers the pool's free places to every council's step-down candidates as one queue, the
+     * longest placed first whichever council they belong to (ties: the council listed first, then
+     * its rules' order), while places remain free and someone accepts. Each council's own rules
+     * say who may be offered one (minimum stay, ages, the chance an offer is taken) and the pool's
+     * rule whether its child may take it.
+     */
+    void offerInOneQueue(double at) {
+        if (cursor == null) {
+            java.util.List<int[]> pairs = new ArrayList<>();
+            for (int k = 0; k < councils.size(); k++) {
+                for (int r : councils.get(k).rulesInto(types.get(k))) {
+                    pairs.add(new int[] {k, r});
+                }
+            }
+            cursorCouncil = pairs.stream().mapToInt(p -> p[0]).toArray();
+            cursorRule = pairs.stream().mapToInt(p -> p[1]).toArray();
+            cursor = new int[pairs.size()];
+        }
+        for (Replication council : councils) {
+            council.advanceTo(at);
+        }
+        boolean moved = true;
+        while (moved && freePlaces() > 0) {
+            moved = false;
+            for (int q = 0; q < cursor.length; q++) {
+                cursor[q] = councils.get(cursorCouncil[q]).firstCandidate(cursorRule[q]);
+            }
+            while (!moved) {
+                int best = -1;
+                double earliest = Double.POSITIVE_INFINITY;
+                for (int q = 0; q < cursor.length; q++) {
+                    if (cursor[q] < 0) {
+                        continue;
+                    }
+                    Replication council = councils.get(cursorCouncil[q]);
+                    cursor[q] = council.nextCandidate(cursorRule[q], cursor[q]);
+                    if (cursor[q] >= 0 && (best < 0 || council.candidateStart(cursorRule[q], cursor[q]) < earliest)) {
+                        best = q;
+                        earliest = council.candidateStart(cursorRule[q], cursor[q]);
+                    }
+                }
+                if (best < 0) {
+                    break;
+                }
+                int k = cursorCouncil[best];
+                int entry = cursor[best]++;
+                moved = councils.get(k).offerTo(types.get(k), cursorRule[best], entry);
+            }
+        }
+    }
+
     /** Offers a place freed by {@code origin}'s child at {@code at} to the other councils' step-down candidates, in order. */
     void offerToOthers(Replication origin, double at) {
         for (int k = 0; k < councils.size() && freePlaces() > 0; k++) {

@@ -24,6 +24,8 @@ import java.util.Map;
  *     reservedPlaces: 1       # optional: places each council keeps for its own children (default 0)
  *     priorityPlaces: 1       # optional: the pool's last free places, kept for children of ...
  *     priorityNeeds: [complex]  # ... these need levels (every council's scenario has them)
+ *     queue: region           # optional: a freed place goes to the region's waiting children as one
+ *                             # queue, longest placed first (default council: its own council's first)
  * replications: 1000          # optional: else the first council's
  * seed: 20250401              # optional: else the first council's
  * </pre>
@@ -157,6 +159,7 @@ public final class RegionReader {
                     throw new ScenarioException(needsNode.location(), needsNode.path(), "priorityNeeds has no effect"
                             + " without priorityPlaces (how many of the pool's free places to keep for them), a whole number from 1");
                 }
+                boolean oneQueue = p.has("queue") && p.choice("queue", List.of("council", "region")).equals("region");
                 p.finish();
                 if (pooledTypes.contains(type)) {
                     throw new ScenarioException(typeNode.location(), typeNode.path(), "'" + type + "' is shared twice");
@@ -196,7 +199,7 @@ public final class RegionReader {
                     }
                 }
                 pooledTypes.add(type);
-                pooled.add(new PooledType(indices, reserved, priorityPlaces, priorityNeeds, priority));
+                pooled.add(new PooledType(indices, reserved, priorityPlaces, priorityNeeds, priority, oneQueue));
             }
         }
         int replications = f.optionalInteger("replications", first.replications(), 1, 1_000_000,

@@ -104,6 +104,22 @@ class RegionCommandTest {
     }
 
     @Test
+    void aPoolsQueueIsTheCouncilsOrTheRegionsAndNothingElse(@TempDir Path tmp) throws Exception {
+        Path dir = copyOfTheCouncils(tmp);
+        String region = "name: x\ncouncils:\n  - {id: a, scenario: oldham.yaml}\n  - {id: b, scenario: neighbour.yaml}\n"
+                + "sharedPlaces:\n  - {type: regional_home, queue: ";
+        Files.writeString(dir.resolve("region.yaml"), region + "region}\n");
+        CommandLineTest.Outcome o = carecast("validate", dir.resolve("region.yaml").toString());
+        assertEquals(0, o.status(), o.err());
+        assertTrue(o.out().replaceAll("\\s+", " ").contains("freed places offered to the region's waiting children as one queue"),
+                o.out());
+        Files.writeString(dir.resolve("region.yaml"), region + "regoin}\n");
+        CommandLineTest.Outcome bad = carecast("validate", dir.resolve("region.yaml").toString());
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().contains("region.yaml:6:34: field 'sharedPlaces[0].queue'") && bad.err().contains("did you mean 'region'"), bad.err());
+    }
+
+    @Test
     void validateSaysTheNeedLevelsAPoolKeepsItsLastPlacesFor(@TempDir Path tmp) throws Exception {
         Path dir = copyOfTheCouncils(tmp);
         Files.writeString(dir.resolve("region.yaml"), "name: x\ncouncils:\n  - {id: a, scenario: oldham.yaml}\n"
@@ -112,7 +128,7 @@ class RegionCommandTest {
         CommandLineTest.Outcome o = carecast("validate", dir.resolve("region.yaml").toString());
         assertEquals(0, o.status(), o.err());
         assertTrue(o.out().replaceAll("\\s+", " ").contains("first come first served, the pool's last 2 free places kept for"
-                + " children of need complex or secure."), o.out());
+                + " children of need complex or secure, freed places offered to the council's own waiting children first."), o.out());
     }
 
     @Test

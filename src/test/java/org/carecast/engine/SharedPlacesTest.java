@@ -255,7 +255,7 @@ class SharedPlacesTest {
         priority[0][complex] = true;
         priority[1][complex] = true;
         RegionReplication region = new RegionReplication(models,
-                List.of(new PooledType(new int[] {0, 0}, 0, kept, List.of("complex"), priority)));
+                List.of(new PooledType(new int[] {0, 0}, 0, kept, List.of("complex"), priority, false)));
         int c = places[0] + places[1];
         double total = lambda[0] + lambda[1];
         double[] pi = new double[c + 1];
@@ -304,10 +304,10 @@ class SharedPlacesTest {
         RegionReplication plain = new RegionReplication(models, List.of(PooledType.firstComeFirstServed(0, 0)));
         boolean[][] everyNeed = {{true, true}, {true, true}};
         RegionReplication allPriority = new RegionReplication(models,
-                List.of(new PooledType(new int[] {0, 0}, 0, 2, List.of("standard", "complex"), everyNeed)));
+                List.of(new PooledType(new int[] {0, 0}, 0, 2, List.of("standard", "complex"), everyNeed, false)));
         boolean[][] complexOnly = {{false, true}, {false, true}};
         RegionReplication kept = new RegionReplication(models,
-                List.of(new PooledType(new int[] {0, 0}, 0, 2, List.of("complex"), complexOnly)));
+                List.of(new PooledType(new int[] {0, 0}, 0, 2, List.of("complex"), complexOnly, false)));
         int differs = 0;
         for (int r = 0; r < 8; r++) {
             String pooled = String.join("|", spillOvers(plain.run(5, r)));
@@ -315,5 +315,79 @@ class SharedPlacesTest {
             differs += pooled.equals(String.join("|", spillOvers(kept.run(5, r)))) ? 0 : 1;
         }
         assertTrue(differs > 0, "keeping places for complex need changed something in some replication");
+    }
+
+    /**
+     * {@link Scenarios#queue}'s council and market where a child in the market steps down into a
+     * free council place at once (no minimum stay, always taken): children wait in the market for
+     * a place, longest placed first.
+     */
+    private static String queueWithWaiting(String places, double entriesPerDay, double meanStayDays, int months) {
+        return Scenarios.queue(places, entriesPerDay, meanStayDays, months)
+                + "stepDown:\n  - {from: [market], to: council, minimumStayDays: 0, probability: 1}\n";
+    }
+
+    @Test
+    void oneQueueServesEveryCouncilsWaitingChildrenAlikeInOrderOfWaiting() {
+        // Children enter at rate lambda, all leave care at rate mu wherever they are, and wait in
+        // the market for a pooled place: the number in care N is Poisson(a = lambda / mu), the
+        // pool holds min(N, c). A child arriving to N >= c waits at position k = N - c + 1; in one
+        // queue it moves up when a place frees (c mu) or someone ahead leaves ((k - 1) mu), and
+        // leaves itself at mu, so it gets a place with probability prod (c + j - 1) / (c + j) =
+        // c / (c + k). Both councils' children see the same chance; offering a freed place to its
+        // own council first favours the council whose children hold more places.
+        int months = 60;
+        int warmUp = 6;
+        int replications = 150;
+        double meanStay = 40;
+        int[] places = {4, 8};
+        double[] lambda = {0.08, 0.3};
+        List<Model> models = List.of(
+                Scenarios.compile(queueWithWaiting(Integer.toString(places[0]), lambda[0], meanStay, months)),
+                Scenarios.compile(queueWithWaiting(Integer.toString(places[1]), lambda[1], meanStay, months)));
+        int c = places[0] + places[1];
+        double a = (lambda[0] + lambda[1]) * meanStay;
+        double waiting = 0;
+        double served = 0;
+        double p = Math.exp(-a);
+        for (int n = 0; n < 200; n++) {
+            if (n >= c) {
+                waiting += p;
+                served += p * c / (n + 1.0);
+            }
+            p *= a / (n + 1);
+        }
+        double exact = served / waiting;
+        double[][] oneQueue = placedAfterWaiting(new RegionReplication(models,
+                List.of(new PooledType(new int[] {0, 0}, 0, 0, List.of(), null, true))), models.get(0), replications, warmUp);
+        double[][] ownFirst = placedAfterWaiting(new RegionReplication(models,
+                List.of(PooledType.firstComeFirstServed(0, 0))), models.get(0), replications, warmUp);
+        System.out.printf(java.util.Locale.ROOT, "one queue: share of waiting children placed, smaller council %.3f, larger"
+                        + " %.3f, exact %.3f; own council first: %.3f and %.3f%n",
+                mean(oneQueue[0]), mean(oneQueue[1]), exact, mean(ownFirst[0]), mean(ownFirst[1]));
+        for (int k = 0; k < 2; k++) {
+            ErlangLossTest.assertWithin(oneQueue[k], exact, 0.01, "council " + k + "'s waiting children placed, one queue");
+        }
+        assertTrue(mean(ownFirst[0]) < exact - 0.03, "own council first: the smaller council's waiting children are"
+                + " placed less often: " + mean(ownFirst[0]) + " against " + exact);
+    }
+
+    /** Per council and replication: step-downs into the pool over spill-overs into the market, after the warm-up. */
+    private static double[][] placedAfterWaiting(RegionReplication region, Model time, int replications, int warmUp) {
+        int months = time.time().months();
+        double[][] share = new double[2][replications];
+        for (int r = 0; r < replications; r++) {
+            ReplicationResult[] results = region.run(23, r);
+            for (int k = 0; k < 2; k++) {
+                double spilled = 0;
+                double placed = 0;
+                for (int m = warmUp; m < months; m++) {
+                    spilled += results[k].spillOver[m * 2 + 1];
+                    placed += results[k].stepDowns[m];
+                }
+                share[k][r] = placed / spilled;
+            }
+        }
+        return share;
     }
 }
