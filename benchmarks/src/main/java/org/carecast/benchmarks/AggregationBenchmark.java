@@ -33,6 +33,9 @@ import java.util.concurrent.TimeUnit;
  *       replications);</li>
  *   <li>{@code cellValuesAndFoldLargeRun}: the same past the first 1,000 replications of a
  *       large run, where each cell's values go into a fixed-size histogram;</li>
+ *   <li>{@code setUpADefaultRun}: making a default run's summaries, in microseconds per run
+ *       (its 3,521 cells' room for 1,000 values each; divide by 1,000 for its share of each
+ *       replication in {@code cellValuesAndFold});</li>
  *   <li>{@code percentilesOfADefaultRun}: what a default run does once at the end, in
  *       microseconds per run: the mean and percentiles of every cell from its 1,000 values
  *       (divide by 1,000 for its share of each replication).</li>
@@ -91,6 +94,12 @@ public class AggregationBenchmark {
         }
         defaultRun.accept(defaultRunReplication++, result);
         return defaultRun;
+    }
+
+    /** Setting up a default run's summaries (its share of {@code cellValuesAndFold}: a thousandth of this). */
+    @Benchmark
+    public Aggregator setUpADefaultRun() {
+        return new Aggregator(model, DEFAULT_RUN);
     }
 
     @Benchmark
