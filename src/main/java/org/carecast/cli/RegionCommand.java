@@ -235,8 +235,10 @@ final class RegionCommand implements Callable<Integer> {
                         + " free places go") + " only to children of need " + String.join(" or ", pool.priorityNeeds());
             }
             notes.add("Shared places (" + region.pooledTypes().get(p) + "): every council's places of the type are pooled, "
-                    + rule + "; each council pays for its own children there and for the places it commissioned (the"
-                    + " type's costs in its scenario). " + (pool.oneQueue()
+                    + rule + "; each council pays for its own children there" + (pool.fixedCostsByUse()
+                    ? ", and a share of every council's running costs for the places (the type's fixed costs in their"
+                    + " scenarios) in proportion to the child-days its children spent there each month (a recharge by use). "
+                    : " and for the places it commissioned (the type's costs in its scenario). ") + (pool.oneQueue()
                     ? "A freed place is offered to every council's step-down candidates as one queue, the longest placed first."
                     : "A place freed by one council's child is offered to that council's step-down candidates first, then"
                     + " to the other councils'."));

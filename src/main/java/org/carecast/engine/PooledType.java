@@ -28,9 +28,14 @@ import java.util.List;
  *                       candidates): false, to its own council's first, then the other councils'
  *                       in their order; true, to every council's as one queue, the longest placed
  *                       first
+ * @param fixedCostsByUse who pays the places' running costs (the type's fixed cost, pounds a day):
+ *                       false, each council for the places it commissioned; true, all councils'
+ *                       together shared each month in proportion to the child-days each
+ *                       council's children spent in the pool (a recharge by use; as commissioned
+ *                       in a month nobody used them). Only the payer changes, never who is placed
  */
 public record PooledType(int[] typeInCouncil, int reserved, int priorityPlaces, List<String> priorityNeeds,
-                         boolean[][] priority, boolean oneQueue) {
+                         boolean[][] priority, boolean oneQueue, boolean fixedCostsByUse) {
 
     public PooledType {
         if (reserved < 0) {
@@ -47,7 +52,7 @@ public record PooledType(int[] typeInCouncil, int reserved, int priorityPlaces, 
 
     /** Places each council keeps for its own children, no priority by need; a freed place goes to its council's children first. */
     public PooledType(int[] typeInCouncil, int reserved) {
-        this(typeInCouncil, reserved, 0, List.of(), null, false);
+        this(typeInCouncil, reserved, 0, List.of(), null, false, false);
     }
 
     /** First come first served: nothing reserved. */
@@ -64,7 +69,8 @@ public record PooledType(int[] typeInCouncil, int reserved, int priorityPlaces, 
                     + " kept for children of need " + String.join(" or ", priorityNeeds);
         }
         return rule + (oneQueue ? ", freed places offered to the region's waiting children as one queue"
-                : ", freed places offered to the council's own waiting children first");
+                : ", freed places offered to the council's own waiting children first")
+                + (fixedCostsByUse ? ", running costs shared by use" : "");
     }
 
     /** Whether council {@code council}'s need level {@code need} may take one of the last {@link #priorityPlaces}. */

@@ -18,6 +18,10 @@ import java.util.List;
 public final class RegionReplication {
 
     private final Replication[] councils;
+    /** The pooled types whose running costs are shared by use ({@link PooledType#fixedCostsByUse}). */
+    private final List<PooledType> sharedByUse;
+    /** Each council's fixed cost of a pooled type in one month, pounds (working room for {@link #rechargeByUse}). */
+    private final double[] fixed;
 
     /**
      * @param models    each council's model, all on the same months
@@ -28,6 +32,8 @@ public final class RegionReplication {
         for (int k = 0; k < councils.length; k++) {
             councils[k] = new Replication(models.get(k));
         }
+        sharedByUse = pooled.stream().filter(PooledType::fixedCostsByUse).toList();
+        fixed = new double[models.size()];
         for (PooledType type : pooled) {
             SharedPlaces pool = new SharedPlaces(type);
             for (int k = 0; k < councils.length; k++) {
@@ -84,6 +90,41 @@ public final class RegionReplication {
         for (int k = 0; k < n; k++) {
             results[k] = councils[k].result();
         }
+        for (PooledType type : sharedByUse) {
+            rechargeByUse(type, results);
+        }
         return results;
+    }
+
+    /**
+     * Moves the running costs of a pooled type's places between councils: each month, every
+     * council's fixed cost for the places it commissioned is taken out of its spend, and their
+     * sum is put back in proportion to the child-days each council's children spent there. The
+     * councils' spend summed is unchanged (up to rounding); in a month nobody used the places,
+     * each keeps paying for its own.
+     */
+    private void rechargeByUse(PooledType type, ReplicationResult[] results) {
+        int n = councils.length;
+        int months = results[0].months;
+        for (int m = 0; m < months; m++) {
+            double total = 0;
+            double used = 0;
+            for (int k = 0; k < n; k++) {
+                var model = councils[k].model();
+                int cell = m * model.types() + type.typeInCouncil()[k];
+                double days = model.time().monthStartDay()[m + 1] - model.time().monthStartDay()[m];
+                // As Replication's month end prices it: the type's fixed cost a day, times the month's days.
+                fixed[k] = model.placements().fixedCostPerDay()[cell] * days;
+                total += fixed[k];
+                used += results[k].childDays[cell];
+            }
+            if (!(used > 0)) {
+                continue;
+            }
+            for (int k = 0; k < n; k++) {
+                int cell = m * councils[k].model().types() + type.typeInCouncil()[k];
+                results[k].spend[cell] += total * (results[k].childDays[cell] / used) - fixed[k];
+            }
+        }
     }
 }

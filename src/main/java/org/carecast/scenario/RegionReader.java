@@ -26,6 +26,8 @@ import java.util.Map;
  *     priorityNeeds: [complex]  # ... these need levels (every council's scenario has them)
  *     queue: region           # optional: a freed place goes to the region's waiting children as one
  *                             # queue, longest placed first (default council: its own council's first)
+ *     fixedCosts: by_use      # optional: the places' running costs shared each month by the child-days
+ *                             # each council used (default commissioned: each pays for its own places)
  * replications: 1000          # optional: else the first council's
  * seed: 20250401              # optional: else the first council's
  * </pre>
@@ -160,6 +162,7 @@ public final class RegionReader {
                             + " without priorityPlaces (how many of the pool's free places to keep for them), a whole number from 1");
                 }
                 boolean oneQueue = p.has("queue") && p.choice("queue", List.of("council", "region")).equals("region");
+                boolean byUse = p.has("fixedCosts") && p.choice("fixedCosts", List.of("commissioned", "by_use")).equals("by_use");
                 p.finish();
                 if (pooledTypes.contains(type)) {
                     throw new ScenarioException(typeNode.location(), typeNode.path(), "'" + type + "' is shared twice");
@@ -199,7 +202,7 @@ public final class RegionReader {
                     }
                 }
                 pooledTypes.add(type);
-                pooled.add(new PooledType(indices, reserved, priorityPlaces, priorityNeeds, priority, oneQueue));
+                pooled.add(new PooledType(indices, reserved, priorityPlaces, priorityNeeds, priority, oneQueue, byUse));
             }
         }
         int replications = f.optionalInteger("replications", first.replications(), 1, 1_000_000,

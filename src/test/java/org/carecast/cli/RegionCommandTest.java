@@ -113,6 +113,14 @@ class RegionCommandTest {
         assertEquals(0, o.status(), o.err());
         assertTrue(o.out().replaceAll("\\s+", " ").contains("freed places offered to the region's waiting children as one queue"),
                 o.out());
+        Files.writeString(dir.resolve("region.yaml"), region + "region, fixedCosts: by_use}\n");
+        CommandLineTest.Outcome byUse = carecast("validate", dir.resolve("region.yaml").toString());
+        assertEquals(0, byUse.status(), byUse.err());
+        assertTrue(byUse.out().replaceAll("\\s+", " ").contains("as one queue, running costs shared by use."), byUse.out());
+        Files.writeString(dir.resolve("region.yaml"), region + "region, fixedCosts: used}\n");
+        CommandLineTest.Outcome badCosts = carecast("validate", dir.resolve("region.yaml").toString());
+        assertEquals(2, badCosts.status());
+        assertTrue(badCosts.err().contains("field 'sharedPlaces[0].fixedCosts'") && badCosts.err().contains("by_use"), badCosts.err());
         Files.writeString(dir.resolve("region.yaml"), region + "regoin}\n");
         CommandLineTest.Outcome bad = carecast("validate", dir.resolve("region.yaml").toString());
         assertEquals(2, bad.status());

@@ -255,7 +255,7 @@ class SharedPlacesTest {
         priority[0][complex] = true;
         priority[1][complex] = true;
         RegionReplication region = new RegionReplication(models,
-                List.of(new PooledType(new int[] {0, 0}, 0, kept, List.of("complex"), priority, false)));
+                List.of(new PooledType(new int[] {0, 0}, 0, kept, List.of("complex"), priority, false, false)));
         int c = places[0] + places[1];
         double total = lambda[0] + lambda[1];
         double[] pi = new double[c + 1];
@@ -304,10 +304,10 @@ class SharedPlacesTest {
         RegionReplication plain = new RegionReplication(models, List.of(PooledType.firstComeFirstServed(0, 0)));
         boolean[][] everyNeed = {{true, true}, {true, true}};
         RegionReplication allPriority = new RegionReplication(models,
-                List.of(new PooledType(new int[] {0, 0}, 0, 2, List.of("standard", "complex"), everyNeed, false)));
+                List.of(new PooledType(new int[] {0, 0}, 0, 2, List.of("standard", "complex"), everyNeed, false, false)));
         boolean[][] complexOnly = {{false, true}, {false, true}};
         RegionReplication kept = new RegionReplication(models,
-                List.of(new PooledType(new int[] {0, 0}, 0, 2, List.of("complex"), complexOnly, false)));
+                List.of(new PooledType(new int[] {0, 0}, 0, 2, List.of("complex"), complexOnly, false, false)));
         int differs = 0;
         for (int r = 0; r < 8; r++) {
             String pooled = String.join("|", spillOvers(plain.run(5, r)));
@@ -359,7 +359,7 @@ class SharedPlacesTest {
         }
         double exact = served / waiting;
         double[][] oneQueue = placedAfterWaiting(new RegionReplication(models,
-                List.of(new PooledType(new int[] {0, 0}, 0, 0, List.of(), null, true))), models.get(0), replications, warmUp);
+                List.of(new PooledType(new int[] {0, 0}, 0, 0, List.of(), null, true, false))), models.get(0), replications, warmUp);
         double[][] ownFirst = placedAfterWaiting(new RegionReplication(models,
                 List.of(PooledType.firstComeFirstServed(0, 0))), models.get(0), replications, warmUp);
         System.out.printf(java.util.Locale.ROOT, "one queue: share of waiting children placed, smaller council %.3f, larger"
@@ -389,5 +389,42 @@ class SharedPlacesTest {
             }
         }
         return share;
+    }
+
+    @Test
+    void runningCostsSharedByUseMoveBetweenCouncilsAndAddUpToTheSame() {
+        // One council commissions 4 places with a running cost of 1,000 pounds a day; the other
+        // 2 places with none. Shared by use, each month's 1,000 a day (times its days) is split
+        // by the child-days each council's children spent in the pool; who is placed is unchanged.
+        int months = 24;
+        List<Model> models = List.of(
+                Scenarios.compile(Scenarios.queue("4, fixedAnnualCost: 365250", 0.15, 40, months)),
+                Scenarios.compile(Scenarios.queue("2", 0.1, 40, months)));
+        RegionReplication commissioned = new RegionReplication(models, List.of(PooledType.firstComeFirstServed(0, 0)));
+        RegionReplication byUse = new RegionReplication(models,
+                List.of(new PooledType(new int[] {0, 0}, 0, 0, List.of(), null, false, true)));
+        double moved = 0;
+        for (int r = 0; r < 6; r++) {
+            ReplicationResult[] a = commissioned.run(31, r);
+            ReplicationResult[] b = byUse.run(31, r);
+            for (int m = 0; m < months; m++) {
+                int cell = m * 2;
+                double days = models.get(0).time().monthStartDay()[m + 1] - models.get(0).time().monthStartDay()[m];
+                double fixedOfFirst = models.get(0).placements().fixedCostPerDay()[cell] * days;
+                assertEquals(1_000 * days, fixedOfFirst, 1e-6, "the first council's running cost in month " + m);
+                double used = a[0].childDays[cell] + a[1].childDays[cell];
+                for (int k = 0; k < 2; k++) {
+                    assertEquals(a[k].childDays[cell], b[k].childDays[cell], 0.0, "the same children, placed alike");
+                    double own = k == 0 ? fixedOfFirst : 0;
+                    double share = used > 0 ? fixedOfFirst * a[k].childDays[cell] / used : own;
+                    assertEquals(share - own, b[k].spend[cell] - a[k].spend[cell], 1e-6,
+                            "council " + k + ", month " + m + ": its share by use in place of what it commissioned");
+                }
+                assertEquals(a[0].spend[cell] + a[1].spend[cell], b[0].spend[cell] + b[1].spend[cell], 1e-6,
+                        "the councils' spend summed is unchanged in month " + m);
+                moved += b[1].spend[cell] - a[1].spend[cell];
+            }
+        }
+        assertTrue(moved > 10_000, "the council without running costs pays for the places its children use: " + moved);
     }
 }
