@@ -126,7 +126,7 @@ public final class QuantileSketch {
         int at = (int) n;
         for (int i = 0; i < count; i++) {
             double x = rows[i][column];
-            if (Double.isNaN(x) || x == Double.NEGATIVE_INFINITY) {
+            if (!(x > Double.NEGATIVE_INFINITY)) {  // NaN or minus infinity: one comparison
                 throw new IllegalArgumentException("not a summarisable value: " + x);
             }
             exact[at + i] = x;
