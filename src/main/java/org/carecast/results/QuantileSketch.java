@@ -81,7 +81,7 @@ public final class QuantileSketch {
     }
 
     public void add(double x) {
-        if (Double.isNaN(x) || x == Double.NEGATIVE_INFINITY) {
+        if (!(x > Double.NEGATIVE_INFINITY)) {  // NaN or minus infinity
             throw new IllegalArgumentException("not a summarisable value: " + x);
         }
         if (exact != null) {
