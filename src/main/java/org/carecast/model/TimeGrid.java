@@ -60,7 +60,9 @@ public record TimeGrid(LocalDate start, int months, double[] monthStartDay, int[
     /** The financial-year label (April to March) of a date, e.g. 2025-05-01 gives "2025/26". */
     public static String financialYearOf(LocalDate date) {
         int first = date.getMonthValue() >= 4 ? date.getYear() : date.getYear() - 1;
-        return first + "/" + String.format("%02d", (first + 1) % 100);
+        int next = (first + 1) % 100;
+        // Not String.format: a grid is built for every draw of a ranged scenario, a label a month.
+        return first + (next < 10 ? "/0" : "/") + next;
     }
 
     /** Builds the grid for a start date (first of a month) and a horizon in months. */

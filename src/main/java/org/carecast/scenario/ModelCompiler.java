@@ -203,7 +203,16 @@ public final class ModelCompiler {
         if (byYear.containsKey(year)) {
             return byYear.get(year);
         }
-        String last = byYear.keySet().stream().filter(y -> y.compareTo(year) < 0).max(String::compareTo).orElseThrow();
+        // The latest year given before this one (a loop: this runs per line and month of every draw).
+        String last = null;
+        for (String y : byYear.keySet()) {
+            if (y.compareTo(year) < 0 && (last == null || y.compareTo(last) > 0)) {
+                last = y;
+            }
+        }
+        if (last == null) {
+            throw new java.util.NoSuchElementException("no budget year before " + year);
+        }
         int years = Integer.parseInt(year.substring(0, 4)) - Integer.parseInt(last.substring(0, 4));
         return byYear.get(last) * Math.pow(1 + growth, years);
     }
