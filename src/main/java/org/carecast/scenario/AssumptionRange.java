@@ -208,8 +208,11 @@ public record AssumptionRange(String path, SourceLocation location, Shape shape,
         return new AssumptionRange(path, m.location(), shape, central, low, high, date, null);
     }
 
+    private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
     private static boolean isDate(YamlNode node) {
-        return node instanceof YamlNode.Scalar s && s.text() != null && s.text().matches("\\d{4}-\\d{2}-\\d{2}");
+        // A compiled pattern: every draw of a ranged scenario reads its ranges again.
+        return node instanceof YamlNode.Scalar s && s.text() != null && DATE.matcher(s.text()).matches();
     }
 
     private static double value(YamlNode node, boolean date) {

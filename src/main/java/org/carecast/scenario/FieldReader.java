@@ -244,9 +244,13 @@ final class FieldReader {
     private static final java.util.regex.Pattern DECIMAL =
             java.util.regex.Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
 
+    /** Underscores between digits (1_000_000), as YAML allows. */
+    private static final java.util.regex.Pattern DIGIT_SEPARATORS = java.util.regex.Pattern.compile("(?<=\\d)_+(?=\\d)");
+
     /** YAML allows 1_000_000: underscores between digits only. */
     private static String withoutDigitSeparators(String text) {
-        return text.matches(".*\\d_+\\d.*") ? text.replaceAll("(?<=\\d)_+(?=\\d)", "") : text;
+        // Most numbers have no underscore: no pattern is run (every draw of a ranged scenario reads every number).
+        return text.indexOf('_') < 0 ? text : DIGIT_SEPARATORS.matcher(text).replaceAll("");
     }
 
     static LocalDate date(YamlNode node) {

@@ -16,6 +16,9 @@ import java.util.Set;
  */
 final class FinanceReader {
 
+    /** A financial year's label, such as 2025/26 (compiled once: budgets are read for every draw of a ranged scenario). */
+    private static final java.util.regex.Pattern FINANCIAL_YEAR = java.util.regex.Pattern.compile("\\d{4}/\\d{2}");
+
     private final LocalDate start;
     private final Set<String> typeIds;
 
@@ -77,7 +80,7 @@ final class FinanceReader {
         for (Map.Entry<String, YamlNode> e : years.mapping().entries().entrySet()) {
             String year = e.getKey();
             // A label is valid when it is the one TimeGrid gives the April that starts it.
-            boolean valid = year.matches("\\d{4}/\\d{2}") && year.equals(
+            boolean valid = FINANCIAL_YEAR.matcher(year).matches() && year.equals(
                     org.carecast.model.TimeGrid.financialYearOf(LocalDate.of(Integer.parseInt(year.substring(0, 4)), 4, 1)));
             if (!valid) {
                 throw new ScenarioException(years.mapping().keyLocations().get(year), e.getValue().path(),
