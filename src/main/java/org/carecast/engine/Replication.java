@@ -241,10 +241,25 @@ public final class Replication {
         if (month >= model.time().months()) {
             return INF;
         }
+        return earliest(model.time().monthStartDay()[month + 1], systemTime(nextCapacityTime()), queue.peekTime(), arrivals.next());
+    }
+
+    /** When the next dated capacity change happens (infinity: none left). */
+    private double nextCapacityTime() {
         double[] changeDay = model.capacity().changeDay();
-        double capacityTime = nextCapacityChange < changeDay.length ? changeDay[nextCapacityChange] : INF;
-        double systemTime = Math.min(capacityTime, Math.min(turnover.next(), voids.nextRelease()));
-        return Math.min(Math.min(model.time().monthStartDay()[month + 1], systemTime), Math.min(queue.peekTime(), arrivals.next()));
+        return nextCapacityChange < changeDay.length ? changeDay[nextCapacityChange] : INF;
+    }
+
+    /**
+     * When the next "system" event happens: a dated capacity change, random carer turnover or
+     * the end of a void (at the same instant they come in that order).
+     */
+    private double systemTime(double capacityTime) {
+        return Math.min(capacityTime, Math.min(turnover.next(), voids.nextRelease()));
+    }
+
+    private static double earliest(double monthEnd, double systemTime, double childTime, double entryTime) {
+        return Math.min(Math.min(monthEnd, systemTime), Math.min(childTime, entryTime));
     }
 
     // =====================================================================================
@@ -267,20 +282,16 @@ public final class Replication {
      */
     boolean runUntil(double limit, boolean inclusive) {
         final double[] monthStart = model.time().monthStartDay();
-        final double[] changeDay = model.capacity().changeDay();
-        final int changes = changeDay.length;
         long events = this.events;
         while (true) {
             double monthEnd = monthStart[month + 1];
-            double capacityTime = nextCapacityChange < changes ? changeDay[nextCapacityChange] : INF;
-            // Dated changes, random turnover and the end of a void are "system" events; dated
-            // changes win ties, then turnover, then voids.
-            double systemTime = Math.min(capacityTime, Math.min(turnover.next(), voids.nextRelease()));
+            double capacityTime = nextCapacityTime();
+            double systemTime = systemTime(capacityTime);
             double childTime = queue.peekTime();
             double entryTime = arrivals.next();
             if (limit < INF) {
                 // Only when running in turns with other councils; a whole run never stops early.
-                double next = Math.min(Math.min(monthEnd, systemTime), Math.min(childTime, entryTime));
+                double next = earliest(monthEnd, systemTime, childTime, entryTime);
                 if (next > limit || (next == limit && !inclusive)) {
                     this.events = events;
                     return false;
@@ -736,12 +747,6 @@ public final class Replication {
         return pool != null ? pool.hasFreePlaceFor(this, id < 0 ? -1 : children.need(id)) : occupancy[t] + voids.held(t) < capacity[t];
     }
 
-    /** Whether child {@code id} may take a free place of type {@code t} under its pool's rule (always, unpooled). */
-    private boolean mayTakePooled(int t, int id) {
-        SharedPlaces pool = pools == null ? null : pools[t];
-        return pool == null || pool.hasFreePlaceFor(this, children.need(id));
-    }
-
     /** Places of type {@code t} taken or held empty after a breakdown, now. */
     int placesTaken(int t) {
         return occupancy[t] + voids.held(t);
@@ -876,6 +881,8 @@ public final class Replication {
                 return -1;
             }
             int c = list.id(i);
+            // Drop placements that have ended, and children too old for every rule (they would sit
+            // at the front, the longest placed, and be stepped over at every offer).
             if (children.placementSerial(c) != list.serial(i) || now - children.birth(c) >= stepDownAgeLimit[source]) {
                 list.drop(i);
                 continue;
@@ -893,46 +900,24 @@ public final class Replication {
     /** Offers a free place of type {@code t} to entry {@code i} of rule {@code r}'s candidates; whether the child moved. */
     boolean offerTo(int t, int r, int i) {
         int c = candidates[model.stepDown().from()[r]].id(i);
-        return mayTakePooled(t, c) && isStepDownCandidate(c, r) && tryStepDown(c, r);
+        return hasFreePlace(t, c) && isStepDownCandidate(c, r) && tryStepDown(c, r);
     }
 
     /** Another council's child has freed a pooled place of type {@code t} at {@code at}: this council's candidates may take it. */
     void offerSharedPlace(int t, double at) {
-        // Safe to bring the clock forward: councils run in time order, so this one has no event before {@code at}.
-        now = at;
+        advanceTo(at);
         offerToOwnCandidates(t);
     }
 
     private void offerToOwnCandidates(int t) {
-        var rules = model.stepDown();
-        int[] into = rules.rulesInto()[t];
-        if (into.length == 0) {
-            return;
-        }
+        int[] into = rulesInto(t);
         boolean moved = true;
-        while (moved && hasFreePlace(t, -1)) {
+        while (moved && into.length > 0 && hasFreePlace(t, -1)) {
             moved = false;
             for (int k = 0; k < into.length && !moved; k++) {
                 int r = into[k];
-                double minStay = rules.minStayDays()[r];
-                int source = rules.from()[r];
-                StepDownCandidates list = candidates[source];
-                for (int i = list.begin(); i < list.end(); i++) {
-                    if (list.start(i) + minStay > now) {
-                        break;
-                    }
-                    int c = list.id(i);
-                    // Drop placements that have ended, and children too old for every rule (they
-                    // would sit at the front, the longest placed, and be stepped over at every offer).
-                    if (children.placementSerial(c) != list.serial(i)
-                            || now - children.birth(c) >= stepDownAgeLimit[source]) {
-                        list.drop(i);
-                        continue;
-                    }
-                    if (mayTakePooled(t, c) && isStepDownCandidate(c, r) && tryStepDown(c, r)) {
-                        moved = true;
-                        break;
-                    }
+                for (int i = nextCandidate(r, firstCandidate(r)); i >= 0 && !moved; i = nextCandidate(r, i + 1)) {
+                    moved = offerTo(t, r, i);
                 }
             }
         }
