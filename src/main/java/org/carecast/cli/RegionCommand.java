@@ -71,12 +71,15 @@ final class RegionCommand implements Callable<Integer> {
         return cells;
     }
 
-    /** The region's figures: yearly series of every council summed per replication. */
-    private static final List<Object[]> TOTALS = List.of(
-            new Object[] {"children_at_year_end", OutputMetric.CHILDREN_AT_YEAR_END},
-            new Object[] {"spend", OutputMetric.SPEND},
-            new Object[] {"net_cost", OutputMetric.NET_COST},
-            new Object[] {"spill_over", OutputMetric.SPILL_OVER});
+    /** One of the region's figures: a yearly series of every council, summed per replication, and its name in region.csv. */
+    private record Total(String name, OutputMetric metric) {
+    }
+
+    private static final List<Total> TOTALS = List.of(
+            new Total("children_at_year_end", OutputMetric.CHILDREN_AT_YEAR_END),
+            new Total("spend", OutputMetric.SPEND),
+            new Total("net_cost", OutputMetric.NET_COST),
+            new Total("spill_over", OutputMetric.SPILL_OVER));
 
     @Override
     public Integer call() throws Exception {
@@ -116,16 +119,16 @@ final class RegionCommand implements Callable<Integer> {
         // Each figure's cell in each council's values, found once: [council][figure][year], -1 where a council has none.
         List<String> metrics = new ArrayList<>();
         List<String> units = new ArrayList<>();
-        for (Object[] total : TOTALS) {
-            metrics.add((String) total[0]);
-            units.add(((OutputMetric) total[1]).unit());
+        for (Total total : TOTALS) {
+            metrics.add(total.name());
+            units.add(total.metric().unit());
         }
         int[][][] cells = new int[n][][];
         for (int k = 0; k < n; k++) {
             Aggregator a = aggregators.get(k);
             List<int[]> byFigure = new ArrayList<>();
-            for (Object[] total : TOTALS) {
-                byFigure.add(cellsOf(a, (OutputMetric) total[1], "all", years.length));
+            for (Total total : TOTALS) {
+                byFigure.add(cellsOf(a, total.metric(), "all", years.length));
             }
             for (String type : region.pooledTypes()) {
                 byFigure.add(cellsOf(a, OutputMetric.CHILDREN_PLACED_MEAN, type, years.length));
@@ -225,23 +228,13 @@ final class RegionCommand implements Callable<Integer> {
         }
         for (int p = 0; p < region.pooledTypes().size(); p++) {
             PooledType pool = region.pooled().get(p);
-            int reserved = pool.reserved();
-            String rule = reserved == 0 ? "first come first served"
-                    : "first come first served, except that each council keeps " + reserved + " of its own free places"
-                    + " for its own children (another council's child takes one only while every other council keeps "
-                    + reserved + " of its own free, or all it has free if fewer)";
-            if (pool.priorityPlaces() > 0) {
-                rule += ", and the pool's last " + (pool.priorityPlaces() == 1 ? "free place goes" : pool.priorityPlaces()
-                        + " free places go") + " only to children of need " + String.join(" or ", pool.priorityNeeds());
-            }
-            notes.add("Shared places (" + region.pooledTypes().get(p) + "): every council's places of the type are pooled, "
-                    + rule + "; each council pays for its own children there" + (pool.fixedCostsByUse()
+            notes.add("Shared places (" + region.pooledTypes().get(p) + "): every council's places of the type are pooled: "
+                    + pool.rule() + "." + (pool.reserved() == 0 ? "" : " Another council's child takes a place only while"
+                    + " every other council keeps " + pool.reserved() + " of its own free, or all it has free if fewer.")
+                    + " Each council pays for its own children there" + (pool.fixedCostsByUse()
                     ? ", and a share of every council's running costs for the places (the type's fixed costs in their"
-                    + " scenarios) in proportion to the child-days its children spent there each month (a recharge by use). "
-                    : " and for the places it commissioned (the type's costs in its scenario). ") + (pool.oneQueue()
-                    ? "A freed place is offered to every council's step-down candidates as one queue, the longest placed first."
-                    : "A place freed by one council's child is offered to that council's step-down candidates first, then"
-                    + " to the other councils'."));
+                    + " scenarios) in proportion to the child-days its children spent there each month."
+                    : " and for the places it commissioned (the type's costs in its scenario)."));
         }
         notes.add("Each council's bands hold what its own report says they hold; the region's are of the councils' figures"
                 + " summed in each replication. The first council draws exactly what it draws when run alone; the others"

@@ -44,7 +44,7 @@ public final class Aggregator implements ResultSink {
      * itself, the only ones it reuses. At most the window and a block of them are in use at once.
      */
     private final java.util.Queue<double[]> spare = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private final Map<double[], Boolean> own = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Set<double[]> own = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** The headline cells whose spread is split into assumptions and chance, and their accumulators. */
     private final int[] splitCells;
     private final VarianceSplit.Accumulator[] splits;
@@ -90,7 +90,7 @@ public final class Aggregator implements ResultSink {
         double[] values = spare.poll();
         if (values == null) {
             values = new double[cells.length];
-            own.put(values, Boolean.TRUE);
+            own.add(values);
         }
         order.deliver(replication, fill(result, values));
     }
@@ -150,7 +150,7 @@ public final class Aggregator implements ResultSink {
         }
         for (int i = 0; i < blocked; i++) {
             // Only arrays this aggregator filled itself go back for reuse (not a shard's, handed in).
-            if (own.containsKey(block[i])) {
+            if (own.contains(block[i])) {
                 spare.offer(block[i]);
             }
             block[i] = null;
