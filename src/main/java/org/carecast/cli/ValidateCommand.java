@@ -110,15 +110,9 @@ final class ValidateCommand implements Callable<Integer> {
             for (int k = 0; k < region.councils().size(); k++) {
                 Model m = region.councils().get(k).model();
                 int t = region.pooled().get(p).typeInCouncil()[k];
-                var plan = m.capacity();
-                int end = plan.initial()[t];
-                for (int i = 0; i < plan.changes(); i++) {
-                    if (plan.changeType()[i] == t && plan.changeKind()[i] == org.carecast.model.CapacityPlan.PLACES) {
-                        end += plan.changeDelta()[i];
-                    }
-                }
                 places.append(k == 0 ? "" : "; ").append(region.councils().get(k).id()).append(": ")
-                        .append(plan.initial()[t]).append(" places at the start, ").append(end).append(" by the end");
+                        .append(m.capacity().initial()[t]).append(" places at the start, ")
+                        .append(m.capacity().placesAfterChanges(t)).append(" by the end");
             }
             out.println(ConsoleSummary.paragraph("Shared: " + region.pooledTypes().get(p) + " (" + places + "), "
                     + region.pooled().get(p).rule() + "."));

@@ -29,4 +29,18 @@ public record CapacityPlan(int[] initial, double[] changeDay, int[] changeType, 
     public int changes() {
         return changeDay.length;
     }
+
+    /**
+     * Places of {@code type} once every dated change has happened, never below zero after any
+     * change (as the engine applies them); random carer turnover is not a dated change.
+     */
+    public int placesAfterChanges(int type) {
+        int places = initial[type];
+        for (int i = 0; i < changes(); i++) {
+            if (changeType[i] == type && changeKind[i] == PLACES) {
+                places = Math.max(0, places + changeDelta[i]);
+            }
+        }
+        return places;
+    }
 }
