@@ -34,7 +34,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 /**
  * {@code carecast compare BASE SCENARIO...}: runs every scenario with the same seed, replication
@@ -43,7 +42,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Compare scenarios with a base scenario, replication by replication (common random numbers).")
-final class CompareCommand implements Callable<Integer> {
+final class CompareCommand extends SimulatingCommand {
 
     @Parameters(index = "0", paramLabel = "BASE", description = "The base scenario, e.g. the status quo.")
     Path baseFile;
@@ -57,18 +56,6 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--shard", paramLabel = "I/N", description = "Run only shard I of N of the paired replications and"
             + " write them for 'carecast merge' (the scenarios stay paired: each replication of every scenario runs together).")
     String shard;
-
-    @picocli.CommandLine.Mixin
-    SimulationOptions options = new SimulationOptions();
-
-    @picocli.CommandLine.Mixin
-    SettingOptions settings = new SettingOptions();
-
-    @picocli.CommandLine.Mixin
-    OutputOptions formats = new OutputOptions();
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {

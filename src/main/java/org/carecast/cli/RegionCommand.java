@@ -27,7 +27,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
  * {@code carecast region REGION.yaml}: councils that share places (a regional home, a shared
@@ -38,7 +37,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "region", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Simulate councils that share places together; write each council's projection and the region's.")
-final class RegionCommand implements Callable<Integer> {
+final class RegionCommand extends SimulatingCommand {
 
     @Parameters(index = "0", paramLabel = "REGION", description = "Region YAML file: councils, their scenarios, the shared types.")
     Path regionFile;
@@ -49,18 +48,6 @@ final class RegionCommand implements Callable<Integer> {
     @Option(names = "--against", paramLabel = "BASE", description = "A region file of the same councils to compare with"
             + " (the status quo, say): each council's saving, paired with common random numbers.")
     Path against;
-
-    @picocli.CommandLine.Mixin
-    SimulationOptions options = new SimulationOptions();
-
-    @picocli.CommandLine.Mixin
-    SettingOptions settings = new SettingOptions();
-
-    @picocli.CommandLine.Mixin
-    OutputOptions formats = new OutputOptions();
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
 
     /** Where each year of one yearly series sits in a council's cell values (-1: the council has no such series). */
     private static int[] cellsOf(Aggregator a, OutputMetric metric, String group, int years) {

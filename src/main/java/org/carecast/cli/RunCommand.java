@@ -23,7 +23,6 @@ import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 /**
  * {@code carecast run SCENARIO}: simulates the scenario and writes its projection to an output
@@ -32,7 +31,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Simulate a scenario and write monthly and yearly projections with uncertainty bands.")
-final class RunCommand implements Callable<Integer> {
+final class RunCommand extends SimulatingCommand {
 
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario YAML file.")
     Path scenarioFile;
@@ -43,18 +42,6 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--shard", paramLabel = "I/N", description = "Run only shard I of N of the replications (say 2/4) and"
             + " write them for 'carecast merge', which gives the same CSVs as one run, however the run is split.")
     String shard;
-
-    @picocli.CommandLine.Mixin
-    SimulationOptions options = new SimulationOptions();
-
-    @picocli.CommandLine.Mixin
-    SettingOptions settings = new SettingOptions();
-
-    @picocli.CommandLine.Mixin
-    OutputOptions formats = new OutputOptions();
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
 
     static java.util.List<String> withSettings(java.util.List<String> cautions, SettingOptions settings) {
         java.util.List<String> all = new java.util.ArrayList<>(settings.cautions());

@@ -22,7 +22,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
  * {@code carecast sensitivity SCENARIO}: swings every ranged assumption (or those named with
@@ -33,7 +32,7 @@ import java.util.concurrent.Callable;
 @Command(name = "sensitivity", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Rank a scenario's ranged assumptions by how much each moves the forecast (one at a time, low and"
                 + " high against the central case, common random numbers); writes a tornado chart, a CSV and a table.")
-final class SensitivityCommand implements Callable<Integer> {
+final class SensitivityCommand extends SimulatingCommand {
 
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "The scenario, with ranges on the uncertain numbers.")
     Path scenarioFile;
@@ -51,18 +50,6 @@ final class SensitivityCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/sensitivity-<file name>)."
             + " Replaced only when the run completes.")
     Path out;
-
-    @picocli.CommandLine.Mixin
-    SimulationOptions options = new SimulationOptions();
-
-    @picocli.CommandLine.Mixin
-    SettingOptions settings = new SettingOptions();
-
-    @picocli.CommandLine.Mixin
-    OutputOptions formats = new OutputOptions();
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
