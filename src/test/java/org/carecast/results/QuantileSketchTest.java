@@ -216,4 +216,80 @@ class QuantileSketchTest {
             assertEquals(one.count(), block.count());
         }
     }
+
+    @Test
+    void keptValuesGiveWhatThePlainValuesGiveBitForBit() {
+        // Every figure of the kept values must be what the plain values give, bit for bit,
+        // through add and through blocks of any size: runs of one value, counts, money, -0.0,
+        // the edges of int, whole numbers past it.
+        double[][] cases = {
+            {0, 0, 0, 0, 0, 0},
+            {0, 0, -0.0, 0, 0},                                      // -0.0 is not an int's 0
+            {-0.0, -0.0, 1},
+            {7, 7, 7, 3, 9, 7, 2.5, 7, 1e9, -4},                     // constant, ints, doubles
+            {Integer.MAX_VALUE, Integer.MIN_VALUE, 2147483648.0, 1},   // 2^31 is whole but no int
+            {-3, -3, -2, -1, 0.1},
+            {1.5, 1.5, 1.5},
+            {4e15, 4e15 + 1, 3},
+        };
+        java.util.Random random = new java.util.Random(5);
+        for (int t = 0; t < 200; t++) {
+            double[] x = new double[1 + random.nextInt(300)];
+            int mode = random.nextInt(3);
+            for (int i = 0; i < x.length; i++) {
+                // Runs of one value, then counts, then money, with the switch at a random place.
+                x[i] = i < x.length / 3 ? 12 : mode == 0 ? random.nextInt(40) - 5 : mode == 1 && i < 2 * x.length / 3
+                        ? random.nextInt(1000) : 1e6 * random.nextGaussian();
+            }
+            cases = Arrays.copyOf(cases, cases.length + 1);
+            cases[cases.length - 1] = x;
+        }
+        for (double[] x : cases) {
+            QuantileSketch one = new QuantileSketch(1000, 4);
+            QuantileSketch blocks = new QuantileSketch(1000, 1000);
+            Arrays.stream(x).forEach(one::add);
+            int i = 0;
+            while (i < x.length) {
+                int size = Math.min(x.length - i, 1 + random.nextInt(70));
+                double[][] rows = new double[size][2];
+                for (int r = 0; r < size; r++) {
+                    rows[r][1] = x[i + r];
+                }
+                blocks.addColumn(rows, size, 1);
+                i += size;
+            }
+            // Welford over the plain values: the figures the kept values must give.
+            double mean = 0;
+            double m2 = 0;
+            for (int k = 0; k < x.length; k++) {
+                double delta = x[k] - mean;
+                mean += delta / (k + 1);
+                m2 += delta * (x[k] - mean);
+            }
+            String what = Arrays.toString(Arrays.copyOf(x, Math.min(12, x.length)));
+            for (QuantileSketch sketch : new QuantileSketch[] {one, blocks}) {
+                assertTrue(sketch.isExact(), what);
+                assertEquals(Summary.of(x.clone()), sketch.summary(), what);
+                assertEquals(Double.doubleToRawLongBits(mean), Double.doubleToRawLongBits(sketch.mean()), what);
+                assertEquals(x.length > 1 ? m2 / (x.length - 1) : 0, sketch.variance(), 0.0, what);
+                // Bit for bit: -0.0 is the least of {0, -0.0} and must not come back as 0.
+                assertEquals(Double.valueOf(Arrays.stream(x).min().getAsDouble()), Double.valueOf(sketch.min()), what);
+                assertEquals(Double.valueOf(Arrays.stream(x).max().getAsDouble()), Double.valueOf(sketch.max()), what);
+                assertEquals(Arrays.stream(x).filter(v -> v > 0).count() / (double) x.length, sketch.shareAboveZero(), 0.0, what);
+                assertEquals(x.length, sketch.count(), what);
+            }
+        }
+        // A value no sketch can rank is refused in every way of storing.
+        for (double[] start : new double[][] {{1, 1}, {1, 2}, {1, 2.5}}) {
+            for (double bad : new double[] {Double.NaN, Double.NEGATIVE_INFINITY}) {
+                QuantileSketch sketch = new QuantileSketch(100);
+                Arrays.stream(start).forEach(sketch::add);
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> sketch.add(bad));
+                double[][] rows = {{start[1]}, {bad}};
+                QuantileSketch block = new QuantileSketch(100);
+                block.add(start[0]);
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> block.addColumn(rows, 2, 0));
+            }
+        }
+    }
 }
