@@ -87,12 +87,23 @@ public final class Aggregator implements ResultSink {
 
     @Override
     public void accept(int replication, ReplicationResult result) {
+        accept(replication, result, values -> { });
+    }
+
+    /**
+     * As {@link #accept(int, ReplicationResult)}, letting {@code read} read the replication's
+     * cell values ({@link #values}' order) first, in the calling thread: once handed on they may
+     * be folded and their array reused at any moment.
+     */
+    public void accept(int replication, ReplicationResult result, java.util.function.Consumer<double[]> read) {
         double[] values = spare.poll();
         if (values == null) {
             values = new double[cells.length];
             own.add(values);
         }
-        order.deliver(replication, fill(result, values));
+        fill(result, values);
+        read.accept(values);
+        order.deliver(replication, values);
     }
 
     /** The number of output cells (series x periods) a replication gives. */
