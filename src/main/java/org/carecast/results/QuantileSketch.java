@@ -31,6 +31,7 @@ public final class QuantileSketch {
     public static final int DEFAULT_EXACT_LIMIT = 1000;
 
     static final int BINS = 1024;
+    private static final long NEGATIVE_ZERO = Double.doubleToRawLongBits(-0.0);
 
     private final int exactLimit;
     private double[] exact;
@@ -154,6 +155,12 @@ public final class QuantileSketch {
             double largest = max;
             double sum = laterSum;
             double squares = laterSquares;
+            // Plain comparisons for the extremes: Math.min and Math.max also order -0.0 below
+            // 0.0, which here costs more than the rest of the loop (a chain of blends each value
+            // waits for; the 4-place model's fold 20% faster without). Which zeros came is
+            // noted, and the extremes put right after the block: the same doubles as Math.min.
+            boolean negativeZero = false;
+            boolean positiveZero = false;
             for (; i < count; i++) {
                 double x = rows[i][column];
                 if (!(x >= from && x < to)) {
@@ -163,8 +170,11 @@ public final class QuantileSketch {
                 if (x > 0) {
                     above++;
                 }
-                smallest = Math.min(smallest, x);
-                largest = Math.max(largest, x);
+                smallest = x < smallest ? x : smallest;
+                largest = x > largest ? x : largest;
+                long bits = Double.doubleToRawLongBits(x);
+                negativeZero |= bits == NEGATIVE_ZERO;
+                positiveZero |= bits == 0;
                 double d = x - shift;
                 sum += d;
                 squares += d * d;
@@ -175,8 +185,9 @@ public final class QuantileSketch {
             settled += taken;
             laterCount += taken;
             positive = above;
-            min = smallest;
-            max = largest;
+            // Math.min over values with both zeros is -0.0, Math.max 0.0, whichever came first.
+            min = negativeZero && smallest == 0 ? -0.0 : smallest;
+            max = positiveZero && largest == 0 ? 0.0 : largest;
             laterSum = sum;
             laterSquares = squares;
             wholeBins = whole;

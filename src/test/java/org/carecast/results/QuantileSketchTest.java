@@ -202,6 +202,11 @@ class QuantileSketchTest {
                     if (r == 9 && b % 5 == 0) {
                         x = Double.POSITIVE_INFINITY;
                     }
+                    if (whole && r == 11 && b > 40) {
+                        // Both zeros, in either order, at the least value: the extremes must
+                        // come out as Math.min and Math.max give them (-0.0 and 0.0).
+                        x = b % 2 == 0 ? -0.0 : 0.0;
+                    }
                     rows[r][1] = x;
                     one.add(x);
                 }
@@ -210,10 +215,27 @@ class QuantileSketchTest {
             assertEquals(one.summary(), block.summary());
             assertEquals(one.mean(), block.mean(), 0.0);
             assertEquals(one.variance(), block.variance(), 0.0);
-            assertEquals(one.min(), block.min(), 0.0);
-            assertEquals(one.max(), block.max(), 0.0);
+            assertEquals(Double.valueOf(one.min()), Double.valueOf(block.min()));
+            assertEquals(Double.valueOf(one.max()), Double.valueOf(block.max()));
             assertEquals(one.shareAboveZero(), block.shareAboveZero(), 0.0);
             assertEquals(one.count(), block.count());
+        }
+        // A cell of zeros past the kept values: -0.0 and 0.0 in every order the blocks bring them.
+        for (double[] zeros : new double[][] {{0.0, -0.0}, {-0.0, 0.0}, {-0.0, -0.0}, {0.0, 0.0}}) {
+            QuantileSketch one = new QuantileSketch(2);
+            QuantileSketch block = new QuantileSketch(2);
+            double[][] rows = new double[64][1];
+            for (int b = 0; b < 3; b++) {
+                for (int r = 0; r < 64; r++) {
+                    // The first block (through add) all of the first zero, then both.
+                    rows[r][0] = b == 0 ? zeros[0] : zeros[(b + r / 32) % 2];
+                    one.add(rows[r][0]);
+                }
+                block.addColumn(rows, 64, 0);
+            }
+            String what = Arrays.toString(zeros);
+            assertEquals(Double.valueOf(one.min()), Double.valueOf(block.min()), what);
+            assertEquals(Double.valueOf(one.max()), Double.valueOf(block.max()), what);
         }
     }
 

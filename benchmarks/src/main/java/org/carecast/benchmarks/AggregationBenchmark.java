@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -76,9 +77,13 @@ public class AggregationBenchmark {
     private Aggregator defaultRun;
     private int defaultRunReplication;
 
+    /** The scenario (under scenarios/, without .yaml): the baseline the target is set for, or a peer model ({@code ../benchmarks/peer/erlang-4}). */
+    @Param({"oldham-baseline"})
+    public String scenario;
+
     @Setup(Level.Trial)
     public void simulateOnce() {
-        ReplicationModels draws = Scenarios.draws("oldham-baseline", SEED);
+        ReplicationModels draws = Scenarios.draws(scenario, SEED);
         model = draws.central();
         results = new ReplicationResult[DISTINCT];
         for (int r = 0; r < DISTINCT; r++) {
