@@ -83,10 +83,14 @@ public final class RandomStreams {
         return mix(replicationKey ^ mix(entity * GAMMA + 0x632BE59BD9B4E019L));
     }
 
+    /** The 64 random bits of draw {@code counter} of {@code kind}, which every draw is made from. */
+    public static long bits(long entityKey, int kind, long counter) {
+        return mix(entityKey + kind * KIND_STRIDE + (counter + 1) * GAMMA);
+    }
+
     /** A uniform double in the open interval (0, 1) for draw {@code counter} of {@code kind}. */
     public static double uniform(long entityKey, int kind, long counter) {
-        long x = mix(entityKey + kind * KIND_STRIDE + (counter + 1) * GAMMA);
-        return ((x >>> 11) + 0.5) * 0x1.0p-53;
+        return ((bits(entityKey, kind, counter) >>> 11) + 0.5) * 0x1.0p-53;
     }
 
     /** A standard exponential (mean 1) by inversion of a keyed uniform. */

@@ -159,7 +159,7 @@ public class ExponentialBenchmark {
 
         /** The keyed word of the draw, or, for {@code extra > 0}, a further word of the same draw. */
         private static long word(long entityKey, int kind, long counter, int extra) {
-            long x = RandomStreams.mix(entityKey + kind * 0xD1B54A32D192ED03L + (counter + 1) * 0x9E3779B97F4A7C15L);
+            long x = RandomStreams.bits(entityKey, kind, counter);
             return extra == 0 ? x : RandomStreams.mix(x + extra * 0x9E3779B97F4A7C15L);
         }
 
