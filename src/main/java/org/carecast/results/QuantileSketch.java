@@ -141,6 +141,9 @@ public final class QuantileSketch {
      * value off the bins (or infinite) goes through {@link #add}, which widens them.
      */
     private void addColumnToBins(double[][] rows, int count, int column) {
+        if (addUnchangingBlock(rows, count, column)) {
+            return;
+        }
         int i = 0;
         while (i < count) {
             double from = low;
@@ -195,6 +198,40 @@ public final class QuantileSketch {
                 add(rows[i++][column]);
             }
         }
+    }
+
+    /**
+     * A cell that has never varied (a budget, a type no child uses: a quarter of the baseline's
+     * cells, 44% of a 4-place model's) given a block of that same value: what adding each would
+     * do, done once. Each value's deviation from the mean is then exactly zero (the mean of equal
+     * values is that value), so the sums gain +0.0, which leaves them as they are however many
+     * times it is added, and every other figure changes by a count. Returns false, having
+     * changed nothing, unless every value of the block has the bits of the one value so far.
+     */
+    private boolean addUnchangingBlock(double[][] rows, int count, int column) {
+        long bits = Double.doubleToRawLongBits(min);
+        if (count == 0 || infinite > 0 || Double.doubleToRawLongBits(max) != bits || min - mean != 0
+                || !(min >= low && min < low + width * BINS)) {
+            return false;
+        }
+        for (int i = 0; i < count; i++) {
+            if (Double.doubleToRawLongBits(rows[i][column]) != bits) {
+                return false;
+            }
+        }
+        double x = min;
+        n += count;
+        settled += count;
+        laterCount += count;
+        if (x > 0) {
+            positive += count;
+        }
+        laterSum += 0.0;
+        laterSquares += 0.0;
+        // Whether the bins are whole numbers wide and every value whole does not change: this
+        // value is the one every earlier value was.
+        counts[Math.min(BINS - 1, (int) ((x - low) / width))] += count;
+        return true;
     }
 
     /** Adds {@code x} to the running statistics (not to the kept values or the bins). */

@@ -220,6 +220,32 @@ class QuantileSketchTest {
             assertEquals(one.shareAboveZero(), block.shareAboveZero(), 0.0);
             assertEquals(one.count(), block.count());
         }
+        // A cell that never varies takes a block of its one value at once: the same figures as
+        // adding each, for zeros of either sign, whole numbers, fractions; and when a block
+        // brings another value (here from a row of block 5 on), the cell goes on as any other,
+        // its percentiles read from counts the earlier blocks made.
+        for (double v : new double[] {0.0, -0.0, 3.0, 2.5, -7.25, 1e9, 4e15}) {
+            for (int other : new int[] {-1, 0, 30, 63}) {
+                QuantileSketch one = new QuantileSketch(50);
+                QuantileSketch block = new QuantileSketch(50);
+                double[][] rows = new double[64][2];
+                for (int b = 0; b < 8; b++) {
+                    for (int r = 0; r < 64; r++) {
+                        rows[r][1] = b >= 5 && r >= other && other >= 0 ? v + 1 : v;
+                        one.add(rows[r][1]);
+                    }
+                    block.addColumn(rows, 64, 1);
+                }
+                String what = v + " (another value from row " + other + " of block 5)";
+                assertEquals(one.summary(), block.summary(), what);
+                assertEquals(Double.doubleToRawLongBits(one.mean()), Double.doubleToRawLongBits(block.mean()), what);
+                assertEquals(Double.doubleToRawLongBits(one.variance()), Double.doubleToRawLongBits(block.variance()), what);
+                assertEquals(Double.valueOf(one.min()), Double.valueOf(block.min()), what);
+                assertEquals(Double.valueOf(one.max()), Double.valueOf(block.max()), what);
+                assertEquals(one.shareAboveZero(), block.shareAboveZero(), 0.0, what);
+                assertEquals(one.count(), block.count(), what);
+            }
+        }
         // A cell of zeros past the kept values: -0.0 and 0.0 in every order the blocks bring them.
         for (double[] zeros : new double[][] {{0.0, -0.0}, {-0.0, 0.0}, {-0.0, -0.0}, {0.0, 0.0}}) {
             QuantileSketch one = new QuantileSketch(2);
