@@ -204,8 +204,8 @@ public final class QuantileSketch {
      * A cell that has never varied (a budget, a type no child uses: a quarter of the baseline's
      * cells, 44% of a 4-place model's) given a block of that same value: what adding each would
      * do, done once. Each value's deviation from the mean is then exactly zero (the mean of equal
-     * values is that value), so the sums gain +0.0, which leaves them as they are however many
-     * times it is added, and every other figure changes by a count. Returns false, having
+     * values is that value), so the sums gain a zero, and adding a zero once leaves them as
+     * adding it any number of times would; every other figure changes by a count. Returns false, having
      * changed nothing, unless every value of the block has the bits of the one value so far.
      */
     private boolean addUnchangingBlock(double[][] rows, int count, int column) {
@@ -226,8 +226,10 @@ public final class QuantileSketch {
         if (x > 0) {
             positive += count;
         }
-        laterSum += 0.0;
-        laterSquares += 0.0;
+        // Adding a zero once leaves a sum as adding it any number of times would (either sign).
+        double d = x - mean;
+        laterSum += d;
+        laterSquares += d * d;
         // Whether the bins are whole numbers wide and every value whole does not change: this
         // value is the one every earlier value was.
         counts[Math.min(BINS - 1, (int) ((x - low) / width))] += count;
