@@ -17,7 +17,8 @@ import java.util.List;
 final class SharedPlaces {
 
     private final List<Replication> councils = new ArrayList<>();
-    private final List<Integer> types = new ArrayList<>();
+    /** Each council's pooled type, by the council's place in {@link #councils}. */
+    private int[] types = new int[0];
     private final PooledType rule;
     private final int reserved;
 
@@ -30,7 +31,8 @@ final class SharedPlaces {
     /** Adds council {@code replication}'s type {@code type} to the pool. */
     void add(Replication replication, int type) {
         councils.add(replication);
-        types.add(type);
+        types = java.util.Arrays.copyOf(types, types.length + 1);
+        types[types.length - 1] = type;
     }
 
     /** Whether freed places go to one queue of every council's candidates ({@link PooledType#oneQueue}). */
@@ -54,7 +56,7 @@ final class SharedPlaces {
         if (cursor == null) {
             java.util.List<int[]> pairs = new ArrayList<>();
             for (int k = 0; k < councils.size(); k++) {
-                for (int r : councils.get(k).rulesInto(types.get(k))) {
+                for (int r : councils.get(k).rulesInto(types[k])) {
                     pairs.add(new int[] {k, r});
                 }
             }
@@ -90,7 +92,7 @@ final class SharedPlaces {
                 }
                 int k = cursorCouncil[best];
                 int entry = cursor[best]++;
-                moved = councils.get(k).offerTo(types.get(k), cursorRule[best], entry);
+                moved = councils.get(k).offerTo(types[k], cursorRule[best], entry);
             }
         }
     }
@@ -99,7 +101,7 @@ final class SharedPlaces {
     void offerToOthers(Replication origin, double at) {
         for (int k = 0; k < councils.size() && freePlaces() > 0; k++) {
             if (councils.get(k) != origin) {
-                councils.get(k).offerSharedPlace(types.get(k), at);
+                councils.get(k).offerSharedPlace(types[k], at);
             }
         }
     }
@@ -108,7 +110,7 @@ final class SharedPlaces {
     private long freePlaces() {
         long free = 0;
         for (int k = 0; k < councils.size(); k++) {
-            free += councils.get(k).places(types.get(k)) - councils.get(k).placesTaken(types.get(k));
+            free += councils.get(k).places(types[k]) - councils.get(k).placesTaken(types[k]);
         }
         return free;
     }
@@ -125,7 +127,7 @@ final class SharedPlaces {
         int index = -1;
         for (int k = 0; k < councils.size(); k++) {
             Replication r = councils.get(k);
-            int t = types.get(k);
+            int t = types[k];
             long unused = r.places(t) - r.placesTaken(t);
             free += unused;
             if (r == council) {
