@@ -82,9 +82,13 @@ final class SharedPlaces {
                     }
                     Replication council = councils.get(cursorCouncil[q]);
                     cursor[q] = council.nextCandidate(cursorRule[q], cursor[q]);
-                    if (cursor[q] >= 0 && (best < 0 || council.candidateStart(cursorRule[q], cursor[q]) < earliest)) {
+                    if (cursor[q] < 0) {
+                        continue;
+                    }
+                    double start = council.candidateStart(cursorRule[q], cursor[q]);
+                    if (best < 0 || start < earliest) {
                         best = q;
-                        earliest = council.candidateStart(cursorRule[q], cursor[q]);
+                        earliest = start;
                     }
                 }
                 if (best < 0) {

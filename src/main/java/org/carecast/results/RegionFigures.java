@@ -119,17 +119,14 @@ public final class RegionFigures {
         return at;
     }
 
-    private Series find(List<Series> series, OutputMetric metric) {
+    /** A yearly series every model reports; over the same years as this region's (RegionReader.checkSameCouncils). */
+    private static Series find(List<Series> series, OutputMetric metric) {
         for (Series x : series) {
             if (x.table() == Table.YEARLY && x.metric() == metric && x.group().equals("all")) {
-                if (x.periods().length != years.length) {
-                    throw new IllegalArgumentException("the base region's councils project " + x.periods().length
-                            + " financial years, this region's " + years.length);
-                }
                 return x;
             }
         }
-        throw new IllegalArgumentException("the base region has no yearly " + metric.id());
+        throw new IllegalStateException("no yearly " + metric.id() + " series");
     }
 
     /**
