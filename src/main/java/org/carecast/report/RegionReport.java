@@ -100,6 +100,17 @@ public record RegionReport(String name, List<String> years, List<String> council
         }
         page.text(" (each council's own report: its children, placements, money and indicators). Medians, with the 90%"
                 + " band in brackets; the region's figures are the councils' summed in each replication.").raw("</p>\n");
+        List<String> savings = savingsInWords();
+        if (!savings.isEmpty()) {
+            // What a commissioner asks first of a regional plan, before the notes and charts.
+            page.raw("<h2>").text("What the plan saves against the base").raw("</h2>\n<ul>\n");
+            for (String line : savings) {
+                page.raw("<li>").text(line).raw("</li>\n");
+            }
+            page.raw("</ul>\n<p class=\"note\">").text("Medians of the net cost saved, replication by replication, in the"
+                    + " first financial years; every year, with its 90% band, is in the table \"Saving against the base\""
+                    + " below, and a band that spans zero means the plan may cost more.").raw("</p>\n");
+        }
         for (String note : notes) {
             page.raw("<p class=\"note\">").text(note).raw("</p>\n");
         }
@@ -131,6 +142,45 @@ public record RegionReport(String name, List<String> years, List<String> council
             page.table(table);
         }
         return page.finish();
+    }
+
+    /**
+     * The net cost saving against a base, in words, for the region and then each council over
+     * the first three financial years ("saves £0.27m in 2026/27", "pays £0.60m more"); none
+     * without a base.
+     */
+    List<String> savingsInWords() {
+        List<Row> of = rows.stream().filter(r -> r.metric().equals("net_cost_saving")).toList();
+        if (of.isEmpty()) {
+            return List.of();
+        }
+        List<String> shown = years.subList(0, Math.min(3, years.size()));
+        List<String> who = new ArrayList<>();
+        who.add("region");
+        who.addAll(councils);
+        List<String> out = new ArrayList<>();
+        for (String c : who) {
+            List<String> parts = new ArrayList<>();
+            Boolean saving = null;
+            for (String y : shown) {
+                Row r = of.stream().filter(x -> x.year().equals(y) && x.council().equals(c)).findFirst().orElse(null);
+                if (r == null) {
+                    continue;
+                }
+                double m = r.summary().p50() / 1e6;
+                // The verb only where it changes: "saves £0.12m in 2025/26, £0.25m in 2026/27".
+                boolean saves = m >= 0;
+                String verb = saving != null && saving == saves ? "" : saves ? "saves " : "pays ";
+                parts.add(String.format(Locale.ROOT, "%s£%.2fm%s in %s", verb, Math.abs(m), saves ? "" : " more", y));
+                saving = saves;
+            }
+            if (!parts.isEmpty()) {
+                String list = parts.size() == 1 ? parts.get(0)
+                        : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+                out.add((c.equals("region") ? "The region" : c) + " " + list + ".");
+            }
+        }
+        return out;
     }
 
     /** The region's main figures for the console and region.txt: within 80 columns. */

@@ -12,6 +12,7 @@ import java.util.Map;
 import static org.carecast.cli.CommandLineTest.carecast;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -46,6 +47,7 @@ class RegionCommandTest {
         assertEquals(0, o.status(), o.err());
         String page = Files.readString(tmp.resolve("r/report.html"));
         assertTrue(page.contains("href=\"oldham/report.html\"") && page.contains("Children in care at the year"), "the region's page");
+        assertFalse(page.contains("What the plan saves"), "no savings without a base");
         assertTrue(Files.isRegularFile(tmp.resolve("r/oldham/report.html")));
         for (String council : List.of("oldham", "neighbour")) {
             assertTrue(Files.isRegularFile(tmp.resolve("r").resolve(council).resolve("yearly.csv")), council);
@@ -79,6 +81,18 @@ class RegionCommandTest {
         String page = Files.readString(tmp.resolve("r/report.html"));
         assertTrue(page.contains("<figure><svg") && page.contains("Saving against the base per financial year"), "charts on the page");
         List<String> csv = Files.readAllLines(tmp.resolve("r/region.csv"));
+        // The savings come first, in words, each the median region.csv gives (column 7).
+        assertTrue(page.indexOf("What the plan saves against the base") < page.indexOf("<figure>"), "savings before the charts");
+        String text = page.replaceAll("<[^>]+>", "");
+        for (String who : List.of("region", "oldham", "neighbour")) {
+            double median = csv.stream().map(l -> l.split(",")).filter(c -> c[0].equals("net_cost_saving") && c[1].equals(who)
+                    && c[3].equals("2026/27")).mapToDouble(c -> Double.parseDouble(c[7])).findFirst().orElseThrow() / 1e6;
+            String words = String.format(java.util.Locale.ROOT, median >= 0 ? "£%.2fm in 2026/27" : "£%.2fm more in 2026/27",
+                    Math.abs(median));
+            String line = text.lines().filter(l -> l.startsWith(who.equals("region") ? "The region " : who + " ")).findFirst()
+                    .orElseThrow(() -> new AssertionError(who + " has no line: " + text));
+            assertTrue(line.contains(words) && line.contains(median >= 0 ? "saves" : "pays"), who + ": " + words + " in " + line);
+        }
         try (org.dhatim.fastexcel.reader.ReadableWorkbook wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(
                 tmp.resolve("r/workbook.xlsx").toFile())) {
             List<org.dhatim.fastexcel.reader.Row> rows = wb.getFirstSheet().read();
