@@ -1,18 +1,12 @@
 package org.carecast.report;
 
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
 
 import java.awt.Rectangle;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 
 /**
- * Renders charts to PNG and SVG at {@link Charts#WIDTH} x {@link Charts#HEIGHT}. Both need no
+ * Renders charts to SVG at {@link Charts#WIDTH} x {@link Charts#HEIGHT} ({@link ChartSet} writes the PNGs). Both need no
  * display: the launcher and the tests run with {@code java.awt.headless=true}.
  */
 final class ChartFiles {
@@ -20,9 +14,15 @@ final class ChartFiles {
     private ChartFiles() {
     }
 
-    /** The chart as an SVG element, scalable, with a viewBox so a page can size it to its column. */
-    static String svg(JFreeChart chart) {
+    /**
+     * The chart as an SVG element, scalable, with a viewBox so a page can size it to its column.
+     * Its clip paths are named from {@code idPrefix} (JFreeSVG's default prefix is the clock's
+     * nanoseconds, so the same run wrote a different page every time); a page that inlines
+     * several charts gives each its own prefix, as ids must be unique in a document.
+     */
+    static String svg(JFreeChart chart, String idPrefix) {
         SVGGraphics2D g2 = new SVGGraphics2D(Charts.WIDTH, Charts.HEIGHT);
+        g2.setDefsKeyPrefix(idPrefix);
         chart.draw(g2, new Rectangle(0, 0, Charts.WIDTH, Charts.HEIGHT));
         return g2.getSVGElement(null, true, new org.jfree.svg.ViewBox(0, 0, Charts.WIDTH, Charts.HEIGHT), null, null);
     }
@@ -47,11 +47,6 @@ final class ChartFiles {
                 + "<title id=\"" + id + "-t\">" + Html.escape(title) + "</title>"
                 + "<desc id=\"" + id + "-d\">" + Html.escape(description) + "</desc>"
                 + svgElement.substring(end + 1);
-    }
-
-    /** The SVG file content: an XML document around {@link #svg}. */
-    static String svgDocument(JFreeChart chart) {
-        return svgDocument(svg(chart));
     }
 
     /** The SVG file content around an SVG element already drawn. */

@@ -54,7 +54,10 @@ public final class ChartSet {
      * title and a description for screen readers.
      */
     public synchronized String svg(Charts.Named chart) {
-        return svg.computeIfAbsent(chart.name(), name -> ChartFiles.accessible(ChartFiles.svg(chart.chart()),
+        // Ids from the source and the chart's name: the same on every run, and distinct between
+        // the charts of one page, even one that shows two results' charts of the same name.
+        String ids = "c" + Integer.toHexString((source + "/" + chart.name()).hashCode()) + "-";
+        return svg.computeIfAbsent(chart.name(), name -> ChartFiles.accessible(ChartFiles.svg(chart.chart(), ids),
                 chart.chart().getTitle() == null ? chart.caption() : chart.chart().getTitle().getText(),
                 chart.caption() + ". " + source + "."));
     }
