@@ -196,7 +196,7 @@ final class CompareCommand extends SimulatingCommand {
         List<Comparison.Row> rows = comparison.rows();
         List<org.carecast.results.Projection> projections = new ArrayList<>();
         for (int k = 0; k < aggregators.size(); k++) {
-            projections.add(RunCommand.withSplitsIfDrawn(aggregators.get(k).projection(), models.get(k), uncertain.get(k)));
+            projections.add(RunCommand.withSplitsIfDrawn(aggregators.get(k).projection(stats.threads()), models.get(k), uncertain.get(k)));
         }
         // How each option's new provision (places the base does not have) is used.
         Map<String, List<List<String>>> newProvision = new LinkedHashMap<>();

@@ -104,7 +104,7 @@ final class RegionCommand extends SimulatingCommand {
         List<RunInfo> infos = new ArrayList<>();
         for (int k = 0; k < n; k++) {
             RegionReader.Council c = region.councils().get(k);
-            Projection projection = RunCommand.withSplitsIfDrawn(aggregators.get(k).projection(), models.get(k).central(),
+            Projection projection = RunCommand.withSplitsIfDrawn(aggregators.get(k).projection(stats.threads()), models.get(k).central(),
                     c.scenario());
             projections.add(projection);
             infos.add(new RunInfo(VersionProvider.version(), c.file(), RegionReplication.councilSeed(seed, k), reps,

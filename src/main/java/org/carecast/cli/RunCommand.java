@@ -102,7 +102,7 @@ final class RunCommand extends SimulatingCommand {
         ProgressBar progress = ProgressBar.of(spec, reps, quiet);
         Simulator.RunStats stats = Simulator.run(models, reps, s, t, aggregator, progress);
         progress.finish();
-        Projection projection = withSplitsIfDrawn(aggregator.projection(), model, uncertain);
+        Projection projection = withSplitsIfDrawn(aggregator.projection(stats.threads()), model, uncertain);
         RunInfo info = new RunInfo(VersionProvider.version(), scenarioFile, s, reps, stats.threads(), stats.seconds(),
                 stats.events(), withSettings(cautions(scenario, model, rangedPaths(uncertain)), settings), scenario.sources(), folder)
                 .withSettings(settings.given);

@@ -207,20 +207,49 @@ public final class Aggregator implements ResultSink {
         throw new IllegalArgumentException("no series " + table + "/" + metric + "/" + group);
     }
 
-    /** Percentile summaries of every series and period; every replication must have been delivered. */
+    /** Percentile summaries of every series and period, on all cores; every replication must have been delivered. */
     public Projection projection() {
+        return projection(Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * As {@link #projection()}, on at most {@code threads} threads (a run's own thread count):
+     * the figures are the same on any number.
+     */
+    public Projection projection(int threads) {
         int delivered = order.delivered();
         if (delivered != replications) {
             throw new IllegalStateException(delivered + " of " + replications + " replications delivered in order");
         }
         flushAll();
+        // Each cell's percentiles on its own (a selection among a default run's 1,000 values per
+        // cell, 3,611 cells for the baseline): spread over the cores, each cell's figures the
+        // same on any thread, put back in cell order.
+        Summary[] summaries = new Summary[cells.length];
+        double[] above = new double[cells.length];
+        java.util.function.IntConsumer summarise = c -> {
+            summaries[c] = cells[c].summary();
+            above[c] = cells[c].shareAboveZero();
+        };
+        if (threads <= 1) {
+            for (int c = 0; c < cells.length; c++) {
+                summarise.accept(c);
+            }
+        } else {
+            // A parallel stream started from a pool's task runs in that pool: at most the run's threads.
+            java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
+            try {
+                pool.submit(() -> java.util.stream.IntStream.range(0, cells.length).parallel().forEach(summarise)).join();
+            } finally {
+                pool.shutdown();
+            }
+        }
         List<Projection.Row> rows = new ArrayList<>();
         for (int s = 0; s < series.size(); s++) {
             Series x = series.get(s);
             for (int p = 0; p < x.periods().length; p++) {
-                QuantileSketch cell = cells[firstCell[s] + p];
-                rows.add(new Projection.Row(x.table(), x.metric(), x.group(), x.periods()[p], cell.summary(),
-                        cell.shareAboveZero()));
+                int c = firstCell[s] + p;
+                rows.add(new Projection.Row(x.table(), x.metric(), x.group(), x.periods()[p], summaries[c], above[c]));
             }
         }
         Map<String, String> labels = new HashMap<>();

@@ -277,6 +277,15 @@ public final class QuantileSketch {
 
     /** The share of values above zero, counted exactly in either mode. */
     public double shareAboveZero() {
+        if (exact != null) {
+            // Counted from the kept values, without the running figures settle() brings up to
+            // date (a division per value): the end of a run asks this of every cell.
+            long above = 0;
+            for (int i = 0; i < n; i++) {
+                above += exact[i] > 0 ? 1 : 0;
+            }
+            return n == 0 ? 0 : (double) above / n;
+        }
         settle();
         return n == 0 ? 0 : (double) positive / n;
     }
@@ -331,7 +340,7 @@ public final class QuantileSketch {
             throw new IllegalStateException("no values to summarise");
         }
         if (exact != null) {
-            return exactSummary(Arrays.copyOf(exact, (int) n));
+            return exactSummary(exact, (int) n);
         }
         // percent / 100.0 is the same double as the literal 0.05, 0.25, ... 0.95.
         return Summary.of(mean(), percent -> quantile(percent / 100.0));
@@ -341,18 +350,22 @@ public final class QuantileSketch {
      * Percentiles of values that may be infinite: infinities are sorted as the largest values,
      * so a percentile that reaches them is infinite too.
      */
-    private static Summary exactSummary(double[] values) {
+    private static Summary exactSummary(double[] kept, int n) {
         boolean anyInfinite = false;
-        for (int i = 0; i < values.length; i++) {
+        for (int i = 0; i < n && !anyInfinite; i++) {
+            anyInfinite = kept[i] == Double.POSITIVE_INFINITY;
+        }
+        if (!anyInfinite) {
+            return Summary.ofFirst(kept, n);
+        }
+        // Rare (a share of nothing, say): the kept values stay as they are; a copy is changed.
+        double[] values = Arrays.copyOf(kept, n);
+        for (int i = 0; i < n; i++) {
             if (values[i] == Double.POSITIVE_INFINITY) {
                 values[i] = Double.MAX_VALUE;
-                anyInfinite = true;
             }
         }
         Summary s = Summary.of(values);
-        if (!anyInfinite) {
-            return s;
-        }
         return new Summary(restore(s.mean()), restore(s.p5()), restore(s.p25()), restore(s.p50()), restore(s.p75()),
                 restore(s.p95()));
     }

@@ -17,7 +17,8 @@ class ReproducibilityTest {
     private static Projection run(Model model, int replications, long seed, int threads) {
         Aggregator aggregator = new Aggregator(model, replications);
         Simulator.run(model, replications, seed, threads, aggregator, null);
-        return aggregator.projection();
+        // The percentiles too are worked out on the run's threads.
+        return aggregator.projection(threads);
     }
 
     @Test
