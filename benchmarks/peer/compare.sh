@@ -14,6 +14,10 @@ if [ -f "${jar%.jar}.jsa" ] && [ "${jar%.jar}.jsa" -nt "$jar" ]; then
     cds=(-XX:SharedArchiveFile="${jar%.jar}.jsa" '-Xlog:cds*=off' -Xlog:class+path=off)
     echo "with the launcher's class-data archive ${jar%.jar}.jsa"
 fi
+# The launcher also starts Java with the quick compiler alone, a long run restarting itself with
+# the full one (src/main/java/org/carecast/cli/QuickStart.java): time it that way too.
+cds+=(-XX:TieredStopAtLevel=1 -Dcarecast.quickStart=true)
+echo "with the launcher's quick compiler"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 # places, replications (more for small models, so the JIT has warmed up for most of the run)

@@ -86,6 +86,11 @@ final class CompareCommand extends SimulatingCommand {
         drawn.forEach(d -> models.add(d.central()));
         int threads = Math.min(options.threads(spec.commandLine()), reps);
         SimulationOptions.checkMemory(baseFile, models, threads);
+        int[] ahead = shard != null ? RunCommand.shardRange(shard, reps, spec.commandLine()) : new int[] {0, reps};
+        java.util.OptionalInt restarted = QuickStart.restartIfLong(QuickStart.childMonths(models, ahead[1] - ahead[0]));
+        if (restarted.isPresent()) {
+            return restarted.getAsInt();
+        }
         if (shard != null) {
             return runShard(new Compared(files, scenarios, models, uncertain, settings.given), drawn, reps, seed, threads);
         }

@@ -22,6 +22,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        QuickStart.commandLine(args);
         System.exit(execute(args));
     }
 

@@ -73,6 +73,11 @@ final class RegionCommand extends SimulatingCommand {
         }
         int t = Math.min(options.threads(spec.commandLine()), reps);
         SimulationOptions.checkMemory(regionFile, models.stream().map(ReplicationModels::central).toList(), t);
+        java.util.OptionalInt restarted = QuickStart.restartIfLong(QuickStart.childMonths(
+                models.stream().map(ReplicationModels::central).toList(), base != null ? 2L * reps : reps));
+        if (restarted.isPresent()) {
+            return restarted.getAsInt();
+        }
         Path folder = out != null ? out : Path.of("out", SimulationOptions.stem(regionFile));
         OutputFolder output = OutputFolder.prepare(folder, VersionProvider.version(), "region");
 

@@ -91,6 +91,11 @@ final class RunCommand extends SimulatingCommand {
         Model model = models.central();
         int t = Math.min(options.threads(spec.commandLine()), reps);
         SimulationOptions.checkMemory(scenarioFile, java.util.List.of(model), t);
+        int[] ahead = shard != null ? shardRange(shard, reps, spec.commandLine()) : new int[] {0, reps};
+        java.util.OptionalInt restarted = QuickStart.restartIfLong(QuickStart.childMonths(java.util.List.of(model), ahead[1] - ahead[0]));
+        if (restarted.isPresent()) {
+            return restarted.getAsInt();
+        }
         boolean quiet = options.quiet;
         if (shard != null) {
             return runShard(uncertain, models, reps, s, t);

@@ -139,6 +139,11 @@ final class SweepCommand implements Callable<Integer> {
             throw new ScenarioException(new SourceLocation(variantsFile, 1, 1), "", "no variants: add a row per variant");
         }
         SimulationOptions.checkMemory(scenarioFile, List.of(central), threads * (BATCH + 1));
+        java.util.OptionalInt restarted = QuickStart.restartIfLong(QuickStart.childMonths(List.of(central),
+                (long) reps * (names.size() + 1)));
+        if (restarted.isPresent()) {
+            return restarted.getAsInt();
+        }
         Path folder = out != null ? out : Path.of("out", "sweep-" + SimulationOptions.stem(scenarioFile));
         OutputFolder output = OutputFolder.prepare(folder, VersionProvider.version(), "sweep");
 
