@@ -23,6 +23,12 @@ public final class UncertainScenario {
     private final Scenario central;
     /** The children's CSV read once, for every reading of this scenario. */
     private final Map<Path, Object> csvCache = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * The composed tree's nodes on the way to its ranges, found once: a draw rebuilds only
+     * those (and shares every other node), rather than walking the whole tree and naming every
+     * node again for each replication pair.
+     */
+    private final Site sites;
 
     UncertainScenario(Path file, YamlNode composed, List<Path> sources) {
         this.file = file;
@@ -39,6 +45,7 @@ public final class UncertainScenario {
             }
         }
         this.ranges = List.copyOf(distinct);
+        this.sites = sites(composed, "");
         this.central = ScenarioReader.readTree(file, marked, this.sources, csvCache);
     }
 
@@ -63,7 +70,7 @@ public final class UncertainScenario {
      * name or, without one, its path.
      */
     public Scenario at(ToDoubleFunction<String> uniformOfPath) {
-        return ScenarioReader.readTree(file, mark(composed, "", uniformOfPath, new ArrayList<>()), sources, csvCache);
+        return ScenarioReader.readTree(file, sites == null ? composed : sites.draw(uniformOfPath), sources, csvCache);
     }
 
     /**
@@ -127,6 +134,75 @@ public final class UncertainScenario {
         }
     }
 
+    /** A node on the way to a range, and what a draw makes of it: the tree {@link #mark} gives. */
+    private sealed interface Site permits RangeSite, MappingSite, SequenceSite {
+        YamlNode draw(ToDoubleFunction<String> uniformOfKey);
+    }
+
+    /** A range as written, read once. */
+    private record RangeSite(YamlNode.Mapping written, AssumptionRange range) implements Site {
+        @Override
+        public YamlNode draw(ToDoubleFunction<String> uniformOfKey) {
+            return new YamlNode.Ranged(written.location(), written.path(), range, uniformOfKey.applyAsDouble(range.key()),
+                    new double[] {Double.NaN});
+        }
+    }
+
+    /** A mapping with ranges below some of its entries (in its key order). */
+    private record MappingSite(YamlNode.Mapping node, Map<String, Site> changed) implements Site {
+        @Override
+        public YamlNode draw(ToDoubleFunction<String> uniformOfKey) {
+            Map<String, YamlNode> entries = new LinkedHashMap<>(node.entries());
+            changed.forEach((key, site) -> entries.put(key, site.draw(uniformOfKey)));
+            return new YamlNode.Mapping(node.location(), node.path(), entries, node.keyLocations());
+        }
+    }
+
+    /** A list with ranges below some of its items. */
+    private record SequenceSite(YamlNode.Sequence node, Map<Integer, Site> changed) implements Site {
+        @Override
+        public YamlNode draw(ToDoubleFunction<String> uniformOfKey) {
+            List<YamlNode> items = new ArrayList<>(node.items());
+            changed.forEach((index, site) -> items.set(index, site.draw(uniformOfKey)));
+            return new YamlNode.Sequence(node.location(), node.path(), items);
+        }
+    }
+
+    /** The sites below {@code node}, named as {@link #mark} names them; null when it holds no range. */
+    private static Site sites(YamlNode node, String canonical) {
+        if (node instanceof YamlNode.Mapping m) {
+            if (AssumptionRange.looksLikeRange(m)) {
+                return new RangeSite(m, AssumptionRange.read(m, canonical));
+            }
+            Map<String, Site> changed = new LinkedHashMap<>();
+            for (Map.Entry<String, YamlNode> e : m.entries().entrySet()) {
+                Site site = sites(e.getValue(), canonical.isEmpty() ? e.getKey() : canonical + "." + e.getKey());
+                if (site != null) {
+                    changed.put(e.getKey(), site);
+                }
+            }
+            return changed.isEmpty() ? null : new MappingSite(m, changed);
+        }
+        if (node instanceof YamlNode.Sequence q) {
+            Map<Integer, Site> changed = new LinkedHashMap<>();
+            for (int i = 0; i < q.items().size(); i++) {
+                YamlNode item = q.items().get(i);
+                Site site = sites(item, canonical + "[" + itemName(item, i) + "]");
+                if (site != null) {
+                    changed.put(i, site);
+                }
+            }
+            return changed.isEmpty() ? null : new SequenceSite(q, changed);
+        }
+        return null;
+    }
+
+    /** A list item's name in a canonical path: its id, so reordering a list keeps the name; else its index. */
+    private static String itemName(YamlNode item, int index) {
+        return item instanceof YamlNode.Mapping im && im.entries().get("id") instanceof YamlNode.Scalar id
+                && id.text() != null ? id.text() : String.valueOf(index);
+    }
+
     /**
      * The tree with every range-shaped mapping replaced by a {@link YamlNode.Ranged} at its
      * uniform. {@code canonical} names list items by id, so the keyed stream of an assumption
@@ -156,9 +232,7 @@ public final class UncertainScenario {
             boolean changed = false;
             for (int i = 0; i < q.items().size(); i++) {
                 YamlNode item = q.items().get(i);
-                String name = item instanceof YamlNode.Mapping im && im.entries().get("id") instanceof YamlNode.Scalar id
-                        && id.text() != null ? id.text() : String.valueOf(i);
-                YamlNode child = mark(item, canonical + "[" + name + "]", uniformOfPath, found);
+                YamlNode child = mark(item, canonical + "[" + itemName(item, i) + "]", uniformOfPath, found);
                 changed |= child != item;
                 items.add(child);
             }
