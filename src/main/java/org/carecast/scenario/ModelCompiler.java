@@ -143,6 +143,13 @@ public final class ModelCompiler {
         int[] lineOfType = new int[types];
         java.util.Arrays.fill(lineOfType, -1);
         double[] budget = new double[months * lines];
+        // Worked out once per month and per line and year, not per line and month: every
+        // replication pair of a ranged scenario compiles its own model.
+        double[] monthShare = new double[months];
+        for (int m = 0; m < months; m++) {
+            monthShare[m] = monthShareOfYear(time, m);
+        }
+        int years = time.financialYears().length;
         for (int l = 0; l < lines; l++) {
             Scenario.BudgetLine line = f.budgetLines().get(l);
             lineIds[l] = line.id();
@@ -150,10 +157,12 @@ public final class ModelCompiler {
             for (String type : line.types()) {
                 lineOfType[typeIds.indexOf(type)] = l;
             }
+            double[] annual = new double[years];
+            for (int y = 0; y < years; y++) {
+                annual[y] = annualBudget(line.byYear(), time.financialYears()[y], f.growthPerYear());
+            }
             for (int m = 0; m < months; m++) {
-                String year = time.financialYears()[time.financialYearIndex()[m]];
-                double annual = annualBudget(line.byYear(), year, f.growthPerYear());
-                budget[m * lines + l] = annual * monthShareOfYear(time, m);
+                budget[m * lines + l] = annual[time.financialYearIndex()[m]] * monthShare[m];
             }
         }
         int incomes = f.income().size();
@@ -181,13 +190,13 @@ public final class ModelCompiler {
                 rate[m * incomes + i] = switch (line.kind()) {
                     case PER_CHILD_WEEK -> line.amount() / 7 * line.share() * uplift;
                     case SHARE_OF_SPEND -> line.share();
-                    case ANNUAL -> line.amount() * monthShareOfYear(time, m) * uplift;
+                    case ANNUAL -> line.amount() * monthShare[m] * uplift;
                     case PER_UASC_CHILD_NIGHT -> line.amount() * uplift;
                 };
                 if (!line.budgetByYear().isEmpty()) {
                     String year = time.financialYears()[time.financialYearIndex()[m]];
                     incomeBudget[m * incomes + i] = annualBudget(line.budgetByYear(), year, f.growthPerYear())
-                            * monthShareOfYear(time, m);
+                            * monthShare[m];
                 }
             }
         }
