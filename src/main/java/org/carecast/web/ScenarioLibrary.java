@@ -64,6 +64,39 @@ public final class ScenarioLibrary {
 
     private final Path folder;
 
+    /**
+     * Entries already read, each with every file it was read from (the file, what it extends,
+     * its data files; a region's councils' too) as they were then: the list page is drawn on
+     * every visit, and reading the folder's scenarios again each time took about 80 ms. An
+     * entry is read again as soon as any of its files changes; one that could not be read is
+     * never kept (the file it needs may appear).
+     */
+    private final java.util.Map<Path, Known> known = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Known(Entry entry, java.util.Map<Path, Stamp> files) {
+        boolean current() {
+            for (java.util.Map.Entry<Path, Stamp> f : files.entrySet()) {
+                if (!f.getValue().equals(Stamp.of(f.getKey()))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** A file as it stands: when it was last changed and its size (null when it cannot be read). */
+    private record Stamp(java.nio.file.attribute.FileTime modified, long size) {
+        static Stamp of(Path file) {
+            try {
+                java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(file,
+                        java.nio.file.attribute.BasicFileAttributes.class);
+                return new Stamp(a.lastModifiedTime(), a.size());
+            } catch (IOException e) {
+                return null;
+            }
+        }
+    }
+
     ScenarioLibrary(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
             throw new IOException("scenarios folder not found: " + folder);
@@ -109,6 +142,29 @@ public final class ScenarioLibrary {
 
     /** One file's entry; a file that cannot be read is listed with the command line's message. */
     Entry entry(Path file) {
+        Known before = known.get(file);
+        if (before != null && before.current()) {
+            return before.entry();
+        }
+        List<Path> readFrom = new ArrayList<>();
+        // The file is stamped before it is read, so a change made while it is read is seen next
+        // time; the files it names are stamped as soon as they are known, just after.
+        java.util.Map<Path, Stamp> stamps = new java.util.HashMap<>();
+        stamps.put(file, Stamp.of(file));
+        Entry entry = read(file, readFrom);
+        for (Path f : readFrom) {
+            stamps.putIfAbsent(f, Stamp.of(f));
+        }
+        if (entry.error().isEmpty() && !stamps.containsValue(null)) {
+            known.put(file, new Known(entry, stamps));
+        } else {
+            known.remove(file);
+        }
+        return entry;
+    }
+
+    /** Reads one file's entry, adding every file it was read from to {@code readFrom}. */
+    private Entry read(Path file, List<Path> readFrom) {
         String name = file.getFileName().toString();
         if (RegionReader.isRegion(file)) {
             try {
@@ -118,6 +174,10 @@ public final class ScenarioLibrary {
                 List<String> shared = new ArrayList<>();
                 for (int p = 0; p < r.pooledTypes().size(); p++) {
                     shared.add(r.pooledTypes().get(p) + ", " + r.pooled().get(p).rule());
+                }
+                for (RegionReader.Council c : r.councils()) {
+                    readFrom.add(c.file());
+                    readFrom.addAll(c.scenario().central().sources());
                 }
                 Scenario first = r.councils().get(0).scenario().central();
                 return new Entry(name, r.name(), r.description().trim(), first.start().format(
@@ -139,6 +199,7 @@ public final class ScenarioLibrary {
         }
         try {
             Scenario s = ScenarioReader.read(file);
+            readFrom.addAll(s.sources());
             return new Entry(name, s.name(), s.description() == null ? "" : s.description().trim(),
                     s.start().format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)),
                     s.horizonMonths(), extendsFrom, "", null);
