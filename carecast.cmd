@@ -12,6 +12,10 @@ if not exist "%JAR%" (
   pushd "%HERE%" & call mvn -B -q -DskipTests package & popd
   if not exist "%JAR%" (echo carecast: the build failed ^(Maven's messages are above^); nothing was run 1>&2 & exit /b 1)
 )
+rem Java's quick compiler alone: a run of a few seconds finishes sooner; a long one starts itself
+rem again with the full compiler (see the launcher for Unix, ./carecast). The web app keeps the full one.
+set "QUICK=-XX:TieredStopAtLevel=1 -Dcarecast.quickStart=true"
+if /I "%~1"=="serve" set "QUICK="
 rem run.txt names this launcher, so its re-run command works from anywhere.
 set "CARECAST_LAUNCHER=%HERE%carecast.cmd"
-java %JAVA_OPTS% -Djava.awt.headless=true -jar "%JAR%" %*
+java %QUICK% %JAVA_OPTS% -Djava.awt.headless=true -jar "%JAR%" %*

@@ -60,7 +60,7 @@ final class QuickStart {
      * simulation are ahead: runs the same command line in a Java with the full compiler, with
      * this one's standard streams, and gives its exit status. Otherwise empty: go on here.
      */
-    static OptionalInt restartIfLong(double childMonths) throws java.io.IOException, InterruptedException {
+    static OptionalInt restartIfLong(double childMonths) throws InterruptedException {
         String[] args = arguments;
         if (args == null || !Boolean.getBoolean(PROPERTY)) {
             return OptionalInt.empty();
@@ -69,10 +69,17 @@ final class QuickStart {
         if (childMonths < limit) {
             return OptionalInt.empty();
         }
-        List<String> command = command(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        String exe = System.getProperty("os.name", "").startsWith("Windows") ? "java.exe" : "java";
+        List<String> command = command(java.nio.file.Path.of(System.getProperty("java.home"), "bin", exe).toString(),
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments(),
                 System.getProperty("java.class.path"), args);
-        Process child = new ProcessBuilder(command).inheritIO().start();
+        Process child;
+        try {
+            child = new ProcessBuilder(command).inheritIO().start();
+        } catch (java.io.IOException cannot) {
+            // No second Java to be had (a locked-down machine): the run goes on here, only slower.
+            return OptionalInt.empty();
+        }
         // Stopped (Ctrl-C, a scheduler's SIGTERM), this Java stops the one doing the work too.
         Thread stopChild = new Thread(child::destroy, "carecast-stop-restarted");
         Runtime.getRuntime().addShutdownHook(stopChild);
