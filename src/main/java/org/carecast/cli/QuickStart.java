@@ -46,6 +46,14 @@ final class QuickStart {
         arguments = args.clone();
     }
 
+    /**
+     * Forgets the command line: the web app runs its jobs' commands in its own Java, and a job
+     * must never start the server's command line again (whatever compiler it was started with).
+     */
+    static void forget() {
+        arguments = null;
+    }
+
     /** The work of running {@code replications} of each of {@code models} (in the same process), in child-months. */
     static double childMonths(List<Model> models, long replications) {
         double total = 0;

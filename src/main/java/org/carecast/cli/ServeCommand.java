@@ -52,6 +52,8 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // Its jobs run commands in this Java: none may start the server's command line again.
+        QuickStart.forget();
         int cores = Runtime.getRuntime().availableProcessors();
         if (port < 0 || port > 65535) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--port must be from 0 to 65535, found " + port);
