@@ -57,6 +57,22 @@ class QuickStartTest {
     void inProcessNothingIsStarted() throws Exception {
         // The tests and the web app call Main.execute: no command line to run again, whatever the size.
         assertFalse(QuickStart.restartIfLong(Double.MAX_VALUE).isPresent());
+        // A server started by hand with the launcher's flags forgets its own command line before
+        // its jobs run, so none of them starts "serve" again.
+        String before = System.getProperty(QuickStart.PROPERTY);
+        System.setProperty(QuickStart.PROPERTY, "true");
+        try {
+            QuickStart.commandLine(new String[] {"serve", "--port", "0"});
+            QuickStart.forget();
+            assertFalse(QuickStart.restartIfLong(Double.MAX_VALUE).isPresent());
+        } finally {
+            QuickStart.forget();
+            if (before == null) {
+                System.clearProperty(QuickStart.PROPERTY);
+            } else {
+                System.setProperty(QuickStart.PROPERTY, before);
+            }
+        }
     }
 
     /**
