@@ -35,8 +35,10 @@ import java.util.concurrent.Callable;
  * {@code carecast sweep SCENARIO --variants FILE}: many variants of one scenario in one JVM,
  * each a row of a CSV ({@code variant,PATH,PATH,...}: the values to set, empty to leave one as
  * written), run paired with the scenario as written, and one table of the chosen outputs for
- * every variant. Variants run in batches that share the JVM and its compiled code, so a sweep
- * of hundreds does not pay a JVM start for each.
+ * every variant. {@code --vary PATH=V1,V2,...} lists the values instead (several make every
+ * combination), and the sweep keeps the CSV they make, which {@code --variants} runs again.
+ * Variants run in batches that share the JVM and its compiled code, so a sweep of hundreds
+ * does not pay a JVM start for each.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Run many variants of a scenario (a CSV of --set values) paired with it, in one JVM, and tabulate them.")
@@ -48,9 +50,25 @@ final class SweepCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "The scenario the variants change.")
     Path scenarioFile;
 
-    @Option(names = "--variants", required = true, paramLabel = "FILE", description = "CSV: a column 'variant' (a name),"
+    @Option(names = "--variants", paramLabel = "FILE", description = "CSV: a column 'variant' (a name),"
             + " then one column per field path (as --set takes them); each row a variant, a cell its value (empty: as written).")
     Path variantsFile;
+
+    @Option(names = "--vary", paramLabel = "PATH=V1,V2,...", description = "Instead of --variants: each value of PATH is"
+            + " a variant; repeated for other paths, every combination is. Commas separate the values ([a, b] and {k: v}"
+            + " keep theirs); e.g. --vary entries.annualTrend=-0.03,0,0.03.")
+    List<String> vary = new ArrayList<>();
+
+    /** The most variants a --vary grid may make: beyond that, a file says which are wanted. */
+    static final int MAX_GRID = 10_000;
+
+    /** One variant: its name, its value for each column (empty: as written), and where it was given. */
+    private record Variant(String name, List<String> cells, SourceLocation where) {
+    }
+
+    /** The variants asked for, and the columns (field paths) they set. */
+    private record Variants(List<String> columns, List<Variant> rows, String csv) {
+    }
 
     @Option(names = "--output", paramLabel = "METRIC[:PERIOD]", description = "Tabulate this yearly output (as sensitivity"
             + " takes it); repeatable. Default: pressure:next (net_cost:next without budgets) and net_cost:total.")
@@ -70,13 +88,13 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CsvTable table = CsvTable.read(variantsFile, InputFile.Kind.DATA);
-        List<String> header = table.header();
-        if (header.isEmpty() || !header.get(0).equalsIgnoreCase("variant") || header.size() < 2) {
-            throw new ScenarioException(new SourceLocation(variantsFile, 1, 1), "header",
-                    "expected 'variant' then one or more field paths, such as variant,entries.annualTrend, found " + String.join(",", header));
+        if ((variantsFile == null) == vary.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), variantsFile == null
+                    ? "give the variants: --variants FILE, or --vary PATH=V1,V2,... (such as --vary entries.annualTrend=-0.03,0,0.03)"
+                    : "give --variants FILE or --vary, not both");
         }
-        List<String> columns = header.subList(1, header.size());
+        Variants asked = variantsFile != null ? fromFile(variantsFile) : fromValues(vary, spec.commandLine());
+        List<String> columns = asked.columns();
         UncertainScenario base = ScenarioReader.readUncertain(scenarioFile, settings.settings());
         Scenario scenario = base.central();
         int reps = options.replications(scenario.replications(), spec.commandLine());
@@ -101,18 +119,14 @@ final class SweepCommand implements Callable<Integer> {
         List<List<String>> values = new ArrayList<>();
         List<ReplicationModels> variants = new ArrayList<>();
         int outputCells = org.carecast.results.OutputSeries.cells(central);
-        for (CsvTable.Row row : table.rows()) {
-            if (row.problem() != null) {
-                throw new ScenarioException(new SourceLocation(variantsFile, (int) row.line(), 1), "", row.problem());
-            }
-            String name = row.cell(0).isEmpty() ? "variant " + (names.size() + 1) : row.cell(0);
+        for (Variant row : asked.rows()) {
+            String name = row.name();
             List<Overrides.Setting> set = new ArrayList<>(settings.settings());
-            List<String> cells = new ArrayList<>();
-            for (int c = 1; c < header.size(); c++) {
-                String value = row.cell(c);
-                cells.add(value);
+            List<String> cells = row.cells();
+            for (int c = 0; c < columns.size(); c++) {
+                String value = cells.get(c);
                 if (!value.isEmpty()) {
-                    set.add(new Overrides.Setting(set.size() + 1, columns.get(c - 1), value));
+                    set.add(new Overrides.Setting(set.size() + 1, columns.get(c), value));
                 }
             }
             UncertainScenario variant;
@@ -129,14 +143,10 @@ final class SweepCommand implements Callable<Integer> {
                 }
                 variants.add(drawn);
             } catch (ScenarioException e) {
-                throw new ScenarioException(new SourceLocation(variantsFile, (int) row.line(), 1), e.field(),
-                        "variant '" + name + "': " + e.problem());
+                throw new ScenarioException(row.where(), e.field(), "variant '" + name + "': " + e.problem());
             }
             names.add(name);
             values.add(cells);
-        }
-        if (names.isEmpty()) {
-            throw new ScenarioException(new SourceLocation(variantsFile, 1, 1), "", "no variants: add a row per variant");
         }
         SimulationOptions.checkMemory(scenarioFile, List.of(central), threads * (BATCH + 1));
         java.util.OptionalInt restarted = QuickStart.restartIfLong(QuickStart.childMonths(List.of(central),
@@ -196,7 +206,7 @@ final class SweepCommand implements Callable<Integer> {
         output.write(dir -> {
             Files.writeString(dir.resolve("sweep.csv"), report.csv(), StandardCharsets.UTF_8);
             Files.writeString(dir.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
-            Files.copy(variantsFile, dir.resolve("variants.csv"));
+            Files.writeString(dir.resolve("variants.csv"), asked.csv(), StandardCharsets.UTF_8);
             Path copy = ScenarioFiles.copy(scenario.sources(), dir);
             List<String> own = new ArrayList<>(List.of("--variants=" + folder.resolve("variants.csv")));
             outputs.forEach(o -> own.add("--output=" + o));
@@ -209,5 +219,104 @@ final class SweepCommand implements Callable<Integer> {
         console.printf("Wrote %s%n", folder);
         console.flush();
         return 0;
+    }
+
+    /** The variants of a CSV file, each located at its row. */
+    private static Variants fromFile(Path file) throws java.io.IOException {
+        CsvTable table = CsvTable.read(file, InputFile.Kind.DATA);
+        List<String> header = table.header();
+        if (header.isEmpty() || !header.get(0).equalsIgnoreCase("variant") || header.size() < 2) {
+            throw new ScenarioException(new SourceLocation(file, 1, 1), "header",
+                    "expected 'variant' then one or more field paths, such as variant,entries.annualTrend, found " + String.join(",", header));
+        }
+        List<String> columns = header.subList(1, header.size());
+        List<Variant> rows = new ArrayList<>();
+        for (CsvTable.Row row : table.rows()) {
+            SourceLocation where = new SourceLocation(file, (int) row.line(), 1);
+            if (row.problem() != null) {
+                throw new ScenarioException(where, "", row.problem());
+            }
+            List<String> cells = new ArrayList<>();
+            for (int c = 1; c < header.size(); c++) {
+                cells.add(row.cell(c));
+            }
+            rows.add(new Variant(row.cell(0).isEmpty() ? "variant " + (rows.size() + 1) : row.cell(0), cells, where));
+        }
+        if (rows.isEmpty()) {
+            throw new ScenarioException(new SourceLocation(file, 1, 1), "", "no variants: add a row per variant");
+        }
+        // Kept beside the results as given.
+        return new Variants(List.copyOf(columns), rows, Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The variants of {@code --vary PATH=V1,V2,...} options: every combination of their values,
+     * the first option's values varying slowest, each named by its values ("-0.03 / 5500"); and the CSV that
+     * {@code --variants} reads back as the same variants.
+     */
+    static Variants fromValues(List<String> given, picocli.CommandLine line) {
+        List<String> columns = new ArrayList<>();
+        List<List<String>> lists = new ArrayList<>();
+        long combinations = 1;
+        for (String text : given) {
+            int eq = text.indexOf('=');
+            String path = eq > 0 ? text.substring(0, eq).trim() : "";
+            List<String> values = eq > 0 ? splitValues(text.substring(eq + 1)) : List.of();
+            if (path.isEmpty() || values.isEmpty() || values.contains("")) {
+                throw new picocli.CommandLine.ParameterException(line, "--vary must be PATH=V1,V2,... with a value between"
+                        + " every two commas, such as entries.annualTrend=-0.03,0,0.03, found '" + text + "'");
+            }
+            if (columns.contains(path)) {
+                throw new picocli.CommandLine.ParameterException(line, "--vary " + path + " is given twice: list all its"
+                        + " values in one, such as " + path + "=" + String.join(",", lists.get(columns.indexOf(path))) + ","
+                        + String.join(",", values));
+            }
+            columns.add(path);
+            lists.add(values);
+            combinations *= values.size();
+            if (combinations > MAX_GRID) {
+                throw new picocli.CommandLine.ParameterException(line, "--vary makes more than " + MAX_GRID
+                        + " variants; list the ones wanted in a file for --variants");
+            }
+        }
+        List<Variant> rows = new ArrayList<>();
+        for (int k = 0; k < combinations; k++) {
+            List<String> cells = new ArrayList<>();
+            long rest = k;
+            for (int c = columns.size() - 1; c >= 0; c--) {
+                List<String> values = lists.get(c);
+                cells.add(0, values.get((int) (rest % values.size())));
+                rest /= values.size();
+            }
+            // Named by its values, in the order of the paths (the report lists the paths).
+            rows.add(new Variant(String.join(" / ", cells), cells, new SourceLocation(java.nio.file.Path.of("--vary"), 1, 1)));
+        }
+        return new Variants(columns, rows, SweepReport.variantsCsv(columns, rows.stream().map(Variant::name).toList(),
+                rows.stream().map(Variant::cells).toList()));
+    }
+
+    /** The values of one --vary, split at the commas outside [...], {...} and quotes, each trimmed. */
+    static List<String> splitValues(String text) {
+        List<String> values = new ArrayList<>();
+        int depth = 0;
+        char quote = 0;
+        int from = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (quote != 0) {
+                quote = ch == quote ? 0 : quote;
+            } else if (ch == '"' || ch == '\'') {
+                quote = ch;
+            } else if (ch == '[' || ch == '{') {
+                depth++;
+            } else if ((ch == ']' || ch == '}') && depth > 0) {
+                depth--;
+            } else if (ch == ',' && depth == 0) {
+                values.add(text.substring(from, i).trim());
+                from = i + 1;
+            }
+        }
+        values.add(text.substring(from).trim());
+        return values;
     }
 }

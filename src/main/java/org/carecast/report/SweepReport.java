@@ -22,6 +22,23 @@ public record SweepReport(List<String> names, List<String> columns, List<List<St
                           List<Sweep.Figure> base, List<List<Sweep.Figure>> figures) {
 
     /** sweep.csv. */
+    /** A variants file ({@code variant,PATH,...}, a row per variant) that {@code sweep --variants} reads. */
+    public static String variantsCsv(List<String> columns, List<String> names, List<List<String>> cells) {
+        StringBuilder out = new StringBuilder("variant");
+        for (String c : columns) {
+            out.append(',').append(Csv.field(c));
+        }
+        out.append('\n');
+        for (int v = 0; v < names.size(); v++) {
+            out.append(Csv.field(names.get(v)));
+            for (String value : cells.get(v)) {
+                out.append(',').append(Csv.field(value));
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
     public String csv() {
         StringBuilder out = new StringBuilder("variant");
         for (String c : columns) {
@@ -54,7 +71,8 @@ public record SweepReport(List<String> names, List<String> columns, List<List<St
     public String text(String scenario, int replications, long seed) {
         StringBuilder out = new StringBuilder(ConsoleSummary.paragraph(String.format(Locale.ROOT,
                 "Sweep of %s: %d variant(s) and the scenario as written, %,d paired replications each (the same children"
-                        + " and luck in every variant), seed %d.", scenario, names.size(), replications, seed)))
+                        + " and luck in every variant), seed %d. The variants set %s.", scenario, names.size(), replications, seed,
+                String.join(", ", columns))))
                 .append("\n\n");
         for (int o = 0; o < outputs.size(); o++) {
             SensitivityOutput output = outputs.get(o);
