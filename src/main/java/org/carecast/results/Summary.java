@@ -32,7 +32,7 @@ public record Summary(double mean, double p5, double p25, double p50, double p75
      * keep their values in, so no copy of its own is made first (one copy fewer per cell at
      * the end of every run).
      */
-    public static Summary ofFirst(double[] values, int n) {
+    static Summary ofFirst(double[] values, int n) {
         if (n == 0) {
             return new Summary(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
