@@ -95,9 +95,7 @@ final class BacktestCommand implements Callable<Integer> {
         output.write(dir -> {
             for (int k = 0; k < results.size(); k++) {
                 Path into = rolling ? Files.createDirectories(dir.resolve("cutoff-" + all.get(k))) : dir;
-                for (ReportFormat format : ReportFormat.values()) {
-                    format.forBacktest().write(results.get(k), into);
-                }
+                ReportFormat.writeAll(java.util.List.of(ReportFormat.values()), ReportFormat::forBacktest, results.get(k), into);
             }
             if (rolling) {
                 BacktestReport.writeRollingCsv(all, results, dir.resolve("rolling.csv"));

@@ -237,11 +237,7 @@ final class CompareCommand extends SimulatingCommand {
                     scenarios.get(k).sources()));
         }
         ComparisonResult result = ComparisonResult.of(scenarios.get(0).name(), rows, info, files.subList(1, files.size()), text, newProvision, own);
-        output.write(dir -> {
-            for (ReportFormat format : formats.formats()) {
-                format.forComparison().write(result, dir);
-            }
-        });
+        output.write(dir -> ReportFormat.writeAll(formats.formats(), ReportFormat::forComparison, result, dir));
         if (!quiet) {
             console.print(text);
         }

@@ -124,9 +124,7 @@ final class RegionCommand extends SimulatingCommand {
             for (int k = 0; k < n; k++) {
                 Path sub = Files.createDirectories(dir.resolve(ids.get(k)));
                 RunReport runReport = RunReport.of(projections.get(k), infos.get(k));
-                for (ReportFormat format : formats.formats()) {
-                    format.forRun().write(runReport, sub);
-                }
+                ReportFormat.writeAll(formats.formats(), ReportFormat::forRun, runReport, sub);
                 // A council of a region cannot be re-run on its own (its children shared places with the others').
                 Files.writeString(sub.resolve("run.txt"), "carecast " + VersionProvider.version() + "\n"
                         + "council: " + ids.get(k) + " (" + region.councils().get(k).file() + ")\n"

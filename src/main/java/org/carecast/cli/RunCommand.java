@@ -120,11 +120,7 @@ final class RunCommand extends SimulatingCommand {
     static void write(Projection projection, RunInfo info, OutputFolder output, OutputOptions formats, PrintWriter console,
                       boolean quiet) throws java.io.IOException {
         RunReport report = RunReport.of(projection, info);
-        output.write(dir -> {
-            for (ReportFormat format : formats.formats()) {
-                format.forRun().write(report, dir);
-            }
-        });
+        output.write(dir -> ReportFormat.writeAll(formats.formats(), ReportFormat::forRun, report, dir));
         if (!quiet) {
             console.print(ConsoleSummary.render(projection, info));
         }

@@ -114,11 +114,7 @@ final class SensitivityCommand extends SimulatingCommand {
         only.forEach(p -> own.add("--only=" + p));
         outputs.forEach(o -> own.add("--output=" + o));
         SensitivityResult result = SensitivityResult.of(scenario.name(), sensitivity, info, own);
-        output.write(dir -> {
-            for (ReportFormat format : formats.formats()) {
-                format.forSensitivity().write(result, dir);
-            }
-        });
+        output.write(dir -> ReportFormat.writeAll(formats.formats(), ReportFormat::forSensitivity, result, dir));
         PrintWriter console = spec.commandLine().getOut();
         if (!options.quiet) {
             console.print(result.text());

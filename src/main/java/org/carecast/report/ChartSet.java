@@ -62,11 +62,26 @@ public final class ChartSet {
                 chart.caption() + ". " + source + "."));
     }
 
-    /** Writes {@code <name>.png} and {@code <name>.svg} for every chart into {@code folder}. */
+    /**
+     * The chart drawn as an image for its PNG. Drawn under this set's lock, as {@link #svg} is: a
+     * JFreeChart chart must not be drawn by two threads at once, and the page and the chart
+     * files may be written at the same time ({@link ReportFormat#writeAll}).
+     */
+    private synchronized java.awt.image.BufferedImage image(Charts.Named chart) {
+        return chart.chart().createBufferedImage(Charts.WIDTH, Charts.HEIGHT, null);
+    }
+
+    /**
+     * Writes {@code <name>.png} and {@code <name>.svg} for every chart into {@code folder}; the
+     * PNGs are encoded outside the lock (the same bytes as JFreeChart's saveChartAsPNG).
+     */
     public void writeInto(Path folder) throws IOException {
         Files.createDirectories(folder);
         for (Charts.Named c : charts()) {
-            ChartUtils.saveChartAsPNG(folder.resolve(c.name() + ".png").toFile(), c.chart(), Charts.WIDTH, Charts.HEIGHT);
+            java.awt.image.BufferedImage image = image(c);
+            try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(folder.resolve(c.name() + ".png")))) {
+                ChartUtils.writeBufferedImageAsPNG(out, image);
+            }
             Files.writeString(folder.resolve(c.name() + ".svg"), ChartFiles.svgDocument(svg(c)), StandardCharsets.UTF_8);
         }
     }
