@@ -121,8 +121,10 @@ final class FieldReader {
 
     /** Requires the value to be one of {@code allowed}; suggests the closest one otherwise. */
     String choice(String key, Collection<String> allowed) {
-        YamlNode node = required(key, "one of " + allowed);
-        return choice(node, allowed);
+        // The list of choices is spelt out only for a message: every draw of a ranged scenario
+        // reads every choice again.
+        YamlNode node = optional(key);
+        return choice(node != null ? node : required(key, "one of " + allowed), allowed);
     }
 
     /** Raises an error for every key that no accessor asked for. */
@@ -277,7 +279,8 @@ final class FieldReader {
     }
 
     static String choice(YamlNode node, Collection<String> allowed) {
-        String value = text(node, "one of " + allowed);
+        String value = node instanceof YamlNode.Scalar scalar && scalar.text() != null ? scalar.text()
+                : text(node, "one of " + allowed);
         if (!allowed.contains(value)) {
             String hint = Suggestions.closest(value, allowed)
                     .map(s -> "; did you mean '" + s + "'?").orElse("");

@@ -498,14 +498,16 @@ public final class ModelCompiler {
         java.util.Arrays.fill(ownCost, Double.NaN);
         int i = 0;
         for (InitialGroup g : p.groups()) {
+            int groupType = typeIds.indexOf(g.type());
+            int groupNeed = needIds.indexOf(g.need());
             // Iterate bands in scenario order so the cohort's order, and so its random keys, is stable.
             for (int b = 0; b < bandNames.size(); b++) {
                 int count = g.byAgeBand().getOrDefault(bandNames.get(b), 0);
                 double lower = s.ageBands().get(b) * DAYS_PER_YEAR;
                 double upper = (b + 1 < bandNames.size() ? s.ageBands().get(b + 1) : 18) * DAYS_PER_YEAR;
                 for (int k = 0; k < count; k++, i++) {
-                    type[i] = typeIds.indexOf(g.type());
-                    need[i] = needIds.indexOf(g.need());
+                    type[i] = groupType;
+                    need[i] = groupNeed;
                     uasc[i] = g.uasc();
                     ageMin[i] = lower;
                     ageMax[i] = upper;
