@@ -8,13 +8,14 @@
 #
 # usage: benchmarks/ab.sh A.jar B.jar scenario.yaml [replications] [rounds]
 #   e.g. benchmarks/ab.sh /tmp/before.jar target/carecast.jar scenarios/england-scale.yaml 10 6
+#   JAVA_OPTS=-XX:TieredStopAtLevel=1 benchmarks/ab.sh ...   (as the launcher runs a short run)
 # Build each jar with `mvn -B -q package -DskipTests` on the commit to compare and copy
 # target/carecast.jar aside. Times are the simulation's own ("Simulated ... in S s"), one
 # thread each. A ratio below 1 means B is faster; believe a difference only when most rounds agree.
 set -euo pipefail
 
 if [ $# -lt 3 ]; then
-    sed -n '2,13p' "$0"
+    sed -n '2,14p' "$0"
     exit 2
 fi
 a=$1
@@ -26,7 +27,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 simulate() { # jar core log
-    taskset -c "$2" java -XX:ActiveProcessorCount=1 -jar "$1" run "$scenario" \
+    taskset -c "$2" java -XX:ActiveProcessorCount=1 ${JAVA_OPTS:-} -jar "$1" run "$scenario" \
         --replications "$replications" --threads 1 --no-charts --no-html --no-xlsx \
         --out "$work/out-$2-$RANDOM" > "$3" 2>&1
 }

@@ -36,12 +36,18 @@ final class CensusCalendar {
 
     /** Index of the first census taken at or after day {@code t} (infinite times allowed). */
     int atOrAfter(double t) {
+        if (t >= 0) {
+            // Math.ceil is a call under Java's quick compiler (the launcher's); for t >= 0 this is the same.
+            double whole = (double) (long) t;
+            return fromDay(t > whole ? whole + 1 : whole);
+        }
         return fromDay(Math.ceil(t));
     }
 
     /** Index of the first census taken strictly after day {@code t}: the first to see a change made at {@code t}. */
     int after(double t) {
-        return fromDay(Math.floor(t) + 1);
+        // For t >= 0 truncation is Math.floor (a call under the quick compiler).
+        return fromDay((t >= 0 ? (double) (long) t : Math.floor(t)) + 1);
     }
 
     private int fromDay(double day) {

@@ -65,12 +65,12 @@ final class EntryClocks {
 
     /** When the next arrival of any stream happens (infinity: none before the horizon). */
     double next() {
-        return Math.min(nextUasc, Math.min(nextBase, nextExtra));
+        return TimeGrid.earlier(nextUasc, TimeGrid.earlier(nextBase, nextExtra));
     }
 
     /** Which stream the next arrival belongs to, in tie order. */
     int nextKind() {
-        if (nextUasc < Math.min(nextBase, nextExtra)) {
+        if (nextUasc < TimeGrid.earlier(nextBase, nextExtra)) {
             return UASC;
         }
         return nextBase <= nextExtra ? BASE : EXTRA;

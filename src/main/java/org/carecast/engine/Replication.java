@@ -255,11 +255,11 @@ public final class Replication {
      * the end of a void (at the same instant they come in that order).
      */
     private double systemTime(double capacityTime) {
-        return Math.min(capacityTime, Math.min(turnover.next(), voids.nextRelease()));
+        return TimeGrid.earlier(capacityTime, TimeGrid.earlier(turnover.next(), voids.nextRelease()));
     }
 
     private static double earliest(double monthEnd, double systemTime, double childTime, double entryTime) {
-        return Math.min(Math.min(monthEnd, systemTime), Math.min(childTime, entryTime));
+        return TimeGrid.earlier(TimeGrid.earlier(monthEnd, systemTime), TimeGrid.earlier(childTime, entryTime));
     }
 
     // =====================================================================================

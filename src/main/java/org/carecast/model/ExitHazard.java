@@ -60,14 +60,14 @@ public record ExitHazard(double[] ratePerDay, double[] timeInCareLowerDays, doub
         while (t < ageOut) {
             double bandEnd = band + 1 < ages.size() ? birth + ages.upperDays()[band] : ageOut;
             double ticEnd = k + 1 < timeInCareLowerDays.length ? careStart + timeInCareLowerDays[k + 1] : Double.POSITIVE_INFINITY;
-            double segmentEnd = Math.min(ageOut, Math.min(bandEnd, ticEnd));
+            double segmentEnd = TimeGrid.earlier(ageOut, TimeGrid.earlier(bandEnd, ticEnd));
             double hazard = ratePerDay[band] * timeInCareMultiplier[k];
-            double mass = hazard * Math.max(0, segmentEnd - t);
+            double mass = hazard * TimeGrid.later(0, segmentEnd - t);
             if (hazard > 0 && residual <= mass) {
                 return t + residual / hazard;
             }
             residual -= mass;
-            t = Math.max(t, segmentEnd);
+            t = TimeGrid.later(t, segmentEnd);
             if (segmentEnd >= bandEnd) {
                 band++;
             }
