@@ -101,11 +101,17 @@ public final class Simulator {
     /**
      * The loop every run shares: {@code workers} threads take replication indices
      * {@code from .. from+replications-1} from one counter, each with engines of its own (made by
-     * {@code engines} on its thread), and hand each replication's results to {@code sink}.
+     * {@code engines} on its thread), and hand each replication's results to {@code sink}. A
+     * worker takes both replications of a pair (2k, 2k + 1) at once: they share their drawn
+     * assumptions, so the pair's model is compiled, and its engine made, once, by one worker,
+     * rather than by two workers taking one replication each.
      */
     private static RunStats runIndices(int from, int replications, int threads, PairedSink sink, IntConsumer progress,
                                        java.util.function.Supplier<WorkerEngines> engines) {
         int workers = Math.max(1, Math.min(threads, replications));
+        int end = from + replications;
+        int firstPair = from >>> 1;
+        int pairs = ((end - 1) >>> 1) - firstPair + 1;
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         AtomicLong events = new AtomicLong();
@@ -113,18 +119,21 @@ public final class Simulator {
         Runnable worker = () -> {
             WorkerEngines mine = engines.get();
             int taken;
-            while ((taken = next.getAndIncrement()) < replications) {
-                int index = from + taken;
-                ReplicationResult[] results = mine.run(index);
-                long n = 0;
-                for (ReplicationResult r : results) {
-                    n += r.events;
-                }
-                events.addAndGet(n);
-                sink.accept(index, results);
-                int finished = done.incrementAndGet();
-                if (progress != null) {
-                    progress.accept(finished);
+            while ((taken = next.getAndIncrement()) < pairs) {
+                int pair = firstPair + taken;
+                // A shard may begin or end inside a pair: only its own replications are run.
+                for (int index = Math.max(from, 2 * pair); index < Math.min(end, 2 * pair + 2); index++) {
+                    ReplicationResult[] results = mine.run(index);
+                    long n = 0;
+                    for (ReplicationResult r : results) {
+                        n += r.events;
+                    }
+                    events.addAndGet(n);
+                    sink.accept(index, results);
+                    int finished = done.incrementAndGet();
+                    if (progress != null) {
+                        progress.accept(finished);
+                    }
                 }
             }
         };
