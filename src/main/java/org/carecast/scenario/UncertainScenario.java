@@ -24,9 +24,9 @@ public final class UncertainScenario {
     /** The children's CSV read once, for every reading of this scenario. */
     private final Map<Path, Object> csvCache = new java.util.concurrent.ConcurrentHashMap<>();
     /**
-     * The composed tree's nodes on the way to its ranges, found once: a draw rebuilds only
-     * those (and shares every other node), rather than walking the whole tree and naming every
-     * node again for each replication pair.
+     * The composed tree's nodes on the way to its ranges, found (and each range read) once: a
+     * draw rebuilds only those and shares every other node, rather than walking the whole tree
+     * and naming every node again for each replication pair. Null when it has no range.
      */
     private final Site sites;
 
@@ -34,8 +34,11 @@ public final class UncertainScenario {
         this.file = file;
         this.composed = composed;
         this.sources = List.copyOf(sources);
+        this.sites = sites(composed, "");
         List<AssumptionRange> found = new ArrayList<>();
-        YamlNode marked = mark(composed, "", path -> Double.NaN, found);
+        if (sites != null) {
+            sites.ranges(found);
+        }
         // One entry per draw: ranges sharing a name are one assumption.
         List<AssumptionRange> distinct = new ArrayList<>();
         java.util.Set<String> keys = new java.util.HashSet<>();
@@ -45,8 +48,7 @@ public final class UncertainScenario {
             }
         }
         this.ranges = List.copyOf(distinct);
-        this.sites = sites(composed, "");
-        this.central = ScenarioReader.readTree(file, marked, this.sources, csvCache);
+        this.central = ScenarioReader.readTree(file, tree(key -> Double.NaN), this.sources, csvCache);
     }
 
     /** The scenario with every range at its central value. */
@@ -70,7 +72,15 @@ public final class UncertainScenario {
      * name or, without one, its path.
      */
     public Scenario at(ToDoubleFunction<String> uniformOfPath) {
-        return ScenarioReader.readTree(file, sites == null ? composed : sites.draw(uniformOfPath), sources, csvCache);
+        return ScenarioReader.readTree(file, tree(uniformOfPath), sources, csvCache);
+    }
+
+    /**
+     * The composed tree with every range replaced by a {@link YamlNode.Ranged} at the uniform
+     * of its key (its name, or its canonical path; NaN: its central value).
+     */
+    private YamlNode tree(ToDoubleFunction<String> uniformOfKey) {
+        return sites == null ? composed : sites.draw(uniformOfKey);
     }
 
     /**
@@ -110,9 +120,8 @@ public final class UncertainScenario {
 
     /** As {@link #withOne}, with the value the field took (the first field, for a name several share). */
     public Swing swing(String key, double uniform) {
-        List<AssumptionRange> found = new ArrayList<>();
         List<YamlNode.Ranged> nodes = new ArrayList<>();
-        YamlNode marked = mark(composed, "", p -> p.equals(key) ? uniform : Double.NaN, found);
+        YamlNode marked = tree(p -> p.equals(key) ? uniform : Double.NaN);
         collect(marked, nodes);
         Scenario s = ScenarioReader.readTree(file, marked, sources, csvCache);
         double value = Double.NaN;
@@ -134,9 +143,12 @@ public final class UncertainScenario {
         }
     }
 
-    /** A node on the way to a range, and what a draw makes of it: the tree {@link #mark} gives. */
+    /** A node on the way to a range, and what a draw makes of it. */
     private sealed interface Site permits RangeSite, MappingSite, SequenceSite {
         YamlNode draw(ToDoubleFunction<String> uniformOfKey);
+
+        /** The ranges below, in the order they are written. */
+        void ranges(List<AssumptionRange> into);
     }
 
     /** A range as written, read once. */
@@ -145,6 +157,11 @@ public final class UncertainScenario {
         public YamlNode draw(ToDoubleFunction<String> uniformOfKey) {
             return new YamlNode.Ranged(written.location(), written.path(), range, uniformOfKey.applyAsDouble(range.key()),
                     new double[] {Double.NaN});
+        }
+
+        @Override
+        public void ranges(List<AssumptionRange> into) {
+            into.add(range);
         }
     }
 
@@ -156,6 +173,11 @@ public final class UncertainScenario {
             changed.forEach((key, site) -> entries.put(key, site.draw(uniformOfKey)));
             return new YamlNode.Mapping(node.location(), node.path(), entries, node.keyLocations());
         }
+
+        @Override
+        public void ranges(List<AssumptionRange> into) {
+            changed.values().forEach(site -> site.ranges(into));
+        }
     }
 
     /** A list with ranges below some of its items. */
@@ -166,9 +188,18 @@ public final class UncertainScenario {
             changed.forEach((index, site) -> items.set(index, site.draw(uniformOfKey)));
             return new YamlNode.Sequence(node.location(), node.path(), items);
         }
+
+        @Override
+        public void ranges(List<AssumptionRange> into) {
+            changed.values().forEach(site -> site.ranges(into));
+        }
     }
 
-    /** The sites below {@code node}, named as {@link #mark} names them; null when it holds no range. */
+    /**
+     * The sites below {@code node}; null when it holds no range. {@code canonical} names list
+     * items by id, so the keyed stream of an assumption does not change when a list is
+     * reordered or an item is added before it.
+     */
     private static Site sites(YamlNode node, String canonical) {
         if (node instanceof YamlNode.Mapping m) {
             if (AssumptionRange.looksLikeRange(m)) {
@@ -201,43 +232,5 @@ public final class UncertainScenario {
     private static String itemName(YamlNode item, int index) {
         return item instanceof YamlNode.Mapping im && im.entries().get("id") instanceof YamlNode.Scalar id
                 && id.text() != null ? id.text() : String.valueOf(index);
-    }
-
-    /**
-     * The tree with every range-shaped mapping replaced by a {@link YamlNode.Ranged} at its
-     * uniform. {@code canonical} names list items by id, so the keyed stream of an assumption
-     * does not change when a list is reordered or an item is added before it.
-     */
-    static YamlNode mark(YamlNode node, String canonical, ToDoubleFunction<String> uniformOfPath,
-                         List<AssumptionRange> found) {
-        if (node instanceof YamlNode.Mapping m) {
-            if (AssumptionRange.looksLikeRange(m)) {
-                AssumptionRange range = AssumptionRange.read(m, canonical);
-                found.add(range);
-                return new YamlNode.Ranged(m.location(), m.path(), range, uniformOfPath.applyAsDouble(range.key()),
-                        new double[] {Double.NaN});
-            }
-            Map<String, YamlNode> entries = new LinkedHashMap<>();
-            boolean changed = false;
-            for (Map.Entry<String, YamlNode> e : m.entries().entrySet()) {
-                YamlNode child = mark(e.getValue(), canonical.isEmpty() ? e.getKey() : canonical + "." + e.getKey(),
-                        uniformOfPath, found);
-                changed |= child != e.getValue();
-                entries.put(e.getKey(), child);
-            }
-            return changed ? new YamlNode.Mapping(m.location(), m.path(), entries, m.keyLocations()) : m;
-        }
-        if (node instanceof YamlNode.Sequence q) {
-            List<YamlNode> items = new ArrayList<>();
-            boolean changed = false;
-            for (int i = 0; i < q.items().size(); i++) {
-                YamlNode item = q.items().get(i);
-                YamlNode child = mark(item, canonical + "[" + itemName(item, i) + "]", uniformOfPath, found);
-                changed |= child != item;
-                items.add(child);
-            }
-            return changed ? new YamlNode.Sequence(q.location(), q.path(), items) : q;
-        }
-        return node;
     }
 }
