@@ -87,7 +87,7 @@ final class CompareCommand extends SimulatingCommand {
         int threads = Math.min(options.threads(spec.commandLine()), reps);
         SimulationOptions.checkMemory(baseFile, models, threads);
         int[] ahead = shard != null ? RunCommand.shardRange(shard, reps, spec.commandLine()) : new int[] {0, reps};
-        java.util.OptionalInt restarted = QuickStart.restartIfLong(QuickStart.childMonths(models, ahead[1] - ahead[0]));
+        java.util.OptionalInt restarted = QuickStart.restartIfLong(models, ahead[1] - ahead[0]);
         if (restarted.isPresent()) {
             return restarted.getAsInt();
         }

@@ -64,10 +64,16 @@ final class QuickStart {
     }
 
     /**
-     * When this Java runs the quick compiler for the launcher and {@code childMonths} of
-     * simulation are ahead: runs the same command line in a Java with the full compiler, with
-     * this one's standard streams, and gives its exit status. Otherwise empty: go on here.
+     * Before a command simulates {@code replications} of each of {@code models} (and writes
+     * anything): when this Java runs the quick compiler for the launcher and that is a long
+     * simulation, runs the same command line in a Java with the full compiler, with this one's
+     * standard streams, and gives its exit status. Otherwise empty: go on here.
      */
+    static OptionalInt restartIfLong(List<Model> models, long replications) throws InterruptedException {
+        return restartIfLong(childMonths(models, replications));
+    }
+
+    /** As {@link #restartIfLong(List, long)}, the simulation ahead given in child-months. */
     static OptionalInt restartIfLong(double childMonths) throws InterruptedException {
         String[] args = arguments;
         if (args == null || !Boolean.getBoolean(PROPERTY)) {

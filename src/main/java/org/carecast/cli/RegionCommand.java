@@ -73,8 +73,8 @@ final class RegionCommand extends SimulatingCommand {
         }
         int t = Math.min(options.threads(spec.commandLine()), reps);
         SimulationOptions.checkMemory(regionFile, models.stream().map(ReplicationModels::central).toList(), t);
-        java.util.OptionalInt restarted = QuickStart.restartIfLong(QuickStart.childMonths(
-                models.stream().map(ReplicationModels::central).toList(), base != null ? 2L * reps : reps));
+        java.util.OptionalInt restarted = QuickStart.restartIfLong(models.stream().map(ReplicationModels::central).toList(),
+                base != null ? 2L * reps : reps);
         if (restarted.isPresent()) {
             return restarted.getAsInt();
         }

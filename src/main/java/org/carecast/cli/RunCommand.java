@@ -92,7 +92,7 @@ final class RunCommand extends SimulatingCommand {
         int t = Math.min(options.threads(spec.commandLine()), reps);
         SimulationOptions.checkMemory(scenarioFile, java.util.List.of(model), t);
         int[] ahead = shard != null ? shardRange(shard, reps, spec.commandLine()) : new int[] {0, reps};
-        java.util.OptionalInt restarted = QuickStart.restartIfLong(QuickStart.childMonths(java.util.List.of(model), ahead[1] - ahead[0]));
+        java.util.OptionalInt restarted = QuickStart.restartIfLong(java.util.List.of(model), ahead[1] - ahead[0]);
         if (restarted.isPresent()) {
             return restarted.getAsInt();
         }

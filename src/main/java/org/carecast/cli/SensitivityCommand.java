@@ -88,7 +88,7 @@ final class SensitivityCommand extends SimulatingCommand {
             assumptions.add(new Sensitivity.Assumption(r.key(), r.describe(), r.text(low.value()), r.text(high.value()), uniforms));
         }
         SimulationOptions.checkMemory(scenarioFile, List.of(central), threads * cases.size());
-        java.util.OptionalInt restarted = QuickStart.restartIfLong(QuickStart.childMonths(List.of(central), (long) reps * cases.size()));
+        java.util.OptionalInt restarted = QuickStart.restartIfLong(List.of(central), (long) reps * cases.size());
         if (restarted.isPresent()) {
             return restarted.getAsInt();
         }

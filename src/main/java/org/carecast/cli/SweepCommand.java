@@ -149,8 +149,7 @@ final class SweepCommand implements Callable<Integer> {
             values.add(cells);
         }
         SimulationOptions.checkMemory(scenarioFile, List.of(central), threads * (BATCH + 1));
-        java.util.OptionalInt restarted = QuickStart.restartIfLong(QuickStart.childMonths(List.of(central),
-                (long) reps * (names.size() + 1)));
+        java.util.OptionalInt restarted = QuickStart.restartIfLong(List.of(central), (long) reps * (names.size() + 1));
         if (restarted.isPresent()) {
             return restarted.getAsInt();
         }

@@ -64,6 +64,9 @@ public enum ReportFormat {
             }
             return;
         }
+        // Not the simulation's worker loop (Simulator), which stops at the first failure: here every
+        // writer is waited for before anything is thrown, so no file is still being written into a
+        // folder that the failure makes OutputFolder give up and delete.
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "carecast-report");
             t.setDaemon(true);
