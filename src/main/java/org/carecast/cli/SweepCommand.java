@@ -115,8 +115,8 @@ final class SweepCommand implements Callable<Integer> {
         }
 
         // Each variant: the scenario with its row's values set, each checked and located at its cell.
-        List<String> names = new ArrayList<>();
-        List<List<String>> values = new ArrayList<>();
+        List<String> names = asked.rows().stream().map(Variant::name).toList();
+        List<List<String>> values = asked.rows().stream().map(Variant::cells).toList();
         List<ReplicationModels> variants = new ArrayList<>();
         int outputCells = org.carecast.results.OutputSeries.cells(central);
         for (Variant row : asked.rows()) {
@@ -145,8 +145,6 @@ final class SweepCommand implements Callable<Integer> {
             } catch (ScenarioException e) {
                 throw new ScenarioException(row.where(), e.field(), "variant '" + name + "': " + e.problem());
             }
-            names.add(name);
-            values.add(cells);
         }
         SimulationOptions.checkMemory(scenarioFile, List.of(central), threads * (BATCH + 1));
         java.util.OptionalInt restarted = QuickStart.restartIfLong(List.of(central), (long) reps * (names.size() + 1));
